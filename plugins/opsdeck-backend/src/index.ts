@@ -1,0 +1,6 @@
+/**
+ * The OpsDeck backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { opsdeckPlugin as default } from './plugin';

@@ -1,0 +1,83 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  OpsDeckOnCallProvider,
+  OpsDeckWebhookSource,
+  opsdeckOnCallProvidersExtensionPoint,
+  opsdeckWebhookSourcesExtensionPoint,
+} from '@opsdeck/backstage-plugin-node';
+import { opsdeckPermissions } from '@opsdeck/backstage-plugin-common';
+import { CoverageService } from './coverage/CoverageService';
+import { createRouter } from './router';
+import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
+
+/** Collects what modules add through an extension point; ids must be unique. */
+class Registry<T extends { id: string }> {
+  private readonly items = new Map<string, T>();
+
+  constructor(private readonly what: string) {}
+
+  add(...items: T[]) {
+    for (const item of items) {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(item.id)) {
+        throw new Error(`Invalid OpsDeck ${this.what} id '${item.id}'`);
+      }
+      if (this.items.has(item.id)) {
+        throw new Error(`OpsDeck ${this.what} '${item.id}' was added twice`);
+      }
+      this.items.set(item.id, item);
+    }
+  }
+
+  ids(): string[] {
+    return [...this.items.keys()].sort();
+  }
+}
+
+/**
+ * The OpsDeck backend plugin: ownership, on-call, DORA and coverage for catalog entities.
+ *
+ * @public
+ */
+export const opsdeckPlugin = createBackendPlugin({
+  pluginId: 'opsdeck',
+  register(env) {
+    const webhookSources = new Registry<OpsDeckWebhookSource>('webhook source');
+    const oncallProviders = new Registry<OpsDeckOnCallProvider>('on-call provider');
+    env.registerExtensionPoint(opsdeckWebhookSourcesExtensionPoint, {
+      addWebhookSource: (...sources) => webhookSources.add(...sources),
+    });
+    env.registerExtensionPoint(opsdeckOnCallProvidersExtensionPoint, {
+      addOnCallProvider: (...providers) => oncallProviders.add(...providers),
+    });
+
+    env.registerInit({
+      deps: {
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init({ database, httpAuth, httpRouter, permissionsRegistry, catalog }) {
+        permissionsRegistry.addPermissions(opsdeckPermissions);
+        const store = await DatabaseOpsDeckStore.create({ database });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            store,
+            coverage: new CoverageService(catalog),
+            installed: () => ({
+              webhookSources: webhookSources.ids(),
+              oncallProviders: oncallProviders.ids(),
+            }),
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,55 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { HealthResponse } from '@opsdeck/backstage-plugin-common';
+import express from 'express';
+import { CoverageService } from './coverage/CoverageService';
+import { spec } from './schema/openapi/generated/spec';
+import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
+
+/**
+ * What the router needs; plugin.ts builds it.
+ *
+ * @internal
+ */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  store: DatabaseOpsDeckStore;
+  coverage: CoverageService;
+  installed: () => { webhookSources: string[]; oncallProviders: string[] };
+}
+
+/**
+ * Translates HTTP to service calls; every route is described in schema/openapi.yaml.
+ *
+ * @internal
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, store, coverage, installed } = options;
+  const router = await createValidatedOpenApiRouter<typeof spec>(spec);
+
+  router.get('/health', async (_req, res) => {
+    try {
+      await store.ping();
+    } catch (error) {
+      res.setHeader('Retry-After', '5');
+      throw new ServiceUnavailableError('The OpsDeck database does not answer', error);
+    }
+    const body: HealthResponse = { status: 'ok', ...installed() };
+    res.json(body);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/coverage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await coverage.getEntityCoverage({ kind, namespace, name }, { credentials }),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,150 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@opsdeck/backstage-plugin-backend',
+  'migrations',
+);
+
+/** Headers never stored: credentials and signatures. */
+const REDACTED_HEADERS = /^(authorization|cookie|proxy-authorization|x-gitlab-token|x-hub-signature(-256)?|x-pagerduty-signature|webhook-signature|x-api-key|.*token.*|.*secret.*)$/i;
+
+/**
+ * The state of a stored raw delivery.
+ *
+ * @public
+ */
+export type DeliveryStatus = 'pending' | 'processed' | 'quarantined' | 'failed';
+
+/**
+ * A raw delivery as stored.
+ *
+ * @public
+ */
+export interface RawDelivery {
+  id: number;
+  source: string;
+  deliveryId: string;
+  receivedAt: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  status: DeliveryStatus;
+  reason?: string;
+}
+
+type DeliveryRow = {
+  id: number | string;
+  source: string;
+  delivery_id: string;
+  received_at: number | string;
+  headers: string;
+  body: Buffer;
+  status: DeliveryStatus;
+  reason: string | null;
+};
+
+/**
+ * Removes credentials and signatures from request headers before they are stored.
+ *
+ * @public
+ */
+export function redactHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || REDACTED_HEADERS.test(name)) continue;
+    kept[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return kept;
+}
+
+/**
+ * OpsDeck's storage. The only place that speaks SQL.
+ *
+ * @public
+ */
+export class DatabaseOpsDeckStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseOpsDeckStore> {
+    const client = await options.database.getClient();
+    if (isSqlite(client)) {
+      // The embedded database is one file; WAL lets readers proceed while a write is open.
+      await client.raw('PRAGMA journal_mode = WAL');
+    }
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseOpsDeckStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /** Throws when the database does not answer. */
+  async ping(): Promise<void> {
+    await this.db.raw('select 1');
+  }
+
+  /**
+   * Stores a delivery unless one with the same source and delivery id exists.
+   * Returns whether it was new; a redelivery returns false and changes nothing.
+   */
+  async insertDelivery(delivery: {
+    source: string;
+    deliveryId: string;
+    receivedAt: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }): Promise<{ inserted: boolean; id?: number }> {
+    const rows = await this.db<DeliveryRow>('opsdeck_raw_deliveries')
+      .insert({
+        source: delivery.source,
+        delivery_id: delivery.deliveryId,
+        received_at: delivery.receivedAt,
+        headers: JSON.stringify(redactHeaders(delivery.headers)),
+        body: delivery.body,
+        status: 'pending',
+      })
+      .onConflict(['source', 'delivery_id'])
+      .ignore()
+      .returning('id');
+    const id = rows[0] && (typeof rows[0] === 'object' ? rows[0].id : rows[0]);
+    return id === undefined ? { inserted: false } : { inserted: true, id: Number(id) };
+  }
+
+  /** Deliveries newest first, filtered by source and status, after the cursor (an id). */
+  async listDeliveries(options: {
+    source?: string;
+    status?: DeliveryStatus;
+    before?: number;
+    limit: number;
+  }): Promise<RawDelivery[]> {
+    const query = this.db<DeliveryRow>('opsdeck_raw_deliveries')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    if (options.source) query.where('source', options.source);
+    if (options.status) query.where('status', options.status);
+    if (options.before !== undefined) query.where('id', '<', options.before);
+    const rows = await query;
+    return rows.map(row => ({
+      id: Number(row.id),
+      source: row.source,
+      deliveryId: row.delivery_id,
+      receivedAt: Number(row.received_at),
+      headers: JSON.parse(row.headers),
+      body: Buffer.from(row.body),
+      status: row.status,
+      ...(row.reason ? { reason: row.reason } : {}),
+    }));
+  }
+}
+
+function isSqlite(client: Knex): boolean {
+  const name = String(client.client.config.client);
+  return name.includes('sqlite');
+}

@@ -1,0 +1,13 @@
+/**
+ * Isomorphic parts of OpsDeck: wire types, annotation keys, platform domains, permissions,
+ * coverage rules and URL safety. No Node- or React-only imports.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './coverage';
+export * from './links';
+export * from './permissions';
+export * from './platform';
+export * from './types';

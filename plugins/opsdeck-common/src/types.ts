@@ -1,0 +1,12 @@
+/**
+ * The answer of `GET /health`.
+ *
+ * @public
+ */
+export interface HealthResponse {
+  status: 'ok';
+  /** Webhook sources installed through the OpsDeck extension point. */
+  webhookSources: string[];
+  /** On-call providers installed through the OpsDeck extension point. */
+  oncallProviders: string[];
+}

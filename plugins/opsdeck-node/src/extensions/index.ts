@@ -1,0 +1,2 @@
+export * from './webhookSources';
+export * from './oncallProviders';

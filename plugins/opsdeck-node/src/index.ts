@@ -1,0 +1,9 @@
+/**
+ * Node.js library for OpsDeck: the extension points backend modules use to add webhook sources
+ * and on-call providers, and the signature helpers they share.
+ *
+ * @packageDocumentation
+ */
+
+export * from './extensions';
+export * from './signatures';

@@ -1,0 +1,56 @@
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { OpsDeckClient } from './OpsDeckClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://backstage.test/api/opsdeck';
+const client = new OpsDeckClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
+});
+
+describe('OpsDeckClient', () => {
+  it("asks for an entity's coverage with the user's token and an encoded path", async () => {
+    let seen: { url: string; auth: string | null } | undefined;
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name/coverage`, ({ request }) => {
+        seen = { url: request.url, auth: request.headers.get('authorization') };
+        return HttpResponse.json({ entityRef: 'component:default/a b', percent: 50 });
+      }),
+    );
+    const coverage = await client.getEntityCoverage({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'a b',
+    });
+    expect(coverage).toMatchObject({ percent: 50 });
+    expect(seen).toEqual({
+      url: `${baseUrl}/entities/Component/default/a%20b/coverage`,
+      auth: 'Bearer user-token',
+    });
+  });
+
+  it("throws a ResponseError carrying the backend's message", async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name/coverage`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No entity component:default/x' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await client
+      .getEntityCoverage({ kind: 'component', namespace: 'default', name: 'x' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe('No entity component:default/x');
+  });
+});

@@ -1,0 +1,124 @@
+import { Fragment } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
+import { CoverageItem } from '@opsdeck/backstage-plugin-common';
+import { useEntityCoverage } from '../../hooks/useEntityCoverage';
+
+const useStyles = makeStyles(theme => ({
+  present: { color: theme.palette.success.main },
+  missing: { color: theme.palette.warning.main },
+  bar: { height: 8, borderRadius: 4, marginBottom: theme.spacing(1) },
+  code: {
+    fontFamily: 'monospace',
+    fontSize: '0.85em',
+    background: theme.palette.action.hover,
+    padding: '0 3px',
+    borderRadius: 3,
+  },
+}));
+
+/** Renders `code` spans written with backticks, as the fix hints use them. */
+function WithCode({ text }: { text: string }) {
+  const classes = useStyles();
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 ? (
+          <code key={i} className={classes.code}>
+            {part}
+          </code>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+function CoverageRow({ item }: { item: CoverageItem }) {
+  const classes = useStyles();
+  return (
+    <ListItem dense disableGutters data-testid={`opsdeck-coverage-${item.id}`}>
+      <ListItemIcon>
+        {item.present ? (
+          <CheckCircleIcon className={classes.present} titleAccess="present" />
+        ) : (
+          <ReportProblemOutlinedIcon className={classes.missing} titleAccess="missing" />
+        )}
+      </ListItemIcon>
+      <ListItemText
+        primary={item.title}
+        secondary={
+          item.present ? (
+            <WithCode text={`from ${item.evidence.map(e => `\`${e}\``).join(', ')}`} />
+          ) : (
+            <WithCode text={item.fix ?? ''} />
+          )
+        }
+      />
+    </ListItem>
+  );
+}
+
+/**
+ * Which OpsDeck integrations this entity has, and the exact annotation to add for each one
+ * it lacks.
+ *
+ * @public
+ */
+export function EntityOpsDeckCoverageCard() {
+  const classes = useStyles();
+  const { value, loading, error } = useEntityCoverage();
+
+  if (loading) {
+    return (
+      <InfoCard title="OpsDeck coverage">
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error || !value) {
+    return (
+      <InfoCard title="OpsDeck coverage">
+        <ResponseErrorPanel error={error ?? new Error('No answer from OpsDeck')} />
+      </InfoCard>
+    );
+  }
+
+  const applicable = value.items.filter(i => i.applicable);
+  // Missing integrations first: they are what the reader can act on.
+  const ordered = [...applicable].sort((a, b) => Number(a.present) - Number(b.present));
+  return (
+    <InfoCard
+      title="OpsDeck coverage"
+      subheader={`${value.present} of ${value.applicable} integrations`}
+    >
+      <Typography variant="h4" component="p" data-testid="opsdeck-coverage-percent">
+        {value.percent === null ? 'n/a' : `${value.percent}%`}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={value.percent ?? 0}
+        className={classes.bar}
+        aria-label="coverage"
+      />
+      <List dense>
+        {ordered.map(item => (
+          <CoverageRow key={item.id} item={item} />
+        ))}
+      </List>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityOpsDeckCoverageCard } from './EntityOpsDeckCoverageCard';
