@@ -35,3 +35,87 @@ ensure_deps() {
     echo "$want" >"$stamp"
   fi
 }
+
+# TechDocs renders with Debian's mkdocs (no Docker here). Optional: without it, docs pages say so.
+ensure_mkdocs() {
+  if ! command -v mkdocs >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing mkdocs (Debian package) for TechDocs"
+      (apt-get install -y -q mkdocs >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q mkdocs >/dev/null 2>&1; }) ||
+        log "could not install mkdocs; TechDocs pages will show a build error"
+    else
+      log "mkdocs not found (apt-get install mkdocs); TechDocs pages will show a build error"
+    fi
+  fi
+}
+
+# The backend serves the built app; rebuild it when any frontend source is newer than the build.
+ensure_app_build() {
+  local index="$ROOT/packages/app/dist/index.html"
+  if [ ! -f "$index" ] || [ -n "$(find "$ROOT/packages/app/src" "$ROOT/packages/app/public" \
+      "$ROOT/plugins/opsdeck/src" "$ROOT/plugins/opsdeck-common/src" "$ROOT/app-config.yaml" \
+      -newer "$index" -print -quit)" ]; then
+    log "building the app"
+    (cd "$ROOT/packages/app" && yarn build >&2)
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x "${OPSDECK_CHROMIUM:-/usr/bin/chromium}" ]; then
+    log "installing Chromium (Debian package) for the browser tests"
+    apt-get install -y -q chromium >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; } ||
+      { log "could not install chromium"; return 1; }
+  fi
+}
+
+# Exports BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING for the store tests: the server at
+# 127.0.0.1:5432 when it answers, else a throwaway one from Debian's package. Returns 1 (and the
+# PostgreSQL variants are skipped) only when no PostgreSQL can be had.
+ensure_postgres() {
+  if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then return 0; fi
+  if pg_answers 127.0.0.1 5432; then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:5432"
+    return 0
+  fi
+  local version
+  version="$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)"
+  if [ -z "$version" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing PostgreSQL (Debian package) for the store tests"
+    { apt-get install -y -q postgresql >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q postgresql >/dev/null 2>&1; }; } || true
+    version="$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)"
+  fi
+  if [ -z "$version" ] || [ "$(id -u)" != 0 ]; then
+    log "NOTICE: no PostgreSQL available; the PostgreSQL store tests are skipped"
+    return 1
+  fi
+  local dir port=55432
+  dir="$(mktemp -d /tmp/opsdeck-pg.XXXXXX)"
+  chown postgres "$dir"
+  log "starting a throwaway PostgreSQL $version in $dir on port $port"
+  su postgres -c "/usr/lib/postgresql/$version/bin/initdb -D '$dir/data' -A trust -U postgres >/dev/null" &&
+    su postgres -c "/usr/lib/postgresql/$version/bin/pg_ctl -D '$dir/data' -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -l '$dir/log' -w start >/dev/null" || {
+      log "NOTICE: could not start PostgreSQL; the PostgreSQL store tests are skipped"
+      return 1
+    }
+  OPSDECK_THROWAWAY_PG="$dir"
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:$port"
+}
+
+stop_throwaway_postgres() {
+  if [ -n "${OPSDECK_THROWAWAY_PG:-}" ]; then
+    local version
+    version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    su postgres -c "/usr/lib/postgresql/$version/bin/pg_ctl -D '$OPSDECK_THROWAWAY_PG/data' -m fast stop >/dev/null" || true
+    rm -rf "$OPSDECK_THROWAWAY_PG"
+  fi
+}
+
+pg_answers() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -q -h "$1" -p "$2" -t 3
+  else
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+  fi
+}

@@ -1,10 +1,9 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
-import { spec } from './schema/openapi/generated/spec';
+import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
 /**
@@ -28,7 +27,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, store, coverage, installed } = options;
-  const router = await createValidatedOpenApiRouter<typeof spec>(spec);
+  const router = await createOpenApiRouter();
 
   router.get('/health', async (_req, res) => {
     try {

@@ -3,6 +3,7 @@
 // * Edit ../../openapi.yaml and run `yarn openapi:generate`.        *
 // ******************************************************************
 /* eslint-disable */
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
 /** The OpenAPI document of this plugin. @public */
 export const spec = {
@@ -316,3 +317,12 @@ export const spec = {
     }
   }
 } as const;
+
+/** An express router that validates requests against the spec. @public */
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>[1],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+
+// `backstage-repo-tools repo schema openapi validate` reads the spec from the default export
+// when Node imports this file natively (type stripping) rather than through a CJS transform.
+export default { spec };

@@ -1,0 +1,126 @@
+// A reusable browser-test harness: starts the demo portal (built app served by the backend) on a
+// free port with a throwaway SQLite directory, waits until it answers, and drives Debian's
+// Chromium through playwright-core. Each test file calls startPortal() once and close() at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots');
+const CHROMIUM = process.env.OPSDECK_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface Portal {
+  baseUrl: string;
+  page: Page;
+  /** A guest's Backstage token, for asking the backend what the page should show. */
+  guestToken(): Promise<string>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => res(port));
+    });
+  });
+}
+
+async function waitFor(url: string, deadlineMs: number, child: ChildProcess) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) {
+      throw new Error(`the portal exited with code ${child.exitCode}; see e2e/screenshots/portal.log`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`the portal did not answer ${url} within ${deadlineMs} ms`);
+}
+
+function stopTree(child: ChildProcess) {
+  if (child.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM'); // the whole process group: yarn → backstage-cli → node
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export async function startPortal(): Promise<Portal> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-db-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-profile-'));
+  const baseUrl = `http://localhost:${port}`;
+  const log = createWriteStream(join(SCREENSHOT_DIR, 'portal.log'));
+
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'), 'start',
+      '--config', '../../app-config.yaml', '--config', '../../app-config.demo.yaml'],
+    {
+      cwd: join(ROOT, 'packages/backend'),
+      env: { ...process.env, OPSDECK_PORT: String(port), OPSDECK_DATA_DIR: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const cleanup = () => stopTree(child);
+  process.once('exit', cleanup);
+
+  let context: BrowserContext | undefined;
+  try {
+    await waitFor(`${baseUrl}/api/opsdeck/health`, 120_000, child);
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 1000 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  return {
+    baseUrl,
+    page,
+    async guestToken() {
+      const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      });
+      const body = (await res.json()) as { backstageIdentity: { token: string } };
+      return body.backstageIdentity.token;
+    },
+    async screenshot(name: string) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await context?.close();
+      cleanup();
+      process.removeListener('exit', cleanup);
+      await new Promise(r => setTimeout(r, 500));
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

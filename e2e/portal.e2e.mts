@@ -1,0 +1,83 @@
+// The demo portal in a real browser: guest sign-in, the demo catalog, and the OpsDeck card on a
+// service page showing what the OpsDeck backend answers.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, type Portal } from './harness.mts';
+
+describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
+  let portal: Portal;
+
+  before(async () => {
+    portal = await startPortal();
+  });
+
+  after(async () => {
+    await portal?.close();
+  });
+
+  it('signs in as the guest', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.waitForURL(/\/catalog/, { timeout: 60_000 });
+    await portal.screenshot('01-signed-in');
+  });
+
+  it('lists the demo services in the catalog', async () => {
+    const { page } = portal;
+    // The catalog ingests examples/ shortly after start; reload until the services show.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      await page.goto(`${portal.baseUrl}/catalog?filters[kind]=component&filters[user]=all`);
+      try {
+        await page.getByRole('link', { name: 'checkout-api' }).waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    for (const service of ['payment-gateway', 'web-storefront', 'shipping-service']) {
+      await page.getByRole('link', { name: service }).first().waitFor({ timeout: 10_000 });
+    }
+    await portal.screenshot('02-catalog');
+  });
+
+  it('shows the OpsDeck coverage card with the value the backend serves', async () => {
+    const { page, baseUrl } = portal;
+    const res = await fetch(
+      `${baseUrl}/api/opsdeck/entities/component/default/checkout-api/coverage`,
+      { headers: { Authorization: `Bearer ${await portal.guestToken()}` } },
+    );
+    assert.equal(res.status, 200);
+    const coverage = (await res.json()) as { percent: number; present: number; applicable: number };
+    assert.ok(coverage.present > 0, 'checkout-api has integrations in the demo data');
+
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
+    const percent = page.getByTestId('opsdeck-coverage-percent');
+    await percent.waitFor({ timeout: 60_000 });
+    assert.equal((await percent.textContent())?.trim(), `${coverage.percent}%`);
+    await page
+      .getByText(`${coverage.present} of ${coverage.applicable} integrations`)
+      .waitFor({ timeout: 5_000 });
+    await page.getByTestId('opsdeck-coverage-oncall').getByText('pagerduty.com/service-id').waitFor();
+    await portal.screenshot('03-service-page');
+  });
+
+  it('tells the reader what is missing on a sparsely annotated service', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/catalog/default/component/ledger-worker`);
+    const oncall = page.getByTestId('opsdeck-coverage-oncall');
+    await oncall.waitFor({ timeout: 60_000 });
+    // The icon's accessible title says whether the integration is present.
+    await oncall.locator('svg title', { hasText: 'missing' }).waitFor({ state: 'attached' });
+    await oncall.getByText('opsdeck.io/oncall-rotation').waitFor();
+    await portal.screenshot('04-missing-coverage');
+  });
+
+  it('rejects an unauthenticated read of the OpsDeck API', async () => {
+    const res = await fetch(
+      `${portal.baseUrl}/api/opsdeck/entities/component/default/checkout-api/coverage`,
+    );
+    assert.equal(res.status, 401);
+  });
+});
