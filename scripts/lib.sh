@@ -31,7 +31,7 @@ ensure_deps() {
   want="$(cat "$ROOT/yarn.lock" "$ROOT/package.json" | sha1sum | cut -d' ' -f1)-$NODE_VERSION"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing dependencies (yarn install ${YARN_INSTALL_FLAGS:-})"
-    (cd "$ROOT" && yarn install ${YARN_INSTALL_FLAGS:-})
+    (cd "$ROOT" && yarn install ${YARN_INSTALL_FLAGS:-} >&2)
     echo "$want" >"$stamp"
   fi
 }

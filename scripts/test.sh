@@ -25,6 +25,7 @@ step() {
 step "type-check" yarn tsc
 step "lint" yarn lint:all
 step "openapi verify" yarn openapi:verify
+step "api reports" yarn api-reports:check
 step "unit and integration tests" env CI=true node "$YARN" backstage-cli repo test --json --outputFile="$ROOT/.cache/jest.json"
 step "app build" ensure_app_build
 step "browser tests" node --test --test-concurrency=1 \

@@ -31,7 +31,7 @@ export const opsdeckPlugin = createPlugin({
  *
  * @public
  */
-export const EntityOpsDeckCoverageCard = opsdeckPlugin.provide(
+export const EntityOpsDeckCoverageCard: () => JSX.Element = opsdeckPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsDeckCoverageCard',
     component: {
