@@ -74,6 +74,26 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     await portal.screenshot('04-missing-coverage');
   });
 
+  it('renders TechDocs for checkout-api without Docker', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/docs/default/component/checkout-api`);
+    // The first visit builds the site with the local mkdocs; the reader shows it when done.
+    await page.getByText('Carts, orders and payment intents').first().waitFor({ timeout: 120_000 });
+    await portal.screenshot('05-techdocs');
+  });
+
+  it('offers the golden paths and renders their forms', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/create`);
+    for (const title of ['PostgreSQL database', 'Kafka topic', 'Grafana dashboard']) {
+      await page.getByText(title, { exact: true }).first().waitFor({ timeout: 30_000 });
+    }
+    await page.goto(`${baseUrl}/create/templates/default/new-service`);
+    await page.getByRole('textbox', { name: 'Name' }).waitFor({ timeout: 30_000 });
+    await page.getByText('About the service').first().waitFor();
+    await portal.screenshot('06-golden-path-form');
+  });
+
   it('rejects an unauthenticated read of the OpsDeck API', async () => {
     const res = await fetch(
       `${portal.baseUrl}/api/opsdeck/entities/component/default/checkout-api/coverage`,

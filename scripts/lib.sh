@@ -30,8 +30,8 @@ ensure_deps() {
   local want
   want="$(cat "$ROOT/yarn.lock" "$ROOT/package.json" | sha1sum | cut -d' ' -f1)-$NODE_VERSION"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    log "installing dependencies (yarn install ${YARN_INSTALL_FLAGS:-})"
-    (cd "$ROOT" && yarn install ${YARN_INSTALL_FLAGS:-} >&2)
+    log "installing dependencies (yarn install ${OPSDECK_INSTALL_FLAGS:-})"
+    (cd "$ROOT" && yarn install ${OPSDECK_INSTALL_FLAGS:-} >&2) || return 1
     echo "$want" >"$stamp"
   fi
 }

@@ -6,9 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
 
 ensure_node
-if [ "${CI:-}" = true ]; then export YARN_INSTALL_FLAGS="--immutable"; fi
+if [ "${CI:-}" = true ]; then export OPSDECK_INSTALL_FLAGS="--immutable"; fi
 ensure_deps || exit 1
 ensure_chromium || log "NOTICE: no Chromium; the browser tests will fail"
+ensure_mkdocs
 ensure_postgres
 trap stop_throwaway_postgres EXIT
 
