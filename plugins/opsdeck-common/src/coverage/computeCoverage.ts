@@ -1,0 +1,143 @@
+import { ANNOTATIONS, ANNOTATION_PREFIXES } from '../annotations';
+import {
+  COVERAGE_INTEGRATIONS,
+  CoverageIntegration,
+  CoverageIntegrationId,
+} from './integrations';
+
+/**
+ * The parts of a catalog entity coverage looks at (a structural subset of `Entity`, so this
+ * package needs no catalog-model dependency).
+ *
+ * @public
+ */
+export interface CoverageEntityInput {
+  kind: string;
+  metadata: {
+    annotations?: Record<string, string>;
+    links?: Array<{ url: string; title?: string; type?: string }>;
+  };
+  spec?: Record<string, unknown>;
+}
+
+/**
+ * One integration's state on one entity.
+ *
+ * @public
+ */
+export interface CoverageItem {
+  id: CoverageIntegrationId;
+  title: string;
+  applicable: boolean;
+  present: boolean;
+  /** What made it present: annotation keys, `spec.owner` or `metadata.links`. */
+  evidence: string[];
+  /** What to add when it is missing (absent when present or not applicable). */
+  fix?: string;
+}
+
+/**
+ * The answer of `GET /entities/{kind}/{namespace}/{name}/coverage`.
+ *
+ * @public
+ */
+export interface EntityCoverage {
+  entityRef: string;
+  items: CoverageItem[];
+  present: number;
+  applicable: number;
+  /** present ÷ applicable, 0–100 rounded down; null when nothing applies. */
+  percent: number | null;
+  /** The OpsDeck-relevant annotations the entity carries, key → value. */
+  annotations: Record<string, string>;
+}
+
+const RELEVANT_KEYS = new Set<string>(Object.values(ANNOTATIONS));
+
+/**
+ * Whether OpsDeck reads this annotation key (a known key, a known family, or `opsdeck.io/*`).
+ *
+ * @public
+ */
+export function isOpsDeckRelevantAnnotation(key: string): boolean {
+  return (
+    RELEVANT_KEYS.has(key) ||
+    key.startsWith('opsdeck.io/') ||
+    Object.values(ANNOTATION_PREFIXES).some(prefix => key.startsWith(prefix))
+  );
+}
+
+const DOC_LINK_TYPES = new Set(['runbook', 'docs', 'documentation', 'doc']);
+
+function evidenceFor(
+  integration: CoverageIntegration,
+  entity: CoverageEntityInput,
+): string[] {
+  const annotations = entity.metadata.annotations ?? {};
+  const found = Object.keys(annotations).filter(
+    key =>
+      annotations[key]?.trim() &&
+      (integration.annotations.includes(key) ||
+        integration.annotationPrefixes?.some(p => key.startsWith(p))),
+  );
+  if (integration.id === 'owner') {
+    const owner = entity.spec?.owner;
+    if (typeof owner === 'string' && owner.trim()) {
+      found.push('spec.owner');
+    }
+  }
+  if (integration.id === 'docs') {
+    const hasDocLink = (entity.metadata.links ?? []).some(
+      link =>
+        DOC_LINK_TYPES.has((link.type ?? '').toLowerCase()) ||
+        /runbook|docs?\b|documentation/i.test(link.title ?? ''),
+    );
+    if (hasDocLink) {
+      found.push('metadata.links');
+    }
+  }
+  return found;
+}
+
+/**
+ * Which OpsDeck integrations an entity has, and how to add the missing ones.
+ * Pure: the backend calls it on an entity read with the caller's credentials.
+ *
+ * @public
+ */
+export function computeEntityCoverage(
+  entityRef: string,
+  entity: CoverageEntityInput,
+): EntityCoverage {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const items = COVERAGE_INTEGRATIONS.map((integration): CoverageItem => {
+    const applicable = !integration.kinds || integration.kinds.includes(kind);
+    const evidence = applicable ? evidenceFor(integration, entity) : [];
+    const present = evidence.length > 0;
+    return {
+      id: integration.id,
+      title: integration.title,
+      applicable,
+      present,
+      evidence,
+      ...(applicable && !present ? { fix: integration.fix } : {}),
+    };
+  });
+
+  const applicable = items.filter(i => i.applicable).length;
+  const present = items.filter(i => i.present).length;
+  const annotations = Object.fromEntries(
+    Object.entries(entity.metadata.annotations ?? {}).filter(([key]) =>
+      isOpsDeckRelevantAnnotation(key),
+    ),
+  );
+
+  return {
+    entityRef,
+    items,
+    present,
+    applicable,
+    percent: applicable ? Math.floor((present * 100) / applicable) : null,
+    annotations,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './integrations';
+export * from './computeCoverage';
