@@ -25,19 +25,19 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
 
   it('lists the demo services in the catalog', async () => {
     const { page } = portal;
-    // The catalog ingests examples/ shortly after start; reload until the services show.
-    const deadline = Date.now() + 90_000;
+    const services = ['checkout-api', 'payment-gateway', 'web-storefront', 'shipping-service'];
+    // The catalog ingests examples/ gradually after start; reload until every service shows.
+    const deadline = Date.now() + 120_000;
     for (;;) {
       await page.goto(`${portal.baseUrl}/catalog?filters[kind]=component&filters[user]=all`);
       try {
-        await page.getByRole('link', { name: 'checkout-api' }).waitFor({ timeout: 10_000 });
+        for (const service of services) {
+          await page.getByRole('link', { name: service, exact: true }).first().waitFor({ timeout: 10_000 });
+        }
         break;
       } catch (error) {
         if (Date.now() > deadline) throw error;
       }
-    }
-    for (const service of ['payment-gateway', 'web-storefront', 'shipping-service']) {
-      await page.getByRole('link', { name: service }).first().waitFor({ timeout: 10_000 });
     }
     await portal.screenshot('02-catalog');
   });

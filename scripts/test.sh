@@ -15,6 +15,7 @@ trap stop_throwaway_postgres EXIT
 
 cd "$ROOT"
 mkdir -p .cache
+rm -f .cache/jest.json .cache/e2e.tap  # never read a previous run's results
 failed_steps=()
 step() {
   local name="$1"; shift
