@@ -21,9 +21,14 @@ const entities = Array.from({ length: N }, (_, i) => ({
       ...(i % 3 ? { 'pagerduty.com/service-id': `P${i}` } : {}),
       ...(i % 7 ? {} : { 'grafana/dashboard-selector': `tags @> 'svc-${i}'` }),
     },
-    links: i % 4 ? [] : [{ url: 'https://wiki.example.com/rb', title: 'Runbook' }],
+    links:
+      i % 4 ? [] : [{ url: 'https://wiki.example.com/rb', title: 'Runbook' }],
   },
-  spec: { type: 'service', owner: `group:default/team-${i % 40}`, lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: `group:default/team-${i % 40}`,
+    lifecycle: 'production',
+  },
 }));
 
 function time(fn: () => void): number {
@@ -42,16 +47,33 @@ const baseline: number[] = [];
 const measured: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   // Interleaved so that machine noise hits both alike.
-  baseline.push(time(() => {
-    for (const e of entities) sink += JSON.parse(JSON.stringify(e)).metadata.name.length;
-  }));
-  measured.push(time(() => {
-    for (const e of entities) sink += computeEntityCoverage(`component:default/${e.metadata.name}`, e).present;
-  }));
+  baseline.push(
+    time(() => {
+      for (const e of entities)
+        sink += JSON.parse(JSON.stringify(e)).metadata.name.length;
+    }),
+  );
+  measured.push(
+    time(() => {
+      for (const e of entities)
+        sink += computeEntityCoverage(
+          `component:default/${e.metadata.name}`,
+          e,
+        ).present;
+    }),
+  );
 }
 
 const b = median(baseline);
 const m = median(measured);
-console.log(`B1 coverage per entity: ${((m / N) * 1000).toFixed(2)} µs; baseline (JSON round trip) ${((b / N) * 1000).toFixed(2)} µs`);
-console.log(`B1 ratio coverage / baseline = ${(m / b).toFixed(2)}× (goal ≤ 1×; ${N} entities, median of ${ROUNDS} rounds)`);
+console.log(
+  `B1 coverage per entity: ${((m / N) * 1000).toFixed(
+    2,
+  )} µs; baseline (JSON round trip) ${((b / N) * 1000).toFixed(2)} µs`,
+);
+console.log(
+  `B1 ratio coverage / baseline = ${(m / b).toFixed(
+    2,
+  )}× (goal ≤ 1×; ${N} entities, median of ${ROUNDS} rounds)`,
+);
 if (sink < 0) console.log(sink);

@@ -36,7 +36,9 @@ async function waitFor(url: string, deadlineMs: number, child: ChildProcess) {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) {
-      throw new Error(`the portal exited with code ${child.exitCode}; see e2e/screenshots/portal.log`);
+      throw new Error(
+        `the portal exited with code ${child.exitCode}; see e2e/screenshots/portal.log`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -69,11 +71,21 @@ export async function startPortal(): Promise<Portal> {
 
   const child = spawn(
     process.execPath,
-    [join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'), 'start',
-      '--config', '../../app-config.yaml', '--config', '../../app-config.demo.yaml'],
+    [
+      join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'),
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../app-config.demo.yaml',
+    ],
     {
       cwd: join(ROOT, 'packages/backend'),
-      env: { ...process.env, OPSDECK_PORT: String(port), OPSDECK_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        OPSDECK_PORT: String(port),
+        OPSDECK_DATA_DIR: dataDir,
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -90,8 +102,16 @@ export async function startPortal(): Promise<Portal> {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (error) {
     cleanup();
@@ -106,7 +126,9 @@ export async function startPortal(): Promise<Portal> {
       const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
         headers: { 'X-Requested-With': 'XMLHttpRequest' },
       });
-      const body = (await res.json()) as { backstageIdentity: { token: string } };
+      const body = (await res.json()) as {
+        backstageIdentity: { token: string };
+      };
       return body.backstageIdentity.token;
     },
     async screenshot(name: string) {

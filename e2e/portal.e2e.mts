@@ -25,14 +25,24 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
 
   it('lists the demo services in the catalog', async () => {
     const { page } = portal;
-    const services = ['checkout-api', 'payment-gateway', 'web-storefront', 'shipping-service'];
+    const services = [
+      'checkout-api',
+      'payment-gateway',
+      'web-storefront',
+      'shipping-service',
+    ];
     // The catalog ingests examples/ gradually after start; reload until every service shows.
     const deadline = Date.now() + 120_000;
     for (;;) {
-      await page.goto(`${portal.baseUrl}/catalog?filters[kind]=component&filters[user]=all`);
+      await page.goto(
+        `${portal.baseUrl}/catalog?filters[kind]=component&filters[user]=all`,
+      );
       try {
         for (const service of services) {
-          await page.getByRole('link', { name: service, exact: true }).first().waitFor({ timeout: 10_000 });
+          await page
+            .getByRole('link', { name: service, exact: true })
+            .first()
+            .waitFor({ timeout: 10_000 });
         }
         break;
       } catch (error) {
@@ -49,8 +59,15 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
       { headers: { Authorization: `Bearer ${await portal.guestToken()}` } },
     );
     assert.equal(res.status, 200);
-    const coverage = (await res.json()) as { percent: number; present: number; applicable: number };
-    assert.ok(coverage.present > 0, 'checkout-api has integrations in the demo data');
+    const coverage = (await res.json()) as {
+      percent: number;
+      present: number;
+      applicable: number;
+    };
+    assert.ok(
+      coverage.present > 0,
+      'checkout-api has integrations in the demo data',
+    );
 
     await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
     const percent = page.getByTestId('opsdeck-coverage-percent');
@@ -59,7 +76,10 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     await page
       .getByText(`${coverage.present} of ${coverage.applicable} integrations`)
       .waitFor({ timeout: 5_000 });
-    await page.getByTestId('opsdeck-coverage-oncall').getByText('pagerduty.com/service-id').waitFor();
+    await page
+      .getByTestId('opsdeck-coverage-oncall')
+      .getByText('pagerduty.com/service-id')
+      .waitFor();
     await portal.screenshot('03-service-page');
   });
 
@@ -69,7 +89,9 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     const oncall = page.getByTestId('opsdeck-coverage-oncall');
     await oncall.waitFor({ timeout: 60_000 });
     // The icon's accessible title says whether the integration is present.
-    await oncall.locator('svg title', { hasText: 'missing' }).waitFor({ state: 'attached' });
+    await oncall
+      .locator('svg title', { hasText: 'missing' })
+      .waitFor({ state: 'attached' });
     await oncall.getByText('opsdeck.io/oncall-rotation').waitFor();
     await portal.screenshot('04-missing-coverage');
   });
@@ -78,18 +100,30 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     const { page, baseUrl } = portal;
     await page.goto(`${baseUrl}/docs/default/component/checkout-api`);
     // The first visit builds the site with the local mkdocs; the reader shows it when done.
-    await page.getByText('Carts, orders and payment intents').first().waitFor({ timeout: 120_000 });
+    await page
+      .getByText('Carts, orders and payment intents')
+      .first()
+      .waitFor({ timeout: 120_000 });
     await portal.screenshot('05-techdocs');
   });
 
   it('offers the golden paths and renders their forms', async () => {
     const { page, baseUrl } = portal;
     await page.goto(`${baseUrl}/create`);
-    for (const title of ['PostgreSQL database', 'Kafka topic', 'Grafana dashboard']) {
-      await page.getByText(title, { exact: true }).first().waitFor({ timeout: 30_000 });
+    for (const title of [
+      'PostgreSQL database',
+      'Kafka topic',
+      'Grafana dashboard',
+    ]) {
+      await page
+        .getByText(title, { exact: true })
+        .first()
+        .waitFor({ timeout: 30_000 });
     }
     await page.goto(`${baseUrl}/create/templates/default/new-service`);
-    await page.getByRole('textbox', { name: 'Name' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('textbox', { name: 'Name' })
+      .waitFor({ timeout: 30_000 });
     await page.getByText('About the service').first().waitFor();
     await portal.screenshot('06-golden-path-form');
   });

@@ -3,7 +3,13 @@
 // spec and a `createOpenApiRouter` that validates requests against it. `yarn openapi:verify`
 // (backstage-repo-tools) then checks the two match. Written here because the repo-tools generator
 // needs a Java JAR that cannot be downloaded on these machines.
-import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import {
+  readFileSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+  readdirSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
@@ -14,7 +20,12 @@ for (const plugin of readdirSync(join(root, 'plugins'))) {
   const yamlPath = join(root, 'plugins', plugin, 'src/schema/openapi.yaml');
   if (!existsSync(yamlPath)) continue;
   const spec = YAML.parse(readFileSync(yamlPath, 'utf8'));
-  const out = join(root, 'plugins', plugin, 'src/schema/openapi/generated/router.ts');
+  const out = join(
+    root,
+    'plugins',
+    plugin,
+    'src/schema/openapi/generated/router.ts',
+  );
   const text = [
     '// ******************************************************************',
     '// * THIS IS A GENERATED FILE. DO NOT EDIT IT DIRECTLY.             *',
@@ -31,7 +42,7 @@ for (const plugin of readdirSync(join(root, 'plugins'))) {
     '  options?: Parameters<typeof createValidatedOpenApiRouter>[1],',
     ') => createValidatedOpenApiRouter<typeof spec>(spec, options);',
     '',
-    "// `backstage-repo-tools repo schema openapi validate` reads the spec from the default export",
+    '// `backstage-repo-tools repo schema openapi validate` reads the spec from the default export',
     '// when Node imports this file natively (type stripping) rather than through a CJS transform.',
     'export default { spec };',
     '',

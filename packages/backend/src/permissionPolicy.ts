@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -25,7 +28,9 @@ export class OpsDeckPortalPolicy implements PermissionPolicy {
     if (request.permission.name === opsdeckAdminPermission.name) {
       const owns = user?.info.ownershipEntityRefs ?? [];
       return {
-        result: owns.some(ref => this.adminGroups.has(ref.toLocaleLowerCase('en-US')))
+        result: owns.some(ref =>
+          this.adminGroups.has(ref.toLocaleLowerCase('en-US')),
+        )
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
       };
@@ -42,9 +47,13 @@ export default createBackendModule({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
         const groups =
-          config.getOptionalStringArray('opsdeck.permissionPolicy.adminGroups') ?? [];
+          config.getOptionalStringArray(
+            'opsdeck.permissionPolicy.adminGroups',
+          ) ?? [];
         policy.setPolicy(
-          new OpsDeckPortalPolicy(new Set(groups.map(g => g.toLocaleLowerCase('en-US')))),
+          new OpsDeckPortalPolicy(
+            new Set(groups.map(g => g.toLocaleLowerCase('en-US'))),
+          ),
         );
       },
     });

@@ -1,4 +1,7 @@
-import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   coreServices,
   createBackendModule,
@@ -25,7 +28,11 @@ const checkout: Entity = {
       'pagerduty.com/service-id': 'PABC123',
     },
   },
-  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    lifecycle: 'production',
+  },
 };
 
 const exampleSourceModule = createBackendModule({
@@ -55,7 +62,11 @@ const exampleSourceModule = createBackendModule({
 describe('opsdeck backend plugin', () => {
   it('answers /health without credentials and lists installed modules', async () => {
     const { server } = await startTestBackend({
-      features: [opsdeckPlugin, exampleSourceModule, catalogServiceMock.factory()],
+      features: [
+        opsdeckPlugin,
+        exampleSourceModule,
+        catalogServiceMock.factory(),
+      ],
     });
     const res = await request(server)
       .get('/api/opsdeck/health')
@@ -70,7 +81,10 @@ describe('opsdeck backend plugin', () => {
 
   it('returns the coverage of an entity the caller may read', async () => {
     const { server } = await startTestBackend({
-      features: [opsdeckPlugin, catalogServiceMock.factory({ entities: [checkout] })],
+      features: [
+        opsdeckPlugin,
+        catalogServiceMock.factory({ entities: [checkout] }),
+      ],
     });
     const res = await request(server).get(
       '/api/opsdeck/entities/component/default/checkout/coverage',
@@ -80,7 +94,13 @@ describe('opsdeck backend plugin', () => {
     const present = res.body.items
       .filter((i: { present: boolean }) => i.present)
       .map((i: { id: string }) => i.id);
-    expect(present).toEqual(['owner', 'oncall', 'deployments', 'incidents', 'ci']);
+    expect(present).toEqual([
+      'owner',
+      'oncall',
+      'deployments',
+      'incidents',
+      'ci',
+    ]);
     // 5 of 8 integrations → 62 %
     expect(res.body.percent).toBe(62);
     expect(res.body.annotations).toEqual(checkout.metadata.annotations);
@@ -116,7 +136,10 @@ describe('opsdeck backend plugin', () => {
 
   it('answers 401 to a caller without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [opsdeckPlugin, catalogServiceMock.factory({ entities: [checkout] })],
+      features: [
+        opsdeckPlugin,
+        catalogServiceMock.factory({ entities: [checkout] }),
+      ],
     });
     await request(server)
       .get('/api/opsdeck/entities/component/default/checkout/coverage')
@@ -146,6 +169,8 @@ describe('opsdeck backend plugin', () => {
     const res = await request(server).get('/api/opsdeck/health');
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
-    expect(res.body.error.message).toMatch(/^The OpsDeck database does not answer/);
+    expect(res.body.error.message).toMatch(
+      /^The OpsDeck database does not answer/,
+    );
   });
 });

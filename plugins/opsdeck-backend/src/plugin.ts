@@ -46,7 +46,9 @@ export const opsdeckPlugin = createBackendPlugin({
   pluginId: 'opsdeck',
   register(env) {
     const webhookSources = new Registry<OpsDeckWebhookSource>('webhook source');
-    const oncallProviders = new Registry<OpsDeckOnCallProvider>('on-call provider');
+    const oncallProviders = new Registry<OpsDeckOnCallProvider>(
+      'on-call provider',
+    );
     env.registerExtensionPoint(opsdeckWebhookSourcesExtensionPoint, {
       addWebhookSource: (...sources) => webhookSources.add(...sources),
     });
@@ -62,7 +64,13 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({ database, httpAuth, httpRouter, permissionsRegistry, catalog }) {
+      async init({
+        database,
+        httpAuth,
+        httpRouter,
+        permissionsRegistry,
+        catalog,
+      }) {
         permissionsRegistry.addPermissions(opsdeckPermissions);
         const store = await DatabaseOpsDeckStore.create({ database });
         httpRouter.use(

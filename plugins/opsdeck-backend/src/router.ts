@@ -34,7 +34,10 @@ export async function createRouter(
       await store.ping();
     } catch (error) {
       res.setHeader('Retry-After', '5');
-      throw new ServiceUnavailableError('The OpsDeck database does not answer', error);
+      throw new ServiceUnavailableError(
+        'The OpsDeck database does not answer',
+        error,
+      );
     }
     const body: HealthResponse = { status: 'ok', ...installed() };
     res.json(body);
@@ -46,7 +49,10 @@ export async function createRouter(
     });
     const { kind, namespace, name } = req.params;
     res.json(
-      await coverage.getEntityCoverage({ kind, namespace, name }, { credentials }),
+      await coverage.getEntityCoverage(
+        { kind, namespace, name },
+        { credentials },
+      ),
     );
   });
 

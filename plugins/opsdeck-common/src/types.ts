@@ -4,6 +4,7 @@
  * @public
  */
 export interface HealthResponse {
+  /** Always `ok`; an unhealthy backend answers 503 instead. */
   status: 'ok';
   /** Webhook sources installed through the OpsDeck extension point. */
   webhookSources: string[];

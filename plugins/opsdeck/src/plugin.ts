@@ -31,14 +31,15 @@ export const opsdeckPlugin = createPlugin({
  *
  * @public
  */
-export const EntityOpsDeckCoverageCard: () => JSX.Element = opsdeckPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOpsDeckCoverageCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOpsDeckCoverageCard').then(
-          m => m.EntityOpsDeckCoverageCard,
-        ),
-    },
-  }),
-);
+export const EntityOpsDeckCoverageCard: () => JSX.Element =
+  opsdeckPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsDeckCoverageCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsDeckCoverageCard').then(
+            m => m.EntityOpsDeckCoverageCard,
+          ),
+      },
+    }),
+  );

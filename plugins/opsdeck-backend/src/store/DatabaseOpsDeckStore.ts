@@ -10,7 +10,8 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Headers never stored: credentials and signatures. */
-const REDACTED_HEADERS = /^(authorization|cookie|proxy-authorization|x-gitlab-token|x-hub-signature(-256)?|x-pagerduty-signature|webhook-signature|x-api-key|.*token.*|.*secret.*)$/i;
+const REDACTED_HEADERS =
+  /^(authorization|cookie|proxy-authorization|x-gitlab-token|x-hub-signature(-256)?|x-pagerduty-signature|webhook-signature|x-api-key|.*token.*|.*secret.*)$/i;
 
 /**
  * The state of a stored raw delivery.
@@ -114,7 +115,9 @@ export class DatabaseOpsDeckStore {
       .ignore()
       .returning('id');
     const id = rows[0] && (typeof rows[0] === 'object' ? rows[0].id : rows[0]);
-    return id === undefined ? { inserted: false } : { inserted: true, id: Number(id) };
+    return id === undefined
+      ? { inserted: false }
+      : { inserted: true, id: Number(id) };
   }
 
   /** Deliveries newest first, filtered by source and status, after the cursor (an id). */

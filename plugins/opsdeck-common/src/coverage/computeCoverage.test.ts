@@ -65,7 +65,9 @@ describe('computeEntityCoverage', () => {
       kind: 'Component',
       metadata: {
         annotations: { 'sentry.io/project-slug': '  ' },
-        links: [{ url: 'https://wiki.example.com/rb', title: 'On-call runbook' }],
+        links: [
+          { url: 'https://wiki.example.com/rb', title: 'On-call runbook' },
+        ],
       },
     });
     const byId = Object.fromEntries(coverage.items.map(i => [i.id, i]));
@@ -79,10 +81,15 @@ describe('computeEntityCoverage', () => {
       metadata: { annotations: { 'opsgenie.com/team': 'payments' } },
       spec: { owner: 'payments' },
     });
+    expect(coverage.items.filter(i => i.applicable).map(i => i.id)).toEqual([
+      'owner',
+      'oncall',
+      'observability',
+      'docs',
+    ]);
     expect(
-      coverage.items.filter(i => i.applicable).map(i => i.id),
-    ).toEqual(['owner', 'oncall', 'observability', 'docs']);
-    expect(coverage.items.find(i => i.id === 'kubernetes')?.fix).toBeUndefined();
+      coverage.items.find(i => i.id === 'kubernetes')?.fix,
+    ).toBeUndefined();
     // owner + oncall of 4 applicable = 50 %
     expect(coverage.percent).toBe(50);
   });

@@ -12,11 +12,14 @@ import {
  * @public
  */
 export interface CoverageEntityInput {
+  /** Entity kind, any casing. */
   kind: string;
+  /** Annotations and links are what coverage reads. */
   metadata: {
     annotations?: Record<string, string>;
     links?: Array<{ url: string; title?: string; type?: string }>;
   };
+  /** `spec.owner` decides the owner integration. */
   spec?: Record<string, unknown>;
 }
 
@@ -26,9 +29,13 @@ export interface CoverageEntityInput {
  * @public
  */
 export interface CoverageItem {
+  /** Which integration. */
   id: CoverageIntegrationId;
+  /** Its name as the card shows it. */
   title: string;
+  /** Whether it applies to this entity's kind (deployments do not apply to a System). */
   applicable: boolean;
+  /** Whether the entity has it. */
   present: boolean;
   /** What made it present: annotation keys, `spec.owner` or `metadata.links`. */
   evidence: string[];
@@ -42,9 +49,13 @@ export interface CoverageItem {
  * @public
  */
 export interface EntityCoverage {
+  /** The entity, as a full entity ref. */
   entityRef: string;
+  /** Every integration, in the card's order. */
   items: CoverageItem[];
+  /** How many applicable integrations are present. */
   present: number;
+  /** How many integrations apply to this entity's kind. */
   applicable: number;
   /** present ÷ applicable, 0–100 rounded down; null when nothing applies. */
   percent: number | null;

@@ -21,7 +21,9 @@ export type CoverageIntegrationId =
  * @public
  */
 export interface CoverageIntegration {
+  /** Stable id, used in the API. */
   id: CoverageIntegrationId;
+  /** Name shown to users. */
   title: string;
   /** Annotation keys that satisfy it (first match wins, any one is enough). */
   annotations: readonly string[];

@@ -2,7 +2,10 @@ import { toSafeHttpUrl } from './safeUrl';
 
 describe('toSafeHttpUrl', () => {
   it.each([
-    ['https://grafana.example.com/d/abc?x=1', 'https://grafana.example.com/d/abc?x=1'],
+    [
+      'https://grafana.example.com/d/abc?x=1',
+      'https://grafana.example.com/d/abc?x=1',
+    ],
     ['HTTP://example.com', 'http://example.com/'],
     ['  https://example.com/a  ', 'https://example.com/a'],
   ])('keeps %s', (input, expected) => {

@@ -27,8 +27,11 @@ export type PlatformDomainId = (typeof PLATFORM_DOMAIN_IDS)[number];
  * @public
  */
 export interface PlatformDomain {
+  /** The annotation value. */
   id: PlatformDomainId;
+  /** Section title on the platform page. */
   title: string;
+  /** One sentence: what the domain covers. */
   description: string;
 }
 
@@ -52,7 +55,8 @@ export const DEFAULT_PLATFORM_DOMAINS: readonly PlatformDomain[] = [
   {
     id: 'orchestration',
     title: 'Orchestration',
-    description: 'Kubernetes, ECS or Nomad; workflow engines such as Airflow and Argo Workflows.',
+    description:
+      'Kubernetes, ECS or Nomad; workflow engines such as Airflow and Argo Workflows.',
   },
   {
     id: 'observability',
@@ -78,7 +82,8 @@ export const DEFAULT_PLATFORM_DOMAINS: readonly PlatformDomain[] = [
   {
     id: 'operations',
     title: 'Service operations',
-    description: 'On-call, incident response and runbooks, shared with product teams.',
+    description:
+      'On-call, incident response and runbooks, shared with product teams.',
   },
 ];
 

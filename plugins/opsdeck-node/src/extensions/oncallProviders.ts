@@ -6,7 +6,9 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
  * @public
  */
 export interface OpsDeckOnCallPerson {
+  /** Display name. */
   name: string;
+  /** Matched to catalog Users by `spec.profile.email`, case-insensitive. */
   email?: string;
 }
 
@@ -18,6 +20,7 @@ export interface OpsDeckOnCallPerson {
 export interface OpsDeckOnCallLevel {
   /** 1 is the first person paged. */
   level: number;
+  /** Who is on call at this level now (several when a level has several schedules). */
   people: OpsDeckOnCallPerson[];
   /** End of the current shift, ISO 8601, when the provider knows it. */
   until?: string;
@@ -48,6 +51,7 @@ export interface OpsDeckOnCallProvider {
  * @public
  */
 export interface OpsDeckOnCallProvidersExtensionPoint {
+  /** Adds providers; ids must be unique across all modules. */
   addOnCallProvider(...providers: OpsDeckOnCallProvider[]): void;
 }
 

@@ -8,6 +8,7 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 export interface OpsDeckWebhookRequest {
   /** Lower-cased header names, as Node's HTTP server gives them. */
   headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received: signatures are computed over these bytes. */
   rawBody: Buffer;
 }
 
@@ -34,6 +35,7 @@ export interface OpsDeckWebhookSource {
  * @public
  */
 export interface OpsDeckWebhookSourcesExtensionPoint {
+  /** Adds sources; ids must be unique across all modules. */
   addWebhookSource(...sources: OpsDeckWebhookSource[]): void;
 }
 

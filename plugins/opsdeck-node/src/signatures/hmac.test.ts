@@ -31,9 +31,24 @@ describe('hmacSignatureMatches', () => {
 
   it.each([
     ['a wrong secret', ['not the secret'], GITHUB_BODY, GITHUB_HEADER],
-    ['a changed body', [GITHUB_SECRET], Buffer.from('Hello, World?'), GITHUB_HEADER],
-    ['a truncated signature', [GITHUB_SECRET], GITHUB_BODY, GITHUB_HEADER.slice(0, 40)],
-    ['a non-hex signature', [GITHUB_SECRET], GITHUB_BODY, `sha256=${'z'.repeat(64)}`],
+    [
+      'a changed body',
+      [GITHUB_SECRET],
+      Buffer.from('Hello, World?'),
+      GITHUB_HEADER,
+    ],
+    [
+      'a truncated signature',
+      [GITHUB_SECRET],
+      GITHUB_BODY,
+      GITHUB_HEADER.slice(0, 40),
+    ],
+    [
+      'a non-hex signature',
+      [GITHUB_SECRET],
+      GITHUB_BODY,
+      `sha256=${'z'.repeat(64)}`,
+    ],
     ['a missing header', [GITHUB_SECRET], GITHUB_BODY, undefined],
     ['no secrets configured', [], GITHUB_BODY, GITHUB_HEADER],
   ])('rejects %s', (_name, secrets, body, header) => {
@@ -54,7 +69,10 @@ describe('hmacSignatureMatches', () => {
         algorithm: 'sha256',
         secrets: [GITHUB_SECRET],
         rawBody: GITHUB_BODY,
-        signatures: parseSignatureHeader(`v1=${'0'.repeat(64)}, v1=${good}`, 'v1='),
+        signatures: parseSignatureHeader(
+          `v1=${'0'.repeat(64)}, v1=${good}`,
+          'v1=',
+        ),
       }),
     ).toBe(true);
   });

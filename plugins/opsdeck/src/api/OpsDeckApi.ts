@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { EntityCoverage, HealthResponse } from '@opsdeck/backstage-plugin-common';
+import {
+  EntityCoverage,
+  HealthResponse,
+} from '@opsdeck/backstage-plugin-common';
 
 /**
  * The OpsDeck backend as the browser sees it.
@@ -8,7 +11,9 @@ import { EntityCoverage, HealthResponse } from '@opsdeck/backstage-plugin-common
  * @public
  */
 export interface OpsDeckApi {
+  /** Whether the backend is up, and which modules it has. */
   getHealth(): Promise<HealthResponse>;
+  /** Which OpsDeck integrations an entity has and how to add the missing ones. */
   getEntityCoverage(entity: CompoundEntityRef): Promise<EntityCoverage>;
 }
 

@@ -17,10 +17,19 @@ describe('OpsDeckClient', () => {
   it("asks for an entity's coverage with the user's token and an encoded path", async () => {
     let seen: { url: string; auth: string | null } | undefined;
     server.use(
-      http.get(`${baseUrl}/entities/:kind/:namespace/:name/coverage`, ({ request }) => {
-        seen = { url: request.url, auth: request.headers.get('authorization') };
-        return HttpResponse.json({ entityRef: 'component:default/a b', percent: 50 });
-      }),
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/coverage`,
+        ({ request }) => {
+          seen = {
+            url: request.url,
+            auth: request.headers.get('authorization'),
+          };
+          return HttpResponse.json({
+            entityRef: 'component:default/a b',
+            percent: 50,
+          });
+        },
+      ),
     );
     const coverage = await client.getEntityCoverage({
       kind: 'Component',
@@ -39,7 +48,10 @@ describe('OpsDeckClient', () => {
       http.get(`${baseUrl}/entities/:kind/:namespace/:name/coverage`, () =>
         HttpResponse.json(
           {
-            error: { name: 'NotFoundError', message: 'No entity component:default/x' },
+            error: {
+              name: 'NotFoundError',
+              message: 'No entity component:default/x',
+            },
             response: { statusCode: 404 },
           },
           { status: 404 },

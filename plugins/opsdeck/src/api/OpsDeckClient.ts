@@ -1,7 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityCoverage, HealthResponse } from '@opsdeck/backstage-plugin-common';
+import {
+  EntityCoverage,
+  HealthResponse,
+} from '@opsdeck/backstage-plugin-common';
 import { OpsDeckApi } from './OpsDeckApi';
 
 /**
@@ -18,10 +21,12 @@ export class OpsDeckClient implements OpsDeckApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc OpsDeckApi.getHealth} */
   getHealth(): Promise<HealthResponse> {
     return this.request('/health');
   }
 
+  /** {@inheritDoc OpsDeckApi.getEntityCoverage} */
   getEntityCoverage(entity: CompoundEntityRef): Promise<EntityCoverage> {
     return this.request(`${entityPath(entity)}/coverage`);
   }
@@ -37,5 +42,7 @@ export class OpsDeckClient implements OpsDeckApi {
 }
 
 function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
-  return `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}`;
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }

@@ -43,7 +43,9 @@ describe('EntityOpsDeckCoverageCard', () => {
     expect(within(ci).getByTitle('present')).toBeInTheDocument();
     const oncall = screen.getByTestId('opsdeck-coverage-oncall');
     expect(within(oncall).getByTitle('missing')).toBeInTheDocument();
-    expect(within(oncall).getByText('pagerduty.com/service-id')).toBeInTheDocument();
+    expect(
+      within(oncall).getByText('pagerduty.com/service-id'),
+    ).toBeInTheDocument();
     expect(getEntityCoverage).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -54,7 +56,10 @@ describe('EntityOpsDeckCoverageCard', () => {
   it("shows the backend's error instead of an empty card", async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotFoundError', message: 'No entity component:default/checkout' },
+        error: {
+          name: 'NotFoundError',
+          message: 'No entity component:default/checkout',
+        },
         response: { statusCode: 404 },
       }),
       { status: 404, headers: { 'content-type': 'application/json' } },
@@ -64,6 +69,8 @@ describe('EntityOpsDeckCoverageCard', () => {
     expect(
       (await screen.findAllByText(/No entity component:default\/checkout/))[0],
     ).toBeInTheDocument();
-    expect(screen.queryByTestId('opsdeck-coverage-percent')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('opsdeck-coverage-percent'),
+    ).not.toBeInTheDocument();
   });
 });

@@ -55,14 +55,19 @@ function CoverageRow({ item }: { item: CoverageItem }) {
         {item.present ? (
           <CheckCircleIcon className={classes.present} titleAccess="present" />
         ) : (
-          <ReportProblemOutlinedIcon className={classes.missing} titleAccess="missing" />
+          <ReportProblemOutlinedIcon
+            className={classes.missing}
+            titleAccess="missing"
+          />
         )}
       </ListItemIcon>
       <ListItemText
         primary={item.title}
         secondary={
           item.present ? (
-            <WithCode text={`from ${item.evidence.map(e => `\`${e}\``).join(', ')}`} />
+            <WithCode
+              text={`from ${item.evidence.map(e => `\`${e}\``).join(', ')}`}
+            />
           ) : (
             <WithCode text={item.fix ?? ''} />
           )
@@ -92,20 +97,28 @@ export function EntityOpsDeckCoverageCard() {
   if (error || !value) {
     return (
       <InfoCard title="OpsDeck coverage">
-        <ResponseErrorPanel error={error ?? new Error('No answer from OpsDeck')} />
+        <ResponseErrorPanel
+          error={error ?? new Error('No answer from OpsDeck')}
+        />
       </InfoCard>
     );
   }
 
   const applicable = value.items.filter(i => i.applicable);
   // Missing integrations first: they are what the reader can act on.
-  const ordered = [...applicable].sort((a, b) => Number(a.present) - Number(b.present));
+  const ordered = [...applicable].sort(
+    (a, b) => Number(a.present) - Number(b.present),
+  );
   return (
     <InfoCard
       title="OpsDeck coverage"
       subheader={`${value.present} of ${value.applicable} integrations`}
     >
-      <Typography variant="h4" component="p" data-testid="opsdeck-coverage-percent">
+      <Typography
+        variant="h4"
+        component="p"
+        data-testid="opsdeck-coverage-percent"
+      >
         {value.percent === null ? 'n/a' : `${value.percent}%`}
       </Typography>
       <LinearProgress
