@@ -79,6 +79,34 @@ describe('opsdeck backend plugin', () => {
     });
   });
 
+  it('refuses to start when two modules add a source with the same id', async () => {
+    const duplicate = createBackendModule({
+      pluginId: 'opsdeck',
+      moduleId: 'duplicate-source',
+      register(env) {
+        env.registerInit({
+          deps: { sources: opsdeckWebhookSourcesExtensionPoint },
+          async init({ sources }) {
+            sources.addWebhookSource({
+              id: 'example',
+              verify: async () => ({ deliveryId: 'y' }),
+            });
+          },
+        });
+      },
+    });
+    await expect(
+      startTestBackend({
+        features: [
+          opsdeckPlugin,
+          exampleSourceModule,
+          duplicate,
+          catalogServiceMock.factory(),
+        ],
+      }),
+    ).rejects.toThrow(/webhook source 'example' was added twice/);
+  });
+
   it('returns the coverage of an entity the caller may read', async () => {
     const { server } = await startTestBackend({
       features: [
