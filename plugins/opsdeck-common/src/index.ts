@@ -7,6 +7,7 @@
 
 export * from './annotations';
 export * from './coverage';
+export * from './dora';
 export * from './links';
 export * from './permissions';
 export * from './platform';

@@ -1,0 +1,247 @@
+import { createEnvironmentMatcher } from './environments';
+import { DoraChange, DoraDeployment, DoraIncident, DoraInput } from './types';
+
+/**
+ * How incidents and environments are read; `opsdeck.dora.*` in app-config.
+ *
+ * @public
+ */
+export interface DoraRules {
+  /** Case-insensitive globs over the whole environment name; default `production`, `prod`. */
+  productionEnvironments?: readonly string[];
+  /** How long after a deployment an incident is blamed on it, ms; default 24 h (inclusive). */
+  attributionWindowMs?: number;
+  /** Which incidents count. */
+  incidents?: {
+    /** Least severe incident that counts (e.g. `P3`, `high`, `sev2`); default: all. */
+    minSeverity?: string;
+    /** Globs; incidents with another environment do not count (no environment: counts). */
+    environments?: readonly string[];
+    /** Whether Opsgenie/JSM alerts count as incidents; default false. */
+    includeAlerts?: boolean;
+  };
+}
+
+/** Default attribution window: 24 hours. @public */
+export const DEFAULT_ATTRIBUTION_WINDOW_MS = 24 * 3_600_000;
+
+const SEVERITY_RANK: Record<string, number> = {
+  p1: 1,
+  sev1: 1,
+  critical: 1,
+  p2: 2,
+  sev2: 2,
+  high: 2,
+  p3: 3,
+  sev3: 3,
+  medium: 3,
+  moderate: 3,
+  p4: 4,
+  sev4: 4,
+  low: 4,
+  p5: 5,
+  sev5: 5,
+  info: 5,
+  informational: 5,
+};
+
+function severityRank(severity: string | undefined): number | undefined {
+  return severity === undefined
+    ? undefined
+    : SEVERITY_RANK[severity.trim().toLowerCase()];
+}
+
+/**
+ * The changes a deployment ships: its `changes`, else its deployed commit if the commit's time
+ * is known, else none.
+ *
+ * @public
+ */
+export function changesOf(deployment: DoraDeployment): DoraChange[] {
+  if (deployment.changes) return deployment.changes;
+  const commit = deployment.commit;
+  return commit?.time !== undefined
+    ? [{ sha: commit.sha, time: commit.time }]
+    : [];
+}
+
+const byFinish = (a: DoraDeployment, b: DoraDeployment) =>
+  a.finishedAt! - b.finishedAt! || (a.key < b.key ? -1 : Number(a.key > b.key));
+
+const pair = (service: string, sha: string) => `${service}\u0000${sha}`;
+
+/**
+ * What the whole history says about each deployment and incident: which deployments are
+ * production, successful, failed (and why), which change first shipped where, and which
+ * deployment each incident is attributed to. Pure; order of the input does not matter.
+ *
+ * @public
+ */
+export class DoraFacts {
+  /** The deployments, each key once. */
+  readonly deployments: readonly DoraDeployment[];
+  /** The incidents that count under the rules, each key once. */
+  readonly incidents: readonly DoraIncident[];
+  /** Successful production deployments with a finish time, by finish time then key. */
+  readonly productionSuccesses: readonly DoraDeployment[];
+  /** (service, SHA) → the first successful production deployment that ships it, and the commit time. */
+  readonly firstShipped = new Map<
+    string,
+    { deployment: DoraDeployment; time: number }
+  >();
+  /** Deployment key → incidents attributed to it. */
+  readonly attributed = new Map<string, DoraIncident[]>();
+  /** Incident key → the deployment it is attributed to. */
+  readonly attributionOf = new Map<string, DoraDeployment>();
+  /** Keys of deployments a valid rollback reverted. */
+  readonly rolledBack = new Set<string>();
+  /** Keys of deployments whose `rollbackOf` was ignored (wrong target), for provenance. */
+  readonly ignoredRollbacks = new Set<string>();
+  /** Whether an environment name is production under the rules. */
+  readonly isProduction: (environment: string) => boolean;
+
+  private readonly byKey = new Map<string, DoraDeployment>();
+  private readonly successesByService = new Map<string, DoraDeployment[]>();
+
+  constructor(input: DoraInput, rules: DoraRules = {}) {
+    this.isProduction = createEnvironmentMatcher(rules.productionEnvironments);
+    // A record seen through several entities of one scope counts once.
+    for (const d of input.deployments)
+      if (!this.byKey.has(d.key)) this.byKey.set(d.key, d);
+    this.deployments = [...this.byKey.values()];
+    const incidents = new Map<string, DoraIncident>();
+    for (const i of input.incidents)
+      if (!incidents.has(i.key)) incidents.set(i.key, i);
+    this.incidents = [...incidents.values()].filter(i =>
+      this.incidentCounts(i, rules),
+    );
+
+    this.productionSuccesses = this.deployments
+      .filter(
+        d =>
+          d.status === 'success' &&
+          d.finishedAt !== undefined &&
+          this.isProduction(d.environment),
+      )
+      .sort(byFinish);
+    const shippedAsCommit = new Map<string, DoraDeployment>();
+    for (const d of this.productionSuccesses) {
+      const list = this.successesByService.get(d.service) ?? [];
+      list.push(d);
+      this.successesByService.set(d.service, list);
+      for (const change of changesOf(d)) {
+        const k = pair(d.service, change.sha);
+        if (!this.firstShipped.has(k))
+          this.firstShipped.set(k, { deployment: d, time: change.time });
+        if (!shippedAsCommit.has(k)) shippedAsCommit.set(k, d);
+      }
+      if (d.commit && !shippedAsCommit.has(pair(d.service, d.commit.sha))) {
+        shippedAsCommit.set(pair(d.service, d.commit.sha), d);
+      }
+    }
+
+    for (const d of this.deployments) {
+      if (d.rollbackOf === undefined) continue;
+      const target = this.byKey.get(d.rollbackOf);
+      const valid =
+        target !== undefined &&
+        this.isCompleted(d) &&
+        target.service === d.service &&
+        target.environment.toLowerCase() === d.environment.toLowerCase() &&
+        this.isProduction(target.environment) &&
+        target.finishedAt !== undefined &&
+        target.finishedAt < d.finishedAt!;
+      if (valid) this.rolledBack.add(target.key);
+      else this.ignoredRollbacks.add(d.key);
+    }
+
+    const windowMs = rules.attributionWindowMs ?? DEFAULT_ATTRIBUTION_WINDOW_MS;
+    for (const incident of this.incidents) {
+      const target = this.attributionTarget(
+        incident,
+        shippedAsCommit,
+        windowMs,
+      );
+      if (!target) continue;
+      this.attributionOf.set(incident.key, target);
+      const list = this.attributed.get(target.key) ?? [];
+      list.push(incident);
+      this.attributed.set(target.key, list);
+    }
+  }
+
+  /** Success or failure (cancelled and pending count nowhere). */
+  isCompleted(d: DoraDeployment): boolean {
+    return (
+      (d.status === 'success' || d.status === 'failure') &&
+      d.finishedAt !== undefined
+    );
+  }
+
+  /** A completed production deployment. */
+  isCompletedProduction(d: DoraDeployment): boolean {
+    return this.isCompleted(d) && this.isProduction(d.environment);
+  }
+
+  /** Failed: status failure, rolled back, or with at least one attributed incident. */
+  isFailed(d: DoraDeployment): boolean {
+    return (
+      d.status === 'failure' ||
+      this.rolledBack.has(d.key) ||
+      this.attributed.has(d.key)
+    );
+  }
+
+  /** An unplanned fix: `rework`, `fixes` naming an incident, or `rollbackOf` set. */
+  isRework(d: DoraDeployment): boolean {
+    return (
+      d.rework === true ||
+      (d.fixes?.length ?? 0) > 0 ||
+      d.rollbackOf !== undefined
+    );
+  }
+
+  /** The next successful production deployment of the same service and environment. */
+  nextSuccessAfter(d: DoraDeployment): DoraDeployment | undefined {
+    const env = d.environment.toLowerCase();
+    return this.successesByService
+      .get(d.service)
+      ?.find(
+        s =>
+          s.finishedAt! > d.finishedAt! && s.environment.toLowerCase() === env,
+      );
+  }
+
+  private incidentCounts(incident: DoraIncident, rules: DoraRules): boolean {
+    const r = rules.incidents ?? {};
+    if (incident.isAlert && !r.includeAlerts) return false;
+    if (r.environments && incident.environment !== undefined) {
+      if (!createEnvironmentMatcher(r.environments)(incident.environment))
+        return false;
+    }
+    const min = severityRank(r.minSeverity);
+    const rank = severityRank(incident.severity);
+    return min === undefined || rank === undefined || rank <= min;
+  }
+
+  private attributionTarget(
+    incident: DoraIncident,
+    shippedAsCommit: Map<string, DoraDeployment>,
+    windowMs: number,
+  ): DoraDeployment | undefined {
+    const causedBy = incident.causedBy;
+    // An explicit cause wins; an unknown target stays unattributed (no time-window fallback).
+    if (causedBy && 'deployment' in causedBy)
+      return this.byKey.get(causedBy.deployment);
+    if (causedBy && 'commit' in causedBy) {
+      return shippedAsCommit.get(pair(incident.service, causedBy.commit));
+    }
+    const candidates = this.successesByService.get(incident.service) ?? [];
+    let latest: DoraDeployment | undefined;
+    for (const d of candidates) {
+      if (d.finishedAt! > incident.openedAt) break;
+      if (incident.openedAt <= d.finishedAt! + windowMs) latest = d;
+    }
+    return latest;
+  }
+}
