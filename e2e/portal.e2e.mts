@@ -128,6 +128,40 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     await portal.screenshot('06-golden-path-form');
   });
 
+  it('takes deployment events from a CI job with the demo token, and refuses users', async () => {
+    const { baseUrl } = portal;
+    const batch = {
+      version: 1,
+      source: 'e2e-ci',
+      deployments: [
+        {
+          id: `run-${Date.now()}`,
+          service: 'component:default/checkout-api',
+          environment: 'production',
+          status: 'success',
+          finishedAt: new Date().toISOString(),
+        },
+      ],
+    };
+    const post = (token: string) =>
+      fetch(`${baseUrl}/api/opsdeck/events`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify(batch),
+      });
+    const accepted = await post('opsdeck-demo-token');
+    assert.equal(accepted.status, 202);
+    assert.deepEqual((await accepted.json()).accepted, {
+      deployments: 1,
+      incidents: 0,
+    });
+    assert.equal((await post(await portal.guestToken())).status, 403);
+    assert.equal((await post('not-a-token')).status, 401);
+  });
+
   it('rejects an unauthenticated read of the OpsDeck API', async () => {
     const res = await fetch(
       `${portal.baseUrl}/api/opsdeck/entities/component/default/checkout-api/coverage`,

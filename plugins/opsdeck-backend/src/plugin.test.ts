@@ -169,10 +169,11 @@ describe('opsdeck backend plugin', () => {
         catalogServiceMock.factory({ entities: [checkout] }),
       ],
     });
-    await request(server)
+    const res = await request(server)
       .get('/api/opsdeck/entities/component/default/checkout/coverage')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+    expect(res.body.error.name).toBe('AuthenticationError');
   });
 
   it('answers 503 with Retry-After when the database is down', async () => {

@@ -12,6 +12,10 @@ import {
 import { opsdeckPermissions } from '@opsdeck/backstage-plugin-common';
 import { CoverageService } from './coverage/CoverageService';
 import { createRouter } from './router';
+import { createIngestRouter } from './ingest/createIngestRouter';
+import { IngestService } from './ingest/IngestService';
+import { openOpsDeckDatabase } from './store/database';
+import { DatabaseEventStore } from './store/DatabaseEventStore';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
 /** Collects what modules add through an extension point; ids must be unique. */
@@ -59,6 +63,8 @@ export const opsdeckPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         database: coreServices.database,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -66,13 +72,26 @@ export const opsdeckPlugin = createBackendPlugin({
       },
       async init({
         database,
+        auditor,
+        permissions,
         httpAuth,
         httpRouter,
         permissionsRegistry,
         catalog,
       }) {
         permissionsRegistry.addPermissions(opsdeckPermissions);
-        const store = await DatabaseOpsDeckStore.create({ database });
+        const db = await openOpsDeckDatabase(database);
+        const store = new DatabaseOpsDeckStore(db);
+        const events = new DatabaseEventStore(db);
+        // Mounted first: it reads raw bodies, which the OpenAPI router would parse as JSON.
+        httpRouter.use(
+          createIngestRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            ingest: new IngestService(events),
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,

@@ -1,13 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@opsdeck/backstage-plugin-backend',
-  'migrations',
-);
+import { openOpsDeckDatabase } from './database';
 
 /** Headers never stored: credentials and signatures. */
 const REDACTED_HEADERS =
@@ -64,27 +57,70 @@ export function redactHeaders(
 }
 
 /**
- * OpsDeck's storage. The only place that speaks SQL.
+ * A raw delivery to store.
+ *
+ * @public
+ */
+export interface NewDelivery {
+  source: string;
+  deliveryId: string;
+  receivedAt: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  status?: DeliveryStatus;
+  reason?: string;
+}
+
+/**
+ * Stores a delivery unless one with the same source and delivery id exists (then returns
+ * `inserted: false` and changes nothing). Takes a transaction so ingest can store the delivery
+ * and its events atomically.
+ *
+ * @internal
+ */
+export async function insertDeliveryRow(
+  db: Knex,
+  delivery: NewDelivery,
+): Promise<{ inserted: boolean; id?: number }> {
+  const rows = await db<DeliveryRow>('opsdeck_raw_deliveries')
+    .insert({
+      source: delivery.source,
+      delivery_id: delivery.deliveryId,
+      received_at: delivery.receivedAt,
+      headers: JSON.stringify(redactHeaders(delivery.headers)),
+      body: delivery.body,
+      status: delivery.status ?? 'pending',
+      reason: delivery.reason ?? null,
+    })
+    .onConflict(['source', 'delivery_id'])
+    .ignore()
+    .returning('id');
+  const first = rows[0] as
+    | { id: number | string }
+    | number
+    | string
+    | undefined;
+  const id = typeof first === 'object' ? first.id : first;
+  return id === undefined
+    ? { inserted: false }
+    : { inserted: true, id: Number(id) };
+}
+
+/**
+ * Raw deliveries. The only place that speaks SQL about them.
  *
  * @public
  */
 export class DatabaseOpsDeckStore {
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseOpsDeckStore> {
-    const client = await options.database.getClient();
-    if (isSqlite(client)) {
-      // The embedded database is one file; WAL lets readers proceed while a write is open.
-      await client.raw('PRAGMA journal_mode = WAL');
-    }
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseOpsDeckStore(client);
+    return new DatabaseOpsDeckStore(
+      await openOpsDeckDatabase(options.database),
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   /** Throws when the database does not answer. */
   async ping(): Promise<void> {
@@ -95,29 +131,10 @@ export class DatabaseOpsDeckStore {
    * Stores a delivery unless one with the same source and delivery id exists.
    * Returns whether it was new; a redelivery returns false and changes nothing.
    */
-  async insertDelivery(delivery: {
-    source: string;
-    deliveryId: string;
-    receivedAt: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: Buffer;
-  }): Promise<{ inserted: boolean; id?: number }> {
-    const rows = await this.db<DeliveryRow>('opsdeck_raw_deliveries')
-      .insert({
-        source: delivery.source,
-        delivery_id: delivery.deliveryId,
-        received_at: delivery.receivedAt,
-        headers: JSON.stringify(redactHeaders(delivery.headers)),
-        body: delivery.body,
-        status: 'pending',
-      })
-      .onConflict(['source', 'delivery_id'])
-      .ignore()
-      .returning('id');
-    const id = rows[0] && (typeof rows[0] === 'object' ? rows[0].id : rows[0]);
-    return id === undefined
-      ? { inserted: false }
-      : { inserted: true, id: Number(id) };
+  async insertDelivery(
+    delivery: NewDelivery,
+  ): Promise<{ inserted: boolean; id?: number }> {
+    return insertDeliveryRow(this.db, delivery);
   }
 
   /** Deliveries newest first, filtered by source and status, after the cursor (an id). */
@@ -145,9 +162,4 @@ export class DatabaseOpsDeckStore {
       ...(row.reason ? { reason: row.reason } : {}),
     }));
   }
-}
-
-function isSqlite(client: Knex): boolean {
-  const name = String(client.client.config.client);
-  return name.includes('sqlite');
 }

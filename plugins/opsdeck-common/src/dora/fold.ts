@@ -37,6 +37,10 @@ export interface DeploymentEvent {
   rework?: boolean;
   /** Keys of incidents it fixes. */
   fixes?: string[];
+  /** Link back to the source. */
+  url?: string;
+  /** What people call it. */
+  title?: string;
 }
 
 /**
@@ -63,6 +67,10 @@ export interface IncidentEvent {
   isAlert?: boolean;
   /** What caused it. */
   causedBy?: DoraCausedBy;
+  /** Link back to the source. */
+  url?: string;
+  /** What people call it. */
+  title?: string;
 }
 
 type Timed<T> = { time: number; value: T };
@@ -166,6 +174,8 @@ export function foldDeployments(
       rollbackOf: get('rollbackOf'),
       rework: get('rework'),
       fixes: get('fixes'),
+      url: get('url'),
+      title: get('title'),
     };
     for (const [name, value] of Object.entries(optional)) {
       if (value !== undefined) (record as any)[name] = value;
@@ -200,6 +210,8 @@ export function foldIncidents(
       environment: get('environment'),
       isAlert: get('isAlert'),
       causedBy: get('causedBy'),
+      url: get('url'),
+      title: get('title'),
     };
     for (const [name, value] of Object.entries(optional)) {
       if (value !== undefined) (record as any)[name] = value;

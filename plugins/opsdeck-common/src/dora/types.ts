@@ -53,6 +53,10 @@ export interface DoraDeployment {
   rework?: boolean;
   /** Keys of incidents it fixes. */
   fixes?: string[];
+  /** Link back to the source (CI run, deployment page), http(s) only. */
+  url?: string;
+  /** What people call it. */
+  title?: string;
 }
 
 /**
@@ -77,6 +81,10 @@ export interface DoraIncident {
   isAlert?: boolean;
   /** What caused it, when the provider or sender knows. */
   causedBy?: DoraCausedBy;
+  /** Link back to the source (incident page), http(s) only. */
+  url?: string;
+  /** What people call it. */
+  title?: string;
 }
 
 /**

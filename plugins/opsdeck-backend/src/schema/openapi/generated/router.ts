@@ -187,6 +187,282 @@ export const spec = {
           }
         }
       },
+      "EventsAnswer": {
+        "type": "object",
+        "required": [
+          "accepted",
+          "duplicate",
+          "ignored"
+        ],
+        "properties": {
+          "accepted": {
+            "type": "object",
+            "required": [
+              "deployments",
+              "incidents"
+            ],
+            "properties": {
+              "deployments": {
+                "type": "integer"
+              },
+              "incidents": {
+                "type": "integer"
+              }
+            }
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "The same delivery (Idempotency-Key or identical body) was accepted before; nothing changed."
+          },
+          "ignored": {
+            "type": "array",
+            "description": "CloudEvents of types OpsDeck does not handle; stored as quarantined.",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "type",
+                "reason"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "type": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "EventBatch": {
+        "type": "object",
+        "description": "The versioned batch. At most 1000 deployments and incidents together; bodies over 1 MiB get 413. Instants are ISO 8601 date-times with a time zone, or epoch milliseconds.",
+        "required": [
+          "version",
+          "source"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "version": {
+            "type": "integer",
+            "enum": [
+              1
+            ]
+          },
+          "source": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$",
+            "description": "The sender's name; record keys are <source>:<id>."
+          },
+          "deployments": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DeploymentItem"
+            }
+          },
+          "incidents": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IncidentItem"
+            }
+          }
+        }
+      },
+      "Instant": {
+        "oneOf": [
+          {
+            "type": "string",
+            "format": "date-time"
+          },
+          {
+            "type": "integer",
+            "minimum": 0
+          }
+        ]
+      },
+      "ServiceSelector": {
+        "description": "An entity ref (kind defaults to component, namespace to default) or an annotation value.",
+        "oneOf": [
+          {
+            "type": "string"
+          },
+          {
+            "type": "object",
+            "required": [
+              "annotation",
+              "value"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "annotation": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
+        ]
+      },
+      "DeploymentItem": {
+        "type": "object",
+        "required": [
+          "id",
+          "service",
+          "environment",
+          "status"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "service": {
+            "$ref": "#/components/schemas/ServiceSelector"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "description": "success, failure, cancelled, pending, or a provider word (failed, error, degraded, canceled, queued, in_progress, running, inactive)."
+          },
+          "startedAt": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "finishedAt": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "commit": {
+            "type": "object",
+            "required": [
+              "sha"
+            ],
+            "properties": {
+              "sha": {
+                "type": "string"
+              },
+              "time": {
+                "$ref": "#/components/schemas/Instant"
+              }
+            }
+          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "sha",
+                "time"
+              ],
+              "properties": {
+                "sha": {
+                  "type": "string"
+                },
+                "time": {
+                  "$ref": "#/components/schemas/Instant"
+                }
+              }
+            }
+          },
+          "rollbackOf": {
+            "type": "string",
+            "description": "Id (same source) of the deployment this one reverts."
+          },
+          "rework": {
+            "type": "boolean"
+          },
+          "fixes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "url": {
+            "type": "string",
+            "format": "uri"
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
+      "IncidentItem": {
+        "type": "object",
+        "required": [
+          "id",
+          "service",
+          "openedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "service": {
+            "$ref": "#/components/schemas/ServiceSelector"
+          },
+          "openedAt": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "resolvedAt": {
+            "description": "null reopens the incident.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Instant"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "severity": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "causedBy": {
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "deployment"
+                ],
+                "properties": {
+                  "deployment": {
+                    "type": "string",
+                    "description": "<source>:<id>"
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "required": [
+                  "commit"
+                ],
+                "properties": {
+                  "commit": {
+                    "type": "string"
+                  }
+                }
+              }
+            ]
+          },
+          "url": {
+            "type": "string",
+            "format": "uri"
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "properties": {
@@ -268,6 +544,77 @@ export const spec = {
         },
         "security": [
           {}
+        ]
+      }
+    },
+    "/events": {
+      "post": {
+        "operationId": "PostEvents",
+        "description": "Deployment and incident events from CI/CD and incident tools. Service principals only (restrict external callers with backend.auth.externalAccess accessRestrictions, permission opsdeck.events.create). Accepts the versioned JSON batch, or CloudEvents 1.0 in binary, structured or batch mode with types io.opsdeck.deployment.v1 and io.opsdeck.incident.v1 (data = one item). Idempotent by Idempotency-Key (else the body) and by record key; a rejected request stores nothing.",
+        "parameters": [
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EventBatch"
+              }
+            },
+            "application/cloudevents+json": {
+              "schema": {
+                "type": "object"
+              }
+            },
+            "application/cloudevents-batch+json": {
+              "schema": {
+                "type": "array",
+                "items": {
+                  "type": "object"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventsAnswer"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {
+            "JWT": []
+          }
         ]
       }
     },

@@ -1,0 +1,145 @@
+import { InputError } from '@backstage/errors';
+import {
+  DeploymentEvent,
+  IncidentEvent,
+} from '@opsdeck/backstage-plugin-common';
+import { createHash } from 'node:crypto';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { isCloudEventsRequest, parseCloudEvents } from './cloudEvents';
+import {
+  MAX_BATCH_ITEMS,
+  parseEventBatch,
+  toDeploymentEvent,
+  toIncidentEvent,
+} from './eventsInput';
+
+/**
+ * The answer of `POST /events` (202).
+ *
+ * @internal
+ */
+export interface IngestAnswer {
+  accepted: { deployments: number; incidents: number };
+  /** The same delivery (Idempotency-Key, or identical body) was accepted before. */
+  duplicate: boolean;
+  /** CloudEvents of unknown types, stored as quarantined. */
+  ignored: Array<{ id: string; type: string; reason: string }>;
+}
+
+function header(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Turns one `POST /events` request into stored events: validates all of it first (a rejected
+ * request writes nothing), then stores the delivery and its events in one transaction.
+ *
+ * @internal
+ */
+export class IngestService {
+  constructor(private readonly store: DatabaseEventStore) {}
+
+  async ingest(request: {
+    headers: Record<string, string | string[] | undefined>;
+    rawBody: Buffer;
+    receivedAt: number;
+  }): Promise<IngestAnswer> {
+    const { headers, rawBody, receivedAt } = request;
+    const deployments: DeploymentEvent[] = [];
+    const incidents: IncidentEvent[] = [];
+    let ignored: Array<{
+      id: string;
+      source: string;
+      type: string;
+      reason: string;
+      raw: string;
+    }> = [];
+
+    if (isCloudEventsRequest(headers)) {
+      const parsed = parseCloudEvents(headers, rawBody);
+      if (
+        parsed.deployments.length + parsed.incidents.length >
+        MAX_BATCH_ITEMS
+      ) {
+        throw new InputError(
+          `a batch holds at most ${MAX_BATCH_ITEMS} events; split it`,
+        );
+      }
+      for (const d of parsed.deployments)
+        deployments.push(
+          toDeploymentEvent(d.source, d.item, receivedAt, d.path),
+        );
+      for (const i of parsed.incidents)
+        incidents.push(toIncidentEvent(i.source, i.item, receivedAt, i.path));
+      ignored = parsed.ignored;
+    } else {
+      const contentType = String(header(headers, 'content-type') ?? '');
+      if (!/^application\/json\b/i.test(contentType)) {
+        throw new InputError(
+          'content-type: send application/json (the versioned batch) or CloudEvents (application/cloudevents+json, application/cloudevents-batch+json, or binary mode with ce-* headers)',
+        );
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch (error) {
+        throw new InputError(
+          `body: not valid JSON (${(error as Error).message})`,
+        );
+      }
+      const batch = parseEventBatch(body);
+      batch.deployments.forEach((d, n) =>
+        deployments.push(
+          toDeploymentEvent(batch.source, d, receivedAt, `deployments[${n}]`),
+        ),
+      );
+      batch.incidents.forEach((i, n) =>
+        incidents.push(
+          toIncidentEvent(batch.source, i, receivedAt, `incidents[${n}]`),
+        ),
+      );
+    }
+
+    const deliveryId =
+      header(headers, 'idempotency-key') ??
+      createHash('sha256').update(rawBody).digest('hex');
+    const result = await this.store.ingest({
+      delivery: {
+        source: 'events',
+        deliveryId,
+        receivedAt,
+        headers,
+        body: rawBody,
+        ...(deployments.length + incidents.length === 0 && ignored.length
+          ? {
+              status: 'quarantined' as const,
+              reason: ignored.map(i => i.reason).join('; '),
+            }
+          : {}),
+      },
+      deployments,
+      incidents,
+      quarantined: ignored.map(i => ({
+        source: 'cloudevents',
+        deliveryId: `${i.source}#${i.id}`,
+        receivedAt,
+        headers: {},
+        body: Buffer.from(i.raw),
+        status: 'quarantined' as const,
+        reason: i.reason,
+      })),
+    });
+    return {
+      accepted: {
+        deployments: deployments.length,
+        incidents: incidents.length,
+      },
+      duplicate: result.duplicate,
+      ignored: ignored.map(({ id, type, reason }) => ({ id, type, reason })),
+    };
+  }
+}

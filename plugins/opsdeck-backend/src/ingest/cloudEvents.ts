@@ -1,0 +1,107 @@
+import { InputError } from '@backstage/errors';
+import { CloudEventV1, HTTP } from 'cloudevents';
+import {
+  DeploymentItem,
+  IncidentItem,
+  deploymentItemSchema,
+  incidentItemSchema,
+  parseOrThrow,
+} from './eventsInput';
+
+/** CloudEvents types OpsDeck handles; `data` is one item of the versioned batch. */
+export const CLOUDEVENT_TYPES = {
+  deployment: 'io.opsdeck.deployment.v1',
+  incident: 'io.opsdeck.incident.v1',
+} as const;
+
+const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** What the CloudEvents in one request amount to. @internal */
+export interface ParsedCloudEvents {
+  deployments: Array<{ source: string; item: DeploymentItem; path: string }>;
+  incidents: Array<{ source: string; item: IncidentItem; path: string }>;
+  /** Authentic but unknown types: stored as quarantined, answered as `ignored`. */
+  ignored: Array<{
+    id: string;
+    source: string;
+    type: string;
+    reason: string;
+    raw: string;
+  }>;
+}
+
+/** Whether the request carries CloudEvents (binary, structured or batch mode). @internal */
+export function isCloudEventsRequest(
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  const contentType = String(headers['content-type'] ?? '').toLowerCase();
+  return (
+    headers['ce-specversion'] !== undefined ||
+    contentType.startsWith('application/cloudevents')
+  );
+}
+
+/**
+ * Parses CloudEvents with the CNCF SDK and validates the OpsDeck types' data. The OpsDeck source
+ * name is the `opsdecksource` extension, else the CloudEvents `source` when it is a short name.
+ *
+ * @internal
+ */
+export function parseCloudEvents(
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: Buffer,
+): ParsedCloudEvents {
+  let events: CloudEventV1<unknown>[];
+  try {
+    const parsed = HTTP.toEvent({ headers, body: rawBody.toString('utf8') });
+    events = Array.isArray(parsed) ? parsed : [parsed];
+  } catch (error) {
+    throw new InputError(`Invalid CloudEvent: ${(error as Error).message}`);
+  }
+  const out: ParsedCloudEvents = {
+    deployments: [],
+    incidents: [],
+    ignored: [],
+  };
+  events.forEach((event, index) => {
+    const path = events.length > 1 ? `events[${index}]` : 'event';
+    const known =
+      event.type === CLOUDEVENT_TYPES.deployment ||
+      event.type === CLOUDEVENT_TYPES.incident;
+    if (!known) {
+      out.ignored.push({
+        id: event.id,
+        source: event.source,
+        type: event.type,
+        reason: `unknown CloudEvents type ${
+          event.type
+        }; handled: ${Object.values(CLOUDEVENT_TYPES).join(', ')}`,
+        raw: JSON.stringify(event),
+      });
+      return;
+    }
+    const named =
+      (event as Record<string, unknown>).opsdecksource ?? event.source;
+    if (typeof named !== 'string' || !SOURCE.test(named)) {
+      throw new InputError(
+        `${path}.source: set the opsdecksource extension (or source) to a short lower-case name such as github-actions`,
+      );
+    }
+    let data: unknown = event.data;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        throw new InputError(`${path}.data: must be JSON`);
+      }
+    }
+    if (event.type === CLOUDEVENT_TYPES.deployment) {
+      const item = parseOrThrow(deploymentItemSchema, data, `${path}.data`);
+      out.deployments.push({ source: named, item, path: `${path}.data` });
+    } else {
+      const item = parseOrThrow(incidentItemSchema, data, `${path}.data`);
+      out.incidents.push({ source: named, item, path: `${path}.data` });
+    }
+  });
+  return out;
+}

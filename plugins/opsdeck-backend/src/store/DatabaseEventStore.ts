@@ -1,0 +1,206 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  DeploymentEvent,
+  DoraDeployment,
+  DoraIncident,
+  IncidentEvent,
+  foldDeployments,
+  foldIncidents,
+} from '@opsdeck/backstage-plugin-common';
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import { openOpsDeckDatabase } from './database';
+import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
+import {
+  DeploymentRow,
+  IncidentRow,
+  deploymentToRow,
+  incidentToRow,
+  rowToDeployment,
+  rowToIncident,
+} from './rows';
+
+/** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+type EventRow = {
+  id?: number;
+  kind: 'deployment' | 'incident';
+  record_key: string;
+  event_time: number | string;
+  payload: string;
+  payload_hash: string;
+  received_at: number | string;
+};
+
+/**
+ * What one accepted delivery changed.
+ *
+ * @public
+ */
+export interface IngestResult {
+  /** The delivery was seen before: nothing was written again. */
+  duplicate: boolean;
+  /** Events stored now (an event identical to a stored one is not stored twice). */
+  storedEvents: number;
+  /** Records (deployments + incidents) whose folded state was written. */
+  updatedRecords: number;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK)
+    out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+function eventRow(
+  kind: EventRow['kind'],
+  event: DeploymentEvent | IncidentEvent,
+  receivedAt: number,
+): EventRow {
+  const payload = JSON.stringify(event);
+  return {
+    kind,
+    record_key: event.key,
+    event_time: event.eventTime,
+    payload,
+    payload_hash: createHash('sha256').update(payload).digest('hex'),
+    received_at: receivedAt,
+  };
+}
+
+/**
+ * Deployment and incident events and the records folded from them. The only place that speaks
+ * SQL about events.
+ *
+ * @public
+ */
+export class DatabaseEventStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseEventStore> {
+    return new DatabaseEventStore(await openOpsDeckDatabase(options.database));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Stores a delivery and its events in one transaction and re-folds every record they touch.
+   * Either all of it is stored or none of it.
+   */
+  async ingest(batch: {
+    delivery: NewDelivery;
+    deployments: readonly DeploymentEvent[];
+    incidents: readonly IncidentEvent[];
+    /** Parts of the delivery OpsDeck cannot use: kept as their own quarantined deliveries. */
+    quarantined?: readonly NewDelivery[];
+  }): Promise<IngestResult> {
+    const now = batch.delivery.receivedAt;
+    return this.db.transaction(async tx => {
+      const { inserted } = await insertDeliveryRow(tx, {
+        ...batch.delivery,
+        status: batch.delivery.status ?? 'processed',
+      });
+      if (!inserted)
+        return { duplicate: true, storedEvents: 0, updatedRecords: 0 };
+      for (const part of batch.quarantined ?? [])
+        await insertDeliveryRow(tx, part);
+
+      const rows = [
+        ...batch.deployments.map(e => eventRow('deployment', e, now)),
+        ...batch.incidents.map(e => eventRow('incident', e, now)),
+      ];
+      let storedEvents = 0;
+      for (const chunk of chunks(rows)) {
+        const ids = await tx<EventRow>('opsdeck_events')
+          .insert(chunk)
+          .onConflict(['kind', 'record_key', 'payload_hash'])
+          .ignore()
+          .returning('id');
+        storedEvents += ids.length;
+      }
+      const deploymentKeys = [...new Set(batch.deployments.map(e => e.key))];
+      const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
+      await this.refold(tx, 'deployment', deploymentKeys, now);
+      await this.refold(tx, 'incident', incidentKeys, now);
+      return {
+        duplicate: false,
+        storedEvents,
+        updatedRecords: deploymentKeys.length + incidentKeys.length,
+      };
+    });
+  }
+
+  /** Re-derives the records of these keys from all their stored events. */
+  private async refold(
+    tx: Knex.Transaction,
+    kind: EventRow['kind'],
+    keys: readonly string[],
+    now: number,
+  ): Promise<void> {
+    for (const chunk of chunks(keys)) {
+      const payloads = await tx<EventRow>('opsdeck_events')
+        .where('kind', kind)
+        .whereIn('record_key', chunk)
+        .select('payload');
+      const events = payloads.map(p => JSON.parse(p.payload));
+      if (kind === 'deployment') {
+        const records = foldDeployments(events).map(d =>
+          deploymentToRow(d, now),
+        );
+        await tx<DeploymentRow>('opsdeck_deployments')
+          .insert(records)
+          .onConflict('record_key')
+          .merge();
+      } else {
+        const records = foldIncidents(events).map(i => incidentToRow(i, now));
+        await tx<IncidentRow>('opsdeck_incidents')
+          .insert(records)
+          .onConflict('record_key')
+          .merge();
+      }
+    }
+  }
+
+  /** Deployments by record key. */
+  async getDeployments(keys: readonly string[]): Promise<DoraDeployment[]> {
+    const out: DoraDeployment[] = [];
+    for (const chunk of chunks(keys)) {
+      const rows = await this.db<DeploymentRow>('opsdeck_deployments').whereIn(
+        'record_key',
+        chunk,
+      );
+      out.push(...rows.map(rowToDeployment));
+    }
+    return out;
+  }
+
+  /** Incidents by record key. */
+  async getIncidents(keys: readonly string[]): Promise<DoraIncident[]> {
+    const out: DoraIncident[] = [];
+    for (const chunk of chunks(keys)) {
+      const rows = await this.db<IncidentRow>('opsdeck_incidents').whereIn(
+        'record_key',
+        chunk,
+      );
+      out.push(...rows.map(rowToIncident));
+    }
+    return out;
+  }
+
+  /** How many events and records are stored (for health and tests). */
+  async counts(): Promise<{
+    events: number;
+    deployments: number;
+    incidents: number;
+  }> {
+    const count = async (table: string) =>
+      Number((await this.db(table).count({ n: '*' }))[0].n);
+    return {
+      events: await count('opsdeck_events'),
+      deployments: await count('opsdeck_deployments'),
+      incidents: await count('opsdeck_incidents'),
+    };
+  }
+}

@@ -1,0 +1,143 @@
+import { DoraDeployment, DoraIncident } from '@opsdeck/backstage-plugin-common';
+
+/** Row shapes of the record tables, and their conversion to the DORA records. @internal */
+export type DeploymentRow = {
+  record_key: string;
+  source: string;
+  external_id: string;
+  service: string;
+  environment: string;
+  status: DoraDeployment['status'];
+  started_at: number | string | null;
+  finished_at: number | string | null;
+  commit_sha: string | null;
+  commit_time: number | string | null;
+  changes: string | null;
+  rollback_of: string | null;
+  rework: boolean | number | null;
+  fixes: string | null;
+  url: string | null;
+  title: string | null;
+  updated_at: number | string;
+};
+
+/** @internal */
+export type IncidentRow = {
+  record_key: string;
+  source: string;
+  external_id: string;
+  service: string;
+  opened_at: number | string;
+  resolved_at: number | string | null;
+  severity: string | null;
+  environment: string | null;
+  is_alert: boolean | number | null;
+  caused_by: string | null;
+  url: string | null;
+  title: string | null;
+  updated_at: number | string;
+};
+
+const num = (v: number | string | null) => (v === null ? undefined : Number(v));
+const bool = (v: boolean | number | null) =>
+  v === null ? undefined : Boolean(v);
+const json = <T>(v: string | null): T | undefined =>
+  v === null ? undefined : JSON.parse(v);
+
+/** Drops undefined fields, so records compare equal whatever the database. */
+function compact<T extends object>(record: T): T {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== undefined),
+  ) as T;
+}
+
+/** Splits `<source>:<id>`; a source never contains a colon. @internal */
+export function splitRecordKey(key: string): {
+  source: string;
+  externalId: string;
+} {
+  const at = key.indexOf(':');
+  return { source: key.slice(0, at), externalId: key.slice(at + 1) };
+}
+
+/** @internal */
+export function deploymentToRow(d: DoraDeployment, now: number): DeploymentRow {
+  const { source, externalId } = splitRecordKey(d.key);
+  return {
+    record_key: d.key,
+    source,
+    external_id: externalId,
+    service: d.service,
+    environment: d.environment,
+    status: d.status,
+    started_at: d.startedAt ?? null,
+    finished_at: d.finishedAt ?? null,
+    commit_sha: d.commit?.sha ?? null,
+    commit_time: d.commit?.time ?? null,
+    changes: d.changes ? JSON.stringify(d.changes) : null,
+    rollback_of: d.rollbackOf ?? null,
+    rework: d.rework ?? null,
+    fixes: d.fixes ? JSON.stringify(d.fixes) : null,
+    url: d.url ?? null,
+    title: d.title ?? null,
+    updated_at: now,
+  };
+}
+
+/** @internal */
+export function rowToDeployment(r: DeploymentRow): DoraDeployment {
+  return compact({
+    key: r.record_key,
+    service: r.service,
+    environment: r.environment,
+    status: r.status,
+    startedAt: num(r.started_at),
+    finishedAt: num(r.finished_at),
+    commit:
+      r.commit_sha === null
+        ? undefined
+        : compact({ sha: r.commit_sha, time: num(r.commit_time) }),
+    changes: json(r.changes),
+    rollbackOf: r.rollback_of ?? undefined,
+    rework: bool(r.rework),
+    fixes: json(r.fixes),
+    url: r.url ?? undefined,
+    title: r.title ?? undefined,
+  });
+}
+
+/** @internal */
+export function incidentToRow(i: DoraIncident, now: number): IncidentRow {
+  const { source, externalId } = splitRecordKey(i.key);
+  return {
+    record_key: i.key,
+    source,
+    external_id: externalId,
+    service: i.service,
+    opened_at: i.openedAt,
+    resolved_at: i.resolvedAt ?? null,
+    severity: i.severity ?? null,
+    environment: i.environment ?? null,
+    is_alert: i.isAlert ?? null,
+    caused_by: i.causedBy ? JSON.stringify(i.causedBy) : null,
+    url: i.url ?? null,
+    title: i.title ?? null,
+    updated_at: now,
+  };
+}
+
+/** @internal */
+export function rowToIncident(r: IncidentRow): DoraIncident {
+  return compact({
+    key: r.record_key,
+    service: r.service,
+    openedAt: Number(r.opened_at),
+    resolvedAt: num(r.resolved_at),
+    severity: r.severity ?? undefined,
+    environment: r.environment ?? undefined,
+    isAlert: bool(r.is_alert),
+    causedBy: json(r.caused_by),
+    url: r.url ?? undefined,
+    title: r.title ?? undefined,
+  });
+}
