@@ -1,5 +1,6 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
@@ -105,6 +106,26 @@ describe('opsdeck backend plugin', () => {
         ],
       }),
     ).rejects.toThrow(/webhook source 'example' was added twice/);
+  });
+
+  it('schedules the entity-index refresh at the configured interval', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    await startTestBackend({
+      features: [
+        opsdeckPlugin,
+        catalogServiceMock.factory(),
+        scheduler.factory,
+        mockServices.rootConfig.factory({
+          data: { opsdeck: { mapping: { refreshInterval: '30s' } } },
+        }),
+      ],
+    });
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'opsdeck-entity-index-refresh',
+        frequency: { seconds: 30 },
+      }),
+    );
   });
 
   it('returns the coverage of an entity the caller may read', async () => {

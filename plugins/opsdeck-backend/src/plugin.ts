@@ -12,7 +12,10 @@ import {
 import { opsdeckPermissions } from '@opsdeck/backstage-plugin-common';
 import { CoverageService } from './coverage/CoverageService';
 import { createRouter } from './router';
+import { readDurationFromConfig } from '@backstage/config';
 import { createIngestRouter } from './ingest/createIngestRouter';
+import { EntityIndexService } from './mapping/EntityIndexService';
+import { DatabaseEntityIndexStore } from './store/DatabaseEntityIndexStore';
 import { IngestService } from './ingest/IngestService';
 import { openOpsDeckDatabase } from './store/database';
 import { DatabaseEventStore } from './store/DatabaseEventStore';
@@ -63,6 +66,10 @@ export const opsdeckPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         database: coreServices.database,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         httpAuth: coreServices.httpAuth,
@@ -72,6 +79,10 @@ export const opsdeckPlugin = createBackendPlugin({
       },
       async init({
         database,
+        config,
+        logger,
+        auth,
+        scheduler,
         auditor,
         permissions,
         httpAuth,
@@ -83,6 +94,25 @@ export const opsdeckPlugin = createBackendPlugin({
         const db = await openOpsDeckDatabase(database);
         const store = new DatabaseOpsDeckStore(db);
         const events = new DatabaseEventStore(db);
+
+        const entityIndex = new EntityIndexService({
+          catalog,
+          auth,
+          store: new DatabaseEntityIndexStore(db),
+          logger,
+        });
+        const refreshKey = 'opsdeck.mapping.refreshInterval';
+        await scheduler.scheduleTask({
+          id: 'opsdeck-entity-index-refresh',
+          frequency: config.has(refreshKey)
+            ? readDurationFromConfig(config, { key: refreshKey })
+            : { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          fn: async () => {
+            await entityIndex.refresh();
+          },
+        });
         // Mounted first: it reads raw bodies, which the OpenAPI router would parse as JSON.
         httpRouter.use(
           createIngestRouter({

@@ -189,6 +189,31 @@ export class DatabaseEventStore {
     return out;
   }
 
+  /**
+   * The records of these services inside the window only (deployments by finish time,
+   * incidents by open time), read through the (service, time) indexes.
+   */
+  async readWindow(
+    services: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<{ deployments: DoraDeployment[]; incidents: DoraIncident[] }> {
+    const deployments: DoraDeployment[] = [];
+    const incidents: DoraIncident[] = [];
+    for (const chunk of chunks(services)) {
+      const d = await this.db<DeploymentRow>('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .where('finished_at', '>=', window.from)
+        .where('finished_at', '<', window.to);
+      deployments.push(...d.map(rowToDeployment));
+      const i = await this.db<IncidentRow>('opsdeck_incidents')
+        .whereIn('service', chunk)
+        .where('opened_at', '>=', window.from)
+        .where('opened_at', '<', window.to);
+      incidents.push(...i.map(rowToIncident));
+    }
+    return { deployments, incidents };
+  }
+
   /** How many events and records are stored (for health and tests). */
   async counts(): Promise<{
     events: number;
