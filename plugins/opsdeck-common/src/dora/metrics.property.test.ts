@@ -6,7 +6,12 @@ import {
   foldDeployments,
   foldIncidents,
 } from './fold';
-import { computeDoraMetrics, mergeDoraInputs } from './metrics';
+import {
+  aggregateDoraMetrics,
+  computeDoraMetrics,
+  deriveDoraFacts,
+  mergeDoraInputs,
+} from './metrics';
 import { DoraInput } from './types';
 import { DAY, HOUR, T0 } from './testFixtures';
 
@@ -207,6 +212,24 @@ describe('DORA properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("a window's rows alone give the same metrics as the whole history's facts", () => {
+    fc.assert(
+      fc.property(events, e => {
+        const facts = deriveDoraFacts(fold(e));
+        const inWindow = (t: number) => t >= WINDOW.from && t < WINDOW.to;
+        const windowOnly = {
+          ...facts,
+          deployments: facts.deployments.filter(d => inWindow(d.finishedAt)),
+          incidents: facts.incidents.filter(i => inWindow(i.openedAt)),
+        };
+        expect(aggregateDoraMetrics(windowOnly, { window: WINDOW })).toEqual(
+          metricsOf(e),
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });

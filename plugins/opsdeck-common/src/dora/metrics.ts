@@ -7,7 +7,7 @@ import {
 } from './benchmarks';
 import { DoraFacts, DoraRules } from './facts';
 import { percentile } from './percentiles';
-import { DoraInput, DoraNullReason, DoraWindow } from './types';
+import { DoraDeployment, DoraInput, DoraNullReason, DoraWindow } from './types';
 import { DAY_MS } from './window';
 
 /**
@@ -96,31 +96,156 @@ function metric<D>(
 }
 
 /**
- * Computes the DORA metrics of one scope (a service, or the union of a team's or the
- * organisation's services) for a window, exactly as DESIGN.md defines them. Pure and
- * independent of input order; a record present twice (same key) counts once.
+ * What one deployment contributes to the metrics, derived from the whole history (rollbacks,
+ * attributed incidents, first-shipped changes). Stored per deployment, so a window's metrics
+ * can be computed from the window's rows alone.
  *
  * @public
  */
-export function computeDoraMetrics(
+export interface DeploymentFacts {
+  /** Record key of the deployment. */
+  key: string;
+  /** Finish time, epoch ms (facts exist only for finished deployments). */
+  finishedAt: number;
+  /** Counts for deployment frequency. */
+  productionSuccess: boolean;
+  /** Counts in the denominator of change fail rate and rework rate. */
+  completedProduction: boolean;
+  /** Failed: status failure, rolled back, or with an attributed incident. */
+  failed: boolean;
+  /** An unplanned fix. */
+  rework: boolean;
+  /** For failed deployments: time to recovery (ms), or why there is none. */
+  recovery?: number | 'unrecovered' | 'discarded';
+  /** Lead times (ms, \> 0) of the changes this deployment shipped first. */
+  leadTimes: number[];
+}
+
+/**
+ * What one incident contributes to MTTR.
+ *
+ * @public
+ */
+export interface IncidentFacts {
+  /** Record key of the incident. */
+  key: string;
+  /** Open time, epoch ms. */
+  openedAt: number;
+  /** Resolve − open, ms; absent while unresolved (or resolved before it opened). */
+  duration?: number;
+  /** Still open. */
+  unresolved: boolean;
+}
+
+/**
+ * Per-record facts of a scope: the part of the DORA computation that needs the history.
+ *
+ * @public
+ */
+export interface DoraScopeFacts {
+  /** Facts of finished deployments. */
+  deployments: DeploymentFacts[];
+  /** Facts of the incidents that count. */
+  incidents: IncidentFacts[];
+  /** Earliest time the scope sent any deployment (finish, else start); absent if none. */
+  firstSentAt?: number;
+}
+
+/**
+ * Derives the per-record facts of a scope from its whole history.
+ *
+ * @public
+ */
+export function deriveDoraFacts(
   input: DoraInput | DoraFacts,
-  options: DoraOptions,
-): DoraMetrics {
+  rules: DoraRules = {},
+): DoraScopeFacts {
   const facts =
-    input instanceof DoraFacts ? input : new DoraFacts(input, options);
+    input instanceof DoraFacts ? input : new DoraFacts(input, rules);
+  const leadTimes = new Map<string, number[]>();
+  for (const { deployment, time } of facts.firstShipped.values()) {
+    const value = deployment.finishedAt! - time;
+    if (value <= 0) continue;
+    const list = leadTimes.get(deployment.key) ?? [];
+    list.push(value);
+    leadTimes.set(deployment.key, list);
+  }
+
+  const deployments: DeploymentFacts[] = [];
+  let firstSentAt: number | undefined;
+  for (const d of facts.deployments) {
+    const sent = d.finishedAt ?? d.startedAt ?? -Infinity;
+    firstSentAt =
+      firstSentAt === undefined ? sent : Math.min(firstSentAt, sent);
+    if (d.finishedAt === undefined) continue;
+    const completedProduction = facts.isCompletedProduction(d);
+    const failed = completedProduction && facts.isFailed(d);
+    deployments.push({
+      key: d.key,
+      finishedAt: d.finishedAt,
+      productionSuccess: completedProduction && d.status === 'success',
+      completedProduction,
+      failed,
+      rework: completedProduction && facts.isRework(d),
+      ...(failed ? { recovery: recoveryOf(facts, d) } : {}),
+      leadTimes: leadTimes.get(d.key) ?? [],
+    });
+  }
+
+  const incidents = facts.incidents.map(i => ({
+    key: i.key,
+    openedAt: i.openedAt,
+    ...(i.resolvedAt !== undefined && i.resolvedAt >= i.openedAt
+      ? { duration: i.resolvedAt - i.openedAt }
+      : {}),
+    unresolved: i.resolvedAt === undefined,
+  }));
+  return {
+    deployments,
+    incidents,
+    ...(firstSentAt === undefined ? {} : { firstSentAt }),
+  };
+}
+
+function recoveryOf(
+  facts: DoraFacts,
+  d: DoraDeployment,
+): number | 'unrecovered' | 'discarded' {
+  const incidents = facts.attributed.get(d.key);
+  let recoveredAt: number | undefined;
+  if (incidents?.length) {
+    recoveredAt = incidents.some(i => i.resolvedAt === undefined)
+      ? undefined
+      : Math.max(...incidents.map(i => i.resolvedAt!));
+  } else {
+    recoveredAt = facts.nextSuccessAfter(d)?.finishedAt;
+  }
+  if (recoveredAt === undefined) return 'unrecovered';
+  return recoveredAt - d.finishedAt! <= 0
+    ? 'discarded'
+    : recoveredAt - d.finishedAt!;
+}
+
+/**
+ * The metrics of a window from per-record facts. Only facts of records inside the window
+ * matter, so a caller may pass just those (plus the scope's `firstSentAt`).
+ *
+ * @public
+ */
+export function aggregateDoraMetrics(
+  facts: DoraScopeFacts,
+  options: { window: DoraWindow; benchmark?: BenchmarkSet },
+): DoraMetrics {
   const set = options.benchmark ?? DEFAULT_BENCHMARK_SET;
   const { from, to } = options.window;
   const days = (to - from) / DAY_MS;
-  const inWindow = (t: number | undefined) =>
-    t !== undefined && t >= from && t < to;
+  const inWindow = (t: number) => t >= from && t < to;
+  const deployments = facts.deployments.filter(d => inWindow(d.finishedAt));
 
   // Deployment frequency
-  const shipped = facts.productionSuccesses.filter(d => inWindow(d.finishedAt));
-  const everSent = facts.deployments.some(d => {
-    const t = d.finishedAt ?? d.startedAt;
-    return t === undefined || t < to;
-  });
-  const dates = new Set(shipped.map(d => Math.floor(d.finishedAt! / DAY_MS)));
+  const shipped = deployments.filter(d => d.productionSuccess);
+  const everSent = facts.firstSentAt !== undefined && facts.firstSentAt < to;
+  const dates = new Set(shipped.map(d => Math.floor(d.finishedAt / DAY_MS)));
   const deploymentFrequency = metric(
     set,
     'deploymentFrequency',
@@ -135,12 +260,7 @@ export function computeDoraMetrics(
   );
 
   // Change lead time: each change once, at the first successful production deployment shipping it.
-  const leadTimes: number[] = [];
-  for (const { deployment, time } of facts.firstShipped.values()) {
-    if (!inWindow(deployment.finishedAt)) continue;
-    const value = deployment.finishedAt! - time;
-    if (value > 0) leadTimes.push(value);
-  }
+  const leadTimes = deployments.flatMap(d => d.leadTimes);
   const median = percentile(leadTimes, 0.5) ?? null;
   const changeLeadTime = metric(set, 'changeLeadTime', median, 'no-changes', {
     median,
@@ -149,18 +269,16 @@ export function computeDoraMetrics(
   });
 
   // Change fail rate and rework rate, over completed production deployments in the window.
-  const completed = facts.deployments.filter(
-    d => facts.isCompletedProduction(d) && inWindow(d.finishedAt),
-  );
-  const failedDeployments = completed.filter(d => facts.isFailed(d));
+  const completed = deployments.filter(d => d.completedProduction);
+  const failed = completed.filter(d => d.failed);
   const changeFailRate = metric(
     set,
     'changeFailRate',
-    completed.length ? failedDeployments.length / completed.length : null,
+    completed.length ? failed.length / completed.length : null,
     'none-in-window',
-    { failed: failedDeployments.length, completed: completed.length },
+    { failed: failed.length, completed: completed.length },
   );
-  const rework = completed.filter(d => facts.isRework(d)).length;
+  const rework = completed.filter(d => d.rework).length;
   const reworkRate = metric(
     set,
     'reworkRate',
@@ -170,48 +288,37 @@ export function computeDoraMetrics(
   );
 
   // Failed deployment recovery time.
-  const recoveries: number[] = [];
-  let unrecovered = 0;
-  let discarded = 0;
-  for (const d of failedDeployments) {
-    const incidents = facts.attributed.get(d.key);
-    let recoveredAt: number | undefined;
-    if (incidents?.length) {
-      recoveredAt = incidents.some(i => i.resolvedAt === undefined)
-        ? undefined
-        : Math.max(...incidents.map(i => i.resolvedAt!));
-    } else {
-      recoveredAt = facts.nextSuccessAfter(d)?.finishedAt;
-    }
-    if (recoveredAt === undefined) unrecovered++;
-    else if (recoveredAt - d.finishedAt! <= 0) discarded++;
-    else recoveries.push(recoveredAt - d.finishedAt!);
-  }
+  const recoveries = failed.flatMap(d =>
+    typeof d.recovery === 'number' ? [d.recovery] : [],
+  );
   const recoveryTime = metric(
     set,
     'recoveryTime',
     percentile(recoveries, 0.5),
-    failedDeployments.length ? 'none-recovered' : 'no-failures',
+    failed.length ? 'none-recovered' : 'no-failures',
     {
-      failed: failedDeployments.length,
+      failed: failed.length,
       recovered: recoveries.length,
-      unrecovered,
-      discarded,
+      unrecovered: failed.filter(d => d.recovery === 'unrecovered').length,
+      discarded: failed.filter(d => d.recovery === 'discarded').length,
     },
   );
 
   // MTTR over incidents opened in the window, whatever caused them.
   const opened = facts.incidents.filter(i => inWindow(i.openedAt));
-  const durations = opened
-    .filter(i => i.resolvedAt !== undefined && i.resolvedAt >= i.openedAt)
-    .map(i => i.resolvedAt! - i.openedAt);
-  const unresolved = opened.filter(i => i.resolvedAt === undefined).length;
+  const durations = opened.flatMap(i =>
+    i.duration === undefined ? [] : [i.duration],
+  );
   const mttr = metric(
     set,
     'mttr',
     percentile(durations, 0.5),
     opened.length ? 'none-resolved' : 'no-incidents',
-    { opened: opened.length, resolved: durations.length, unresolved },
+    {
+      opened: opened.length,
+      resolved: durations.length,
+      unresolved: opened.filter(i => i.unresolved).length,
+    },
   );
 
   return {
@@ -224,6 +331,20 @@ export function computeDoraMetrics(
     reworkRate,
     mttr,
   };
+}
+
+/**
+ * Computes the DORA metrics of one scope (a service, or the union of a team's or the
+ * organisation's services) for a window, exactly as DESIGN.md defines them. Pure and
+ * independent of input order; a record present twice (same key) counts once.
+ *
+ * @public
+ */
+export function computeDoraMetrics(
+  input: DoraInput | DoraFacts,
+  options: DoraOptions,
+): DoraMetrics {
+  return aggregateDoraMetrics(deriveDoraFacts(input, options), options);
 }
 
 /**
