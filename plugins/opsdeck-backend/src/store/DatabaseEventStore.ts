@@ -2,6 +2,8 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   DeploymentEvent,
   DoraDeployment,
+  DoraRules,
+  DoraScopeFacts,
   DoraIncident,
   IncidentEvent,
   foldDeployments,
@@ -10,6 +12,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { openOpsDeckDatabase } from './database';
+import { affectedServices, refreshServiceFacts } from './factsSql';
 import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
 import {
   DeploymentRow,
@@ -79,11 +82,18 @@ function eventRow(
 export class DatabaseEventStore {
   static async create(options: {
     database: DatabaseService;
+    rules?: DoraRules;
   }): Promise<DatabaseEventStore> {
-    return new DatabaseEventStore(await openOpsDeckDatabase(options.database));
+    return new DatabaseEventStore(
+      await openOpsDeckDatabase(options.database),
+      options.rules,
+    );
   }
 
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly rules: DoraRules = {},
+  ) {}
 
   /**
    * Stores a delivery and its events in one transaction and re-folds every record they touch.
@@ -124,6 +134,11 @@ export class DatabaseEventStore {
       const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
       await this.refold(tx, 'deployment', deploymentKeys, now);
       await this.refold(tx, 'incident', incidentKeys, now);
+      const services = await affectedServices(tx, {
+        deploymentKeys,
+        incidentKeys,
+      });
+      await refreshServiceFacts(tx, services, this.rules);
       return {
         duplicate: false,
         storedEvents,
@@ -212,6 +227,88 @@ export class DatabaseEventStore {
       incidents.push(...i.map(rowToIncident));
     }
     return { deployments, incidents };
+  }
+
+  /**
+   * The per-record facts of these services inside the window only, and when they first sent a
+   * deployment — everything the window's metrics need.
+   */
+  async readWindowFacts(
+    services: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<DoraScopeFacts> {
+    const facts: DoraScopeFacts = { deployments: [], incidents: [] };
+    for (const chunk of chunks(services)) {
+      const deployments = await this.db<DeploymentRow>('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .where('finished_at', '>=', window.from)
+        .where('finished_at', '<', window.to)
+        .whereNotNull('fact_completed_production');
+      for (const r of deployments) {
+        const recovery = r.fact_recovery;
+        facts.deployments.push({
+          key: r.record_key,
+          finishedAt: Number(r.finished_at),
+          productionSuccess: Boolean(r.fact_production_success),
+          completedProduction: Boolean(r.fact_completed_production),
+          failed: Boolean(r.fact_failed),
+          rework: Boolean(r.fact_rework),
+          ...(recovery === null || recovery === undefined
+            ? {}
+            : {
+                recovery:
+                  recovery === 'unrecovered' || recovery === 'discarded'
+                    ? recovery
+                    : Number(recovery),
+              }),
+          leadTimes: JSON.parse(r.fact_lead_times ?? '[]'),
+        });
+      }
+      const incidents = await this.db<IncidentRow>('opsdeck_incidents')
+        .whereIn('service', chunk)
+        .where('opened_at', '>=', window.from)
+        .where('opened_at', '<', window.to)
+        .where('fact_counts', true);
+      for (const r of incidents) {
+        facts.incidents.push({
+          key: r.record_key,
+          openedAt: Number(r.opened_at),
+          ...(r.fact_duration === null || r.fact_duration === undefined
+            ? {}
+            : { duration: Number(r.fact_duration) }),
+          unresolved: r.resolved_at === null,
+        });
+      }
+      const first = await this.db('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .min({ t: this.db.raw('coalesce(finished_at, started_at)') })
+        .first();
+      const t =
+        first?.t === null || first?.t === undefined
+          ? undefined
+          : Number(first.t);
+      if (
+        t !== undefined &&
+        (facts.firstSentAt === undefined || t < facts.firstSentAt)
+      )
+        facts.firstSentAt = t;
+    }
+    return facts;
+  }
+
+  /** Re-derives every service's facts, e.g. after the DORA rules changed. */
+  async rebuildAllFacts(): Promise<number> {
+    const rows = await this.db('opsdeck_deployments').distinct('service');
+    const incidents = await this.db('opsdeck_incidents').distinct('service');
+    const services = new Set(
+      [...rows, ...incidents].map(r => String(r.service)),
+    );
+    for (const service of services) {
+      await this.db.transaction(tx =>
+        refreshServiceFacts(tx, [service], this.rules),
+      );
+    }
+    return services.size;
   }
 
   /** How many events and records are stored (for health and tests). */

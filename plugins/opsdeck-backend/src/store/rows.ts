@@ -19,6 +19,12 @@ export type DeploymentRow = {
   url: string | null;
   title: string | null;
   updated_at: number | string;
+  fact_production_success?: boolean | number | null;
+  fact_completed_production?: boolean | number | null;
+  fact_failed?: boolean | number | null;
+  fact_rework?: boolean | number | null;
+  fact_recovery?: string | null;
+  fact_lead_times?: string | null;
 };
 
 /** @internal */
@@ -36,6 +42,9 @@ export type IncidentRow = {
   url: string | null;
   title: string | null;
   updated_at: number | string;
+  fact_counts?: boolean | number | null;
+  fact_duration?: number | string | null;
+  caused_by_deployment?: string | null;
 };
 
 const num = (v: number | string | null) => (v === null ? undefined : Number(v));
@@ -120,6 +129,8 @@ export function incidentToRow(i: DoraIncident, now: number): IncidentRow {
     environment: i.environment ?? null,
     is_alert: i.isAlert ?? null,
     caused_by: i.causedBy ? JSON.stringify(i.causedBy) : null,
+    caused_by_deployment:
+      i.causedBy && 'deployment' in i.causedBy ? i.causedBy.deployment : null,
     url: i.url ?? null,
     title: i.title ?? null,
     updated_at: now,

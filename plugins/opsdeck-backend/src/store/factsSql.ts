@@ -1,0 +1,147 @@
+import {
+  DeploymentFacts,
+  DoraRules,
+  DoraScopeFacts,
+  deriveDoraFacts,
+} from '@opsdeck/backstage-plugin-common';
+import { Knex } from 'knex';
+import {
+  DeploymentRow,
+  IncidentRow,
+  rowToDeployment,
+  rowToIncident,
+} from './rows';
+
+const CHUNK = 200;
+const bool = (v: boolean | number | null | undefined) =>
+  v === null || v === undefined ? null : Boolean(v);
+
+function deploymentFactColumns(f: DeploymentFacts | undefined) {
+  return {
+    fact_production_success: f ? f.productionSuccess : null,
+    fact_completed_production: f ? f.completedProduction : null,
+    fact_failed: f ? f.failed : null,
+    fact_rework: f ? f.rework : null,
+    fact_recovery: f?.recovery === undefined ? null : String(f.recovery),
+    fact_lead_times: f ? JSON.stringify(f.leadTimes) : null,
+  };
+}
+
+function sameDeploymentFacts(
+  row: DeploymentRow,
+  next: ReturnType<typeof deploymentFactColumns>,
+) {
+  return (
+    bool(row.fact_production_success) === next.fact_production_success &&
+    bool(row.fact_completed_production) === next.fact_completed_production &&
+    bool(row.fact_failed) === next.fact_failed &&
+    bool(row.fact_rework) === next.fact_rework &&
+    (row.fact_recovery ?? null) === next.fact_recovery &&
+    (row.fact_lead_times ?? null) === next.fact_lead_times
+  );
+}
+
+/**
+ * Re-derives the per-record facts of these services from their whole history (plus incidents of
+ * other services that name their deployments as the cause) and writes the ones that changed.
+ *
+ * @internal
+ */
+export async function refreshServiceFacts(
+  db: Knex,
+  services: Iterable<string>,
+  rules: DoraRules,
+): Promise<void> {
+  for (const service of services) {
+    const deploymentRows = await db<DeploymentRow>('opsdeck_deployments').where(
+      'service',
+      service,
+    );
+    const ownIncidents = await db<IncidentRow>('opsdeck_incidents').where(
+      'service',
+      service,
+    );
+    const keys = deploymentRows.map(r => r.record_key);
+    const foreign: IncidentRow[] = [];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      foreign.push(
+        ...(await db<IncidentRow>('opsdeck_incidents')
+          .whereIn('caused_by_deployment', keys.slice(i, i + CHUNK))
+          .whereNot('service', service)),
+      );
+    }
+    const facts: DoraScopeFacts = deriveDoraFacts(
+      {
+        deployments: deploymentRows.map(rowToDeployment),
+        incidents: [...ownIncidents, ...foreign].map(rowToIncident),
+      },
+      rules,
+    );
+    const byKey = new Map(facts.deployments.map(f => [f.key, f]));
+    for (const row of deploymentRows) {
+      const next = deploymentFactColumns(byKey.get(row.record_key));
+      if (!sameDeploymentFacts(row, next)) {
+        await db('opsdeck_deployments')
+          .where('record_key', row.record_key)
+          .update(next);
+      }
+    }
+    const incidentFacts = new Map(facts.incidents.map(f => [f.key, f]));
+    for (const row of ownIncidents) {
+      const f = incidentFacts.get(row.record_key);
+      const next = {
+        fact_counts: f !== undefined,
+        fact_duration: f?.duration ?? null,
+      };
+      const current = {
+        fact_counts: bool(row.fact_counts),
+        fact_duration:
+          row.fact_duration === null || row.fact_duration === undefined
+            ? null
+            : Number(row.fact_duration),
+      };
+      if (
+        current.fact_counts !== next.fact_counts ||
+        current.fact_duration !== next.fact_duration
+      ) {
+        await db('opsdeck_incidents')
+          .where('record_key', row.record_key)
+          .update(next);
+      }
+    }
+  }
+}
+
+/** The services whose facts a set of changed records can affect. @internal */
+export async function affectedServices(
+  db: Knex,
+  changed: { deploymentKeys: string[]; incidentKeys: string[] },
+): Promise<Set<string>> {
+  const services = new Set<string>();
+  for (let i = 0; i < changed.deploymentKeys.length; i += CHUNK) {
+    const rows = await db('opsdeck_deployments')
+      .whereIn('record_key', changed.deploymentKeys.slice(i, i + CHUNK))
+      .distinct('service');
+    rows.forEach(r => services.add(r.service));
+  }
+  for (let i = 0; i < changed.incidentKeys.length; i += CHUNK) {
+    const chunk = changed.incidentKeys.slice(i, i + CHUNK);
+    (
+      await db('opsdeck_incidents')
+        .whereIn('record_key', chunk)
+        .distinct('service')
+    ).forEach(r => services.add(r.service));
+    // An incident blaming another service's deployment changes that service's facts.
+    const blamed = await db('opsdeck_deployments')
+      .whereIn(
+        'record_key',
+        db('opsdeck_incidents')
+          .whereIn('record_key', chunk)
+          .whereNotNull('caused_by_deployment')
+          .select('caused_by_deployment'),
+      )
+      .distinct('service');
+    blamed.forEach(r => services.add(r.service));
+  }
+  return services;
+}
