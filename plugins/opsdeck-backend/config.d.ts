@@ -3,6 +3,37 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Configuration for the OpsDeck backend plugin. */
   opsdeck?: {
+    /** How DORA metrics are computed; see the README for the definitions. */
+    dora?: {
+      /** Case-insensitive globs over the whole environment name. Default: production, prod. */
+      productionEnvironments?: string[];
+      /** How long after a deployment an incident is blamed on it (inclusive). Default 24 hours. */
+      attributionWindow?: HumanDuration | string;
+      /** Tiers: dora-2023 (default), dora-2021, none (numbers only) or custom. */
+      benchmark?: 'dora-2023' | 'dora-2021' | 'none' | 'custom';
+      /**
+       * Thresholds of the custom set, strictest first: deploymentFrequency in deployments per
+       * day (at least), changeLeadTime / recoveryTime / mttr in hours (below), changeFailRate in
+       * percent (at most). A metric left out is not benchmarked.
+       */
+      customThresholds?: {
+        [metric in
+          | 'deploymentFrequency'
+          | 'changeLeadTime'
+          | 'changeFailRate'
+          | 'recoveryTime'
+          | 'mttr']?: { elite: number; high: number; medium: number };
+      };
+      /** Which incidents count. */
+      incidents?: {
+        /** Least severe that counts: P1–P5, sev1–sev5, critical/high/medium/low/info. Default all. */
+        minSeverity?: string;
+        /** Globs; incidents reported for another environment do not count. Default all. */
+        environments?: string[];
+        /** Whether Opsgenie/JSM alerts count as incidents. Default false. */
+        includeAlerts?: boolean;
+      };
+    };
     /** How events are mapped to catalog entities. */
     mapping?: {
       /**

@@ -15,6 +15,8 @@ import { createRouter } from './router';
 import { readDurationFromConfig } from '@backstage/config';
 import { createIngestRouter } from './ingest/createIngestRouter';
 import { EntityIndexService } from './mapping/EntityIndexService';
+import { readDoraConfig } from './dora/doraConfig';
+import { DoraService } from './dora/DoraService';
 import { DatabaseEntityIndexStore } from './store/DatabaseEntityIndexStore';
 import { IngestService } from './ingest/IngestService';
 import { openOpsDeckDatabase } from './store/database';
@@ -93,12 +95,30 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(opsdeckPermissions);
         const db = await openOpsDeckDatabase(database);
         const store = new DatabaseOpsDeckStore(db);
-        const events = new DatabaseEventStore(db);
+        const { rules, benchmark, rulesHash } = readDoraConfig(config);
+        const events = new DatabaseEventStore(db, rules);
+        const indexStore = new DatabaseEntityIndexStore(db);
+        // Stored facts follow the DORA rules: when the rules change, rebuild them (one runner).
+        await scheduler.scheduleTask({
+          id: 'opsdeck-facts-rebuild',
+          frequency: { minutes: 10 },
+          timeout: { hours: 1 },
+          initialDelay: { seconds: 3 },
+          fn: async () => {
+            if ((await events.getMeta('facts_rules_hash')) === rulesHash)
+              return;
+            const services = await events.rebuildAllFacts();
+            await events.setMeta('facts_rules_hash', rulesHash);
+            logger.info(
+              `OpsDeck rebuilt the DORA facts of ${services} services for new rules`,
+            );
+          },
+        });
 
         const entityIndex = new EntityIndexService({
           catalog,
           auth,
-          store: new DatabaseEntityIndexStore(db),
+          store: indexStore,
           logger,
         });
         const refreshKey = 'opsdeck.mapping.refreshInterval';
@@ -127,6 +147,12 @@ export const opsdeckPlugin = createBackendPlugin({
             httpAuth,
             store,
             coverage: new CoverageService(catalog),
+            dora: new DoraService({
+              catalog,
+              events,
+              index: indexStore,
+              benchmark,
+            }),
             installed: () => ({
               webhookSources: webhookSources.ids(),
               oncallProviders: oncallProviders.ids(),

@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
+import { DoraService } from './dora/DoraService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
@@ -15,6 +16,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   store: DatabaseOpsDeckStore;
   coverage: CoverageService;
+  dora: DoraService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
 
@@ -26,7 +28,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, coverage, installed } = options;
+  const { httpAuth, store, coverage, dora, installed } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', async (_req, res) => {
@@ -52,6 +54,20 @@ export async function createRouter(
       await coverage.getEntityCoverage(
         { kind, namespace, name },
         { credentials },
+      ),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const { from, to } = req.query as { from?: string; to?: string };
+    res.json(
+      await dora.getEntityDora(
+        { kind, namespace, name },
+        { from, to, credentials },
       ),
     );
   });

@@ -296,6 +296,19 @@ export class DatabaseEventStore {
     return facts;
   }
 
+  /** Small plugin state (e.g. the hash of the rules the stored facts follow). */
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await this.db('opsdeck_meta').where('key', key).first();
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db('opsdeck_meta')
+      .insert({ key, value })
+      .onConflict('key')
+      .merge();
+  }
+
   /** Re-derives every service's facts, e.g. after the DORA rules changed. */
   async rebuildAllFacts(): Promise<number> {
     const rows = await this.db('opsdeck_deployments').distinct('service');

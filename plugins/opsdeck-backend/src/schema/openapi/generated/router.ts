@@ -463,6 +463,152 @@ export const spec = {
           }
         }
       },
+      "DoraMetric": {
+        "type": "object",
+        "required": [
+          "value",
+          "tier",
+          "detail"
+        ],
+        "properties": {
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "no-deployments-ever",
+              "none-in-window",
+              "no-changes",
+              "no-failures",
+              "none-recovered",
+              "no-incidents",
+              "none-resolved"
+            ]
+          },
+          "tier": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "elite, high, medium or low; null without a value or a benchmark."
+          },
+          "tierReason": {
+            "type": "string",
+            "enum": [
+              "not-benchmarked"
+            ]
+          },
+          "detail": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "DoraMetrics": {
+        "type": "object",
+        "required": [
+          "window",
+          "benchmark",
+          "deploymentFrequency",
+          "changeLeadTime",
+          "changeFailRate",
+          "recoveryTime",
+          "reworkRate",
+          "mttr"
+        ],
+        "properties": {
+          "window": {
+            "type": "object",
+            "required": [
+              "from",
+              "to",
+              "days"
+            ],
+            "properties": {
+              "from": {
+                "type": "integer"
+              },
+              "to": {
+                "type": "integer"
+              },
+              "days": {
+                "type": "integer"
+              }
+            }
+          },
+          "benchmark": {
+            "type": "string"
+          },
+          "deploymentFrequency": {
+            "$ref": "#/components/schemas/DoraMetric"
+          },
+          "changeLeadTime": {
+            "$ref": "#/components/schemas/DoraMetric"
+          },
+          "changeFailRate": {
+            "$ref": "#/components/schemas/DoraMetric"
+          },
+          "recoveryTime": {
+            "$ref": "#/components/schemas/DoraMetric"
+          },
+          "reworkRate": {
+            "$ref": "#/components/schemas/DoraMetric"
+          },
+          "mttr": {
+            "$ref": "#/components/schemas/DoraMetric"
+          }
+        }
+      },
+      "EntityDora": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "services",
+          "current",
+          "previous",
+          "weekly"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "services": {
+            "type": "array",
+            "description": "Service identities whose events count for the entity.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "current": {
+            "$ref": "#/components/schemas/DoraMetrics"
+          },
+          "previous": {
+            "$ref": "#/components/schemas/DoraMetrics"
+          },
+          "weekly": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "weekStart",
+                "metrics"
+              ],
+              "properties": {
+                "weekStart": {
+                  "type": "integer"
+                },
+                "metrics": {
+                  "$ref": "#/components/schemas/DoraMetrics"
+                }
+              }
+            }
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "properties": {
@@ -612,6 +758,73 @@ export const spec = {
           }
         },
         "security": [
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/dora": {
+      "get": {
+        "operationId": "GetEntityDora",
+        "description": "The entity's DORA metrics for a window (default: the 90 days before the next 00:00 UTC), the previous window of the same length, and ISO-week buckets. Every metric has a value (null with a reason when there is nothing to measure), a tier under the configured benchmark set, and the counts behind it. Instants are epoch milliseconds. The entity is read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Window start (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Window end, exclusive (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's DORA metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityDora"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
           {
             "JWT": []
           }

@@ -1,0 +1,153 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { opsdeckPlugin } from '../plugin';
+
+const checkout: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
+
+const day = (d: number, h = 0) =>
+  new Date(Date.UTC(2026, 0, d, h)).toISOString();
+
+const batch = {
+  version: 1,
+  source: 'ci',
+  deployments: [
+    // Mon 5 Jan: shipped c1 (committed 4 h earlier)
+    {
+      id: '1',
+      service: 'checkout',
+      environment: 'production',
+      status: 'success',
+      finishedAt: day(5, 10),
+      changes: [{ sha: 'c1c1c1c', time: day(5, 6) }],
+    },
+    // Tue 6 Jan: failed, fixed 30 min later
+    {
+      id: '2',
+      service: 'checkout',
+      environment: 'production',
+      status: 'failure',
+      finishedAt: day(6, 10),
+    },
+    {
+      id: '3',
+      service: 'checkout',
+      environment: 'production',
+      status: 'success',
+      finishedAt: '2026-01-06T10:30:00Z',
+      rework: true,
+    },
+    // the previous window (29 Dec – 5 Jan): one deployment
+    {
+      id: '0',
+      service: 'checkout',
+      environment: 'production',
+      status: 'success',
+      finishedAt: '2025-12-30T12:00:00Z',
+    },
+  ],
+  incidents: [
+    {
+      id: 'i1',
+      service: 'checkout',
+      openedAt: day(7, 9),
+      resolvedAt: day(7, 11),
+    },
+  ],
+};
+
+describe('GET /entities/{kind}/{namespace}/{name}/dora', () => {
+  async function start(config: object = {}) {
+    const { server } = await startTestBackend({
+      features: [
+        opsdeckPlugin,
+        catalogServiceMock.factory({ entities: [checkout] }),
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    await request(server)
+      .post('/api/opsdeck/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send(batch)
+      .expect(202);
+    return server;
+  }
+
+  it("answers the entity's metrics for the window, the previous window and each ISO week", async () => {
+    const server = await start();
+    const res = await request(server).get(
+      '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
+    );
+    expect(res.status).toBe(200);
+    const { current, previous, weekly } = res.body;
+    expect(current.window).toEqual({
+      from: Date.parse(day(5)),
+      to: Date.parse(day(12)),
+      days: 7,
+    });
+    expect(current.deploymentFrequency.detail).toEqual({
+      count: 2,
+      perDay: 2 / 7,
+      perWeek: 2,
+      deploymentDays: 2,
+    }); // #1, #3
+    expect(current.changeLeadTime).toMatchObject({
+      value: 4 * 3_600_000,
+      tier: 'elite',
+    }); // 10:00 − 06:00
+    // #2 failed; #3 too: incident i1 opened 22.5 h after it, inside the 24 h attribution window
+    expect(current.changeFailRate).toMatchObject({
+      value: 2 / 3,
+      tier: 'low',
+      detail: { failed: 2, completed: 3 },
+    });
+    // #2 → next success #3 after 30 min; #3 → i1 resolved 24.5 h later; median (0.5 h + 24.5 h) / 2
+    expect(current.recoveryTime).toMatchObject({
+      value: 12.5 * 3_600_000,
+      tier: 'high',
+    });
+    expect(current.reworkRate.detail).toEqual({ rework: 1, completed: 3 });
+    expect(current.mttr).toMatchObject({ value: 2 * 3_600_000, tier: 'high' });
+    expect(previous.window.from).toBe(Date.parse('2025-12-29T00:00:00Z'));
+    expect(previous.deploymentFrequency.detail.count).toBe(1); // #0
+    expect(weekly.map((w: { weekStart: number }) => w.weekStart)).toEqual([
+      Date.parse(day(5)),
+    ]); // one ISO week
+    expect(current.benchmark).toBe('dora-2023');
+  });
+
+  it('tiers with the configured benchmark set', async () => {
+    const server = await start({
+      opsdeck: { dora: { benchmark: 'dora-2021' } },
+    });
+    const res = await request(server).get(
+      '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
+    );
+    expect(res.body.current.benchmark).toBe('dora-2021');
+    expect(res.body.current.changeFailRate.tier).toBe('low'); // 2 of 3 = 67 % > 45 %
+    expect(res.body.current.deploymentFrequency.tier).toBe('high'); // 2/7 per day ≥ 1 per 30 days
+  });
+
+  it('answers 400 naming the parameter, and 404 for an entity the caller cannot see', async () => {
+    const server = await start();
+    const bad = await request(server).get(
+      '/api/opsdeck/entities/component/default/checkout/dora?from=someday',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('from:');
+    const missing = await request(server).get(
+      '/api/opsdeck/entities/component/default/ghost/dora',
+    );
+    expect(missing.status).toBe(404);
+  });
+});
