@@ -162,6 +162,47 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     assert.equal((await post('not-a-token')).status, 401);
   });
 
+  it('computes DORA for the demo services from the history sent at start', async () => {
+    const { baseUrl } = portal;
+    const token = await portal.guestToken();
+    const dora = async (name: string) => {
+      const res = await fetch(
+        `${baseUrl}/api/opsdeck/entities/component/default/${name}/dora`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
+      assert.equal(res.status, 200);
+      return (await res.json()).current;
+    };
+    // The history is sent through POST /events shortly after start; wait for it.
+    const deadline = Date.now() + 90_000;
+    let checkout = await dora('checkout-api');
+    while (
+      checkout.deploymentFrequency.tier !== 'elite' &&
+      Date.now() < deadline
+    ) {
+      await new Promise(r => setTimeout(r, 2000));
+      checkout = await dora('checkout-api');
+    }
+    assert.equal(checkout.deploymentFrequency.tier, 'elite');
+    assert.equal(checkout.changeLeadTime.tier, 'elite');
+    // payment-gateway's events name it by github.com/project-slug: mapped through the index
+    let gateway = await dora('payment-gateway');
+    while (
+      gateway.deploymentFrequency.detail.count === 0 &&
+      Date.now() < deadline
+    ) {
+      await new Promise(r => setTimeout(r, 2000)); // the index refreshes every 30 s in the demo
+      gateway = await dora('payment-gateway');
+    }
+    assert.ok(gateway.deploymentFrequency.detail.count > 50);
+    const storefront = await dora('web-storefront');
+    assert.ok(storefront.changeFailRate.value >= 0.3);
+    const shipping = await dora('shipping-service');
+    assert.equal(shipping.deploymentFrequency.reason, 'no-deployments-ever');
+  });
+
   it('rejects an unauthenticated read of the OpsDeck API', async () => {
     const res = await fetch(
       `${portal.baseUrl}/api/opsdeck/entities/component/default/checkout-api/coverage`,

@@ -1,5 +1,13 @@
 export interface Config {
   opsdeck?: {
+    /** Demo-only features of the portal backend. */
+    demo?: {
+      /**
+       * When true, 90 days of deterministic DORA history for the demo services are sent through
+       * POST /api/opsdeck/events at start (anchored to the first start's UTC date).
+       */
+      history?: { enabled?: boolean };
+    };
     /** The demo portal's permission policy (packages/backend/src/permissionPolicy.ts). */
     permissionPolicy?: {
       /**

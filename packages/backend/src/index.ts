@@ -37,5 +37,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@opsdeck/backstage-plugin-backend'));
+// Demo only (opsdeck.demo.history.enabled): 90 days of history through POST /events.
+backend.add(import('./demo/demoHistoryPlugin'));
 
 backend.start();
