@@ -3,12 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import knexFactory from 'knex';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -17,6 +12,7 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import request from 'supertest';
 import { opsdeckPlugin } from './plugin';
+import { inMemoryDatabase } from './testUtils/inMemoryDatabase';
 
 const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -198,21 +194,9 @@ describe('opsdeck backend plugin', () => {
   });
 
   it('answers 503 with Retry-After when the database is down', async () => {
-    const db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    const { db, factory } = inMemoryDatabase();
     const { server } = await startTestBackend({
-      features: [
-        opsdeckPlugin,
-        catalogServiceMock.factory(),
-        createServiceFactory({
-          service: coreServices.database,
-          deps: {},
-          factory: () => ({ getClient: async () => db }),
-        }),
-      ],
+      features: [opsdeckPlugin, catalogServiceMock.factory(), factory],
     });
     await request(server).get('/api/opsdeck/health').expect(200);
     await db.destroy(); // the outage

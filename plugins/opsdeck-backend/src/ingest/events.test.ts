@@ -3,15 +3,12 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
+import { inMemoryDatabase } from '../testUtils/inMemoryDatabase';
 
 const service = mockCredentials.service.header();
 const validBatch = {
@@ -40,20 +37,12 @@ const validBatch = {
 };
 
 async function start(options: { deny?: boolean } = {}) {
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
+  const { db, factory } = inMemoryDatabase();
   const { server } = await startTestBackend({
     features: [
       opsdeckPlugin,
       catalogServiceMock.factory(),
-      createServiceFactory({
-        service: coreServices.database,
-        deps: {},
-        factory: () => ({ getClient: async () => db }),
-      }),
+      factory,
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),

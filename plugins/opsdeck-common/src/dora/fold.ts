@@ -1,46 +1,22 @@
 import { isTerminalStatus, normalizeDeploymentStatus } from './statuses';
-import {
-  DeploymentStatus,
-  DoraCausedBy,
-  DoraChange,
-  DoraDeployment,
-  DoraIncident,
-} from './types';
+import { DeploymentStatus, DoraDeployment, DoraIncident } from './types';
 
 /**
- * One event about a deployment, as ingested. `eventTime` orders updates of one record.
+ * One event about a deployment, as ingested: any fields of the record, the provider's status
+ * word, and `eventTime`, which orders updates of one record.
  *
  * @public
  */
-export interface DeploymentEvent {
+export interface DeploymentEvent
+  extends Omit<Partial<DoraDeployment>, 'key' | 'service' | 'status'> {
   /** Record key, `<source>:<id>`. */
   key: string;
   /** The service identity. */
   service: string;
-  /** When the provider says this happened, epoch ms; orders updates of one record. */
+  /** When the provider says this happened, epoch ms. */
   eventTime: number;
-  /** Environment name. */
-  environment?: string;
   /** The provider's status word; see {@link normalizeDeploymentStatus}. */
   status?: string;
-  /** Start time, epoch ms. */
-  startedAt?: number;
-  /** Finish time, epoch ms; defaults to `eventTime` for a terminal status. */
-  finishedAt?: number;
-  /** The deployed commit. */
-  commit?: { sha: string; time?: number };
-  /** The commits it ships. */
-  changes?: DoraChange[];
-  /** Key of the deployment it reverts. */
-  rollbackOf?: string;
-  /** An unplanned fix. */
-  rework?: boolean;
-  /** Keys of incidents it fixes. */
-  fixes?: string[];
-  /** Link back to the source. */
-  url?: string;
-  /** What people call it. */
-  title?: string;
 }
 
 /**
@@ -48,29 +24,16 @@ export interface DeploymentEvent {
  *
  * @public
  */
-export interface IncidentEvent {
+export interface IncidentEvent
+  extends Omit<Partial<DoraIncident>, 'key' | 'service' | 'resolvedAt'> {
   /** Record key, `<source>:<id>`. */
   key: string;
   /** The service identity. */
   service: string;
-  /** When the provider says this happened, epoch ms; orders updates of one record. */
+  /** When the provider says this happened, epoch ms. */
   eventTime: number;
-  /** When it opened, epoch ms; the earliest reported wins. */
-  openedAt?: number;
   /** When it was resolved; `null` reopens it. */
   resolvedAt?: number | null;
-  /** Provider severity (P1–P5, critical…info, sev1–sev5). */
-  severity?: string;
-  /** Environment name. */
-  environment?: string;
-  /** An alert rather than an incident. */
-  isAlert?: boolean;
-  /** What caused it. */
-  causedBy?: DoraCausedBy;
-  /** Link back to the source. */
-  url?: string;
-  /** What people call it. */
-  title?: string;
 }
 
 type Timed<T> = { time: number; value: T };

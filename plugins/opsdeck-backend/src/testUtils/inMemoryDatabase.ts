@@ -1,0 +1,26 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import knexFactory, { Knex } from 'knex';
+
+/**
+ * Test helper: an in-memory SQLite database given to the plugin as its database service, so a
+ * test can look at the tables or take the database down.
+ */
+export function inMemoryDatabase(): {
+  db: Knex;
+  factory: ReturnType<typeof createServiceFactory>;
+} {
+  const db = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const factory = createServiceFactory({
+    service: coreServices.database,
+    deps: {},
+    factory: () => ({ getClient: async () => db }),
+  });
+  return { db, factory };
+}
