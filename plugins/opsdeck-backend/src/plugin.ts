@@ -17,6 +17,7 @@ import { createIngestRouter } from './ingest/createIngestRouter';
 import { EntityIndexService } from './mapping/EntityIndexService';
 import { readDoraConfig } from './dora/doraConfig';
 import { DoraService } from './dora/DoraService';
+import { ProvenanceService } from './dora/ProvenanceService';
 import { DatabaseEntityIndexStore } from './store/DatabaseEntityIndexStore';
 import { IngestService } from './ingest/IngestService';
 import { openOpsDeckDatabase } from './store/database';
@@ -152,6 +153,11 @@ export const opsdeckPlugin = createBackendPlugin({
               events,
               index: indexStore,
               benchmark,
+            }),
+            provenance: new ProvenanceService({
+              catalog,
+              events,
+              index: indexStore,
             }),
             installed: () => ({
               webhookSources: webhookSources.ids(),

@@ -4,6 +4,7 @@ import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
 import { DoraService } from './dora/DoraService';
+import { ProvenanceService } from './dora/ProvenanceService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
@@ -17,6 +18,7 @@ export interface RouterOptions {
   store: DatabaseOpsDeckStore;
   coverage: CoverageService;
   dora: DoraService;
+  provenance: ProvenanceService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
 
@@ -28,7 +30,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, coverage, dora, installed } = options;
+  const { httpAuth, store, coverage, dora, provenance, installed } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', async (_req, res) => {
@@ -68,6 +70,23 @@ export async function createRouter(
       await dora.getEntityDora(
         { kind, namespace, name },
         { from, to, credentials },
+      ),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/events', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const { type, from, to, cursor, limit } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    res.json(
+      await provenance.list(
+        { kind, namespace, name },
+        { credentials, type, from, to, cursor, limit },
       ),
     );
   });

@@ -151,3 +151,47 @@ describe('GET /entities/{kind}/{namespace}/{name}/dora', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('GET /entities/{kind}/{namespace}/{name}/events', () => {
+  it('lists the events behind the numbers, newest first, with links, page by page', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        opsdeckPlugin,
+        catalogServiceMock.factory({ entities: [checkout] }),
+      ],
+    });
+    const withUrl = structuredClone(batch) as any;
+    withUrl.deployments[0].url = 'https://ci.example.com/runs/1';
+    await request(server)
+      .post('/api/opsdeck/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send(withUrl)
+      .expect(202);
+    const base =
+      '/api/opsdeck/entities/component/default/checkout/events?from=2026-01-05&to=2026-01-12&limit=2';
+    const first = await request(server).get(base).expect(200);
+    // newest first: incident i1 (7 Jan 09:00), deployment 3 (6 Jan 10:30); then 2, then 1
+    expect(first.body.items.map((i: any) => i.key)).toEqual(['ci:i1', 'ci:3']);
+    expect(first.body.items[1]).toMatchObject({
+      type: 'deployment',
+      source: 'ci',
+      id: '3',
+      detail: { rework: true, failed: true },
+    });
+    const second = await request(server)
+      .get(`${base}&cursor=${first.body.nextCursor}`)
+      .expect(200);
+    expect(second.body.items.map((i: any) => i.key)).toEqual(['ci:2', 'ci:1']);
+    expect(second.body.items[1].url).toBe('https://ci.example.com/runs/1');
+    expect(second.body.nextCursor).toBeUndefined(); // four events in the window: no third page
+    const incidentsOnly = await request(server)
+      .get(`${base}&type=incident`)
+      .expect(200);
+    expect(incidentsOnly.body.items.map((i: any) => i.type)).toEqual([
+      'incident',
+    ]);
+    const bad = await request(server).get(`${base}&cursor=garbage`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('cursor:');
+  });
+});

@@ -296,6 +296,85 @@ export class DatabaseEventStore {
     return facts;
   }
 
+  /**
+   * The scope's records in the window, newest first (deployments by finish time, incidents by
+   * open time), after the cursor `{t, key}`: the provenance behind the numbers.
+   */
+  async listRecords(
+    services: readonly string[],
+    query: {
+      from: number;
+      to: number;
+      type?: 'deployment' | 'incident';
+      after?: { t: number; key: string };
+      limit: number;
+    },
+  ): Promise<
+    Array<
+      | {
+          type: 'deployment';
+          t: number;
+          record: DoraDeployment;
+          facts: { failed: boolean; rework: boolean };
+        }
+      | { type: 'incident'; t: number; record: DoraIncident }
+    >
+  > {
+    const page = <R extends object>(table: string, timeColumn: string) => {
+      const q = this.db<R>(table)
+        .whereIn('service', services as string[])
+        .where(timeColumn, '>=', query.from)
+        .where(timeColumn, '<', query.to)
+        .orderBy([
+          { column: timeColumn, order: 'desc' },
+          { column: 'record_key', order: 'desc' },
+        ])
+        .limit(query.limit);
+      const after = query.after;
+      if (after) {
+        q.where(b =>
+          b
+            .where(timeColumn, '<', after.t)
+            .orWhere(c =>
+              c.where(timeColumn, after.t).where('record_key', '<', after.key),
+            ),
+        );
+      }
+      return q;
+    };
+    const out = [];
+    if (query.type !== 'incident') {
+      for (const r of (await page<DeploymentRow>(
+        'opsdeck_deployments',
+        'finished_at',
+      )) as DeploymentRow[]) {
+        out.push({
+          type: 'deployment' as const,
+          t: Number(r.finished_at),
+          record: rowToDeployment(r),
+          facts: {
+            failed: Boolean(r.fact_failed),
+            rework: Boolean(r.fact_rework),
+          },
+        });
+      }
+    }
+    if (query.type !== 'deployment') {
+      for (const r of (await page<IncidentRow>(
+        'opsdeck_incidents',
+        'opened_at',
+      )) as IncidentRow[]) {
+        out.push({
+          type: 'incident' as const,
+          t: Number(r.opened_at),
+          record: rowToIncident(r),
+        });
+      }
+    }
+    out.sort((a, b) => b.t - a.t || (a.record.key < b.record.key ? 1 : -1));
+    return out.slice(0, query.limit);
+  }
+
   /** Small plugin state (e.g. the hash of the rules the stored facts follow). */
   async getMeta(key: string): Promise<string | undefined> {
     const row = await this.db('opsdeck_meta').where('key', key).first();

@@ -1,0 +1,135 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  resolveDoraWindow,
+  toSafeHttpUrl,
+} from '@opsdeck/backstage-plugin-common';
+import { readEntityAsCaller } from '../catalog/readEntity';
+import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { splitRecordKey } from '../store/rows';
+
+/** One event behind the numbers, as the provenance list shows it. @internal */
+export interface ProvenanceItem {
+  type: 'deployment' | 'incident';
+  key: string;
+  source: string;
+  id: string;
+  /** Finish time (deployments) or open time (incidents), epoch ms. */
+  time: number;
+  title?: string;
+  /** Link back to the source; http(s) only. */
+  url?: string;
+  detail: Record<string, unknown>;
+}
+
+const encodeCursor = (t: number, key: string) =>
+  Buffer.from(JSON.stringify({ t, key })).toString('base64url');
+
+function decodeCursor(
+  cursor: string | undefined,
+): { t: number; key: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof value.t === 'number' && typeof value.key === 'string')
+      return value;
+  } catch {
+    // fall through
+  }
+  throw new InputError('cursor: not a cursor this API gave out');
+}
+
+/**
+ * `GET /entities/…/events`: the deployments and incidents behind an entity's numbers, newest
+ * first, cursor-paginated, each with its link back to the source.
+ *
+ * @internal
+ */
+export class ProvenanceService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      events: DatabaseEventStore;
+      index: DatabaseEntityIndexStore;
+    },
+  ) {}
+
+  async list(
+    ref: CompoundEntityRef,
+    query: {
+      credentials: BackstageCredentials;
+      type?: string;
+      from?: string;
+      to?: string;
+      cursor?: string;
+      limit?: string;
+    },
+  ): Promise<{ items: ProvenanceItem[]; nextCursor?: string }> {
+    if (
+      query.type !== undefined &&
+      query.type !== 'deployment' &&
+      query.type !== 'incident'
+    ) {
+      throw new InputError('type: must be deployment or incident');
+    }
+    const limit = query.limit === undefined ? 50 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+      throw new InputError('limit: must be a whole number from 1 to 200');
+    }
+    const parse = (v: string | undefined, field: string) => {
+      if (v === undefined) return undefined;
+      const t = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+      if (!Number.isFinite(t))
+        throw new InputError(
+          `${field}: must be an ISO 8601 date or date-time, or epoch ms`,
+        );
+      return t;
+    };
+    const window = resolveDoraWindow({
+      now: Date.now(),
+      from: parse(query.from, 'from'),
+      to: parse(query.to, 'to'),
+    });
+    const after = decodeCursor(query.cursor);
+    const { entityRef } = await readEntityAsCaller(
+      this.options.catalog,
+      ref,
+      query.credentials,
+    );
+    const services = await this.options.index.identitiesOf(entityRef);
+    const rows = await this.options.events.listRecords(services, {
+      ...window,
+      type: query.type as 'deployment' | 'incident' | undefined,
+      after,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit).map((row): ProvenanceItem => {
+      const { source, externalId } = splitRecordKey(row.record.key);
+      const { url, title, key, service, ...rest } = row.record;
+      return {
+        type: row.type,
+        key,
+        source,
+        id: externalId,
+        time: row.t,
+        ...(title ? { title } : {}),
+        ...(toSafeHttpUrl(url) ? { url: toSafeHttpUrl(url) } : {}),
+        detail: {
+          service,
+          ...rest,
+          ...(row.type === 'deployment' ? row.facts : {}),
+        },
+      };
+    });
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit && last
+        ? { nextCursor: encodeCursor(last.time, last.key) }
+        : {}),
+    };
+  }
+}
