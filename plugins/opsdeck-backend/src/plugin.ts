@@ -21,6 +21,7 @@ import { ProvenanceService } from './dora/ProvenanceService';
 import { DatabaseEntityIndexStore } from './store/DatabaseEntityIndexStore';
 import { IngestService } from './ingest/IngestService';
 import { openOpsDeckDatabase } from './store/database';
+import { DatabaseDoraQueries } from './store/DatabaseDoraQueries';
 import { DatabaseEventStore } from './store/DatabaseEventStore';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
@@ -99,6 +100,7 @@ export const opsdeckPlugin = createBackendPlugin({
         const { rules, benchmark, rulesHash } = readDoraConfig(config);
         const events = new DatabaseEventStore(db, rules);
         const indexStore = new DatabaseEntityIndexStore(db);
+        const queries = new DatabaseDoraQueries(db);
         // Stored facts follow the DORA rules: when the rules change, rebuild them (one runner).
         await scheduler.scheduleTask({
           id: 'opsdeck-facts-rebuild',
@@ -150,13 +152,13 @@ export const opsdeckPlugin = createBackendPlugin({
             coverage: new CoverageService(catalog),
             dora: new DoraService({
               catalog,
-              events,
+              queries,
               index: indexStore,
               benchmark,
             }),
             provenance: new ProvenanceService({
               catalog,
-              events,
+              queries,
               index: indexStore,
             }),
             installed: () => ({

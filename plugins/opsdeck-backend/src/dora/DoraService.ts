@@ -12,7 +12,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 
 /** Longest window a caller may ask for. */
 const MAX_WINDOW_DAYS = 731;
@@ -55,7 +55,7 @@ export class DoraService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      events: DatabaseEventStore;
+      queries: DatabaseDoraQueries;
       index: DatabaseEntityIndexStore;
       benchmark: BenchmarkSet;
     },
@@ -78,9 +78,9 @@ export class DoraService {
     );
     const services = await this.options.index.identitiesOf(entityRef);
     const benchmark = this.options.benchmark;
-    const facts = await this.options.events.readWindowFacts(services, window);
+    const facts = await this.options.queries.readWindowFacts(services, window);
     const before = previousWindow(window);
-    const previousFacts = await this.options.events.readWindowFacts(
+    const previousFacts = await this.options.queries.readWindowFacts(
       services,
       before,
     );

@@ -8,7 +8,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { splitRecordKey } from '../store/rows';
 
 /** One event behind the numbers, as the provenance list shows it. @internal */
@@ -52,7 +52,7 @@ export class ProvenanceService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      events: DatabaseEventStore;
+      queries: DatabaseDoraQueries;
       index: DatabaseEntityIndexStore;
     },
   ) {}
@@ -100,7 +100,7 @@ export class ProvenanceService {
       query.credentials,
     );
     const services = await this.options.index.identitiesOf(entityRef);
-    const rows = await this.options.events.listRecords(services, {
+    const rows = await this.options.queries.listRecords(services, {
       ...window,
       type: query.type as 'deployment' | 'incident' | undefined,
       after,

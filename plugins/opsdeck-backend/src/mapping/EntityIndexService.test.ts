@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { openOpsDeckDatabase } from '../store/database';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
+import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { EntityIndexService } from './EntityIndexService';
 
@@ -70,7 +71,7 @@ describe.each(databases.eachSupportedId())(
       const newcomer = 'component:default/newcomer';
       expect(
         (
-          await events.readWindow(
+          await new DatabaseDoraQueries(knex).readWindow(
             await indexStore.identitiesOf(newcomer),
             WINDOW,
           )
@@ -90,7 +91,7 @@ describe.each(databases.eachSupportedId())(
         component('newcomer', { 'github.com/project-slug': 'acme/newcomer' }),
       ];
       await index.refresh();
-      const scope = await events.readWindow(
+      const scope = await new DatabaseDoraQueries(knex).readWindow(
         await indexStore.identitiesOf(newcomer),
         WINDOW,
       );
@@ -133,7 +134,7 @@ describe.each(databases.eachSupportedId())(
         ],
         incidents: [],
       });
-      const scope = await events.readWindow(
+      const scope = await new DatabaseDoraQueries(knex).readWindow(
         ['entity:component:default/checkout'],
         WINDOW,
       );

@@ -7,6 +7,7 @@ import {
   foldDeployments,
   foldIncidents,
 } from '@opsdeck/backstage-plugin-common';
+import { DatabaseDoraQueries } from './DatabaseDoraQueries';
 import { DatabaseEventStore } from './DatabaseEventStore';
 
 jest.setTimeout(60_000);
@@ -137,14 +138,17 @@ describe.each(databases.eachSupportedId())(
           { window: WINDOW },
         ).mttr;
         const stored = aggregateDoraMetrics(
-          await store.readWindowFacts(scope, WINDOW),
+          await new DatabaseDoraQueries(knex).readWindowFacts(scope, WINDOW),
           { window: WINDOW },
         );
         expect(stored).toEqual(expected);
       }
-      const a = aggregateDoraMetrics(await store.readWindowFacts([A], WINDOW), {
-        window: WINDOW,
-      });
+      const a = aggregateDoraMetrics(
+        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
+        {
+          window: WINDOW,
+        },
+      );
       // in the window ci:1, 2, 4, 5, 6 completed (ci:3 is before it); failed: ci:1 (pd:1 opened 2 h
       // after it), ci:2 (rolled back by ci:4), ci:4 (blamed by B's pd:2), ci:5 (status failure)
       expect(a.changeFailRate.detail).toEqual({ failed: 4, completed: 5 });
@@ -167,7 +171,7 @@ describe.each(databases.eachSupportedId())(
         incidents: [],
       });
       const before = aggregateDoraMetrics(
-        await store.readWindowFacts([A], WINDOW),
+        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
         { window: WINDOW },
       );
       expect(before.deploymentFrequency.detail.count).toBe(0); // production-eu is not production
@@ -176,7 +180,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await relaxed.rebuildAllFacts()).toBe(1);
       const after = aggregateDoraMetrics(
-        await relaxed.readWindowFacts([A], WINDOW),
+        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
         { window: WINDOW },
       );
       expect(after.deploymentFrequency.detail.count).toBe(1);

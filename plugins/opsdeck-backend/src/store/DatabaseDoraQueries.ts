@@ -1,0 +1,203 @@
+import {
+  DoraDeployment,
+  DoraIncident,
+  DoraScopeFacts,
+} from '@opsdeck/backstage-plugin-common';
+import { Knex } from 'knex';
+import {
+  DeploymentRow,
+  IncidentRow,
+  rowToDeployment,
+  rowToIncident,
+} from './rows';
+
+/** Services per statement. */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK)
+    out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Read queries of DORA answers: a scope's rows inside a window, through the (service, time)
+ * indexes — never rows outside it.
+ *
+ * @internal
+ */
+export class DatabaseDoraQueries {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * The records of these services inside the window only (deployments by finish time,
+   * incidents by open time), read through the (service, time) indexes.
+   */
+  async readWindow(
+    services: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<{ deployments: DoraDeployment[]; incidents: DoraIncident[] }> {
+    const deployments: DoraDeployment[] = [];
+    const incidents: DoraIncident[] = [];
+    for (const chunk of chunks(services)) {
+      const d = await this.db<DeploymentRow>('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .where('finished_at', '>=', window.from)
+        .where('finished_at', '<', window.to);
+      deployments.push(...d.map(rowToDeployment));
+      const i = await this.db<IncidentRow>('opsdeck_incidents')
+        .whereIn('service', chunk)
+        .where('opened_at', '>=', window.from)
+        .where('opened_at', '<', window.to);
+      incidents.push(...i.map(rowToIncident));
+    }
+    return { deployments, incidents };
+  }
+
+  /**
+   * The per-record facts of these services inside the window only, and when they first sent a
+   * deployment — everything the window's metrics need.
+   */
+  async readWindowFacts(
+    services: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<DoraScopeFacts> {
+    const facts: DoraScopeFacts = { deployments: [], incidents: [] };
+    for (const chunk of chunks(services)) {
+      const deployments = await this.db<DeploymentRow>('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .where('finished_at', '>=', window.from)
+        .where('finished_at', '<', window.to)
+        .whereNotNull('fact_completed_production');
+      for (const r of deployments) {
+        const recovery = r.fact_recovery;
+        facts.deployments.push({
+          key: r.record_key,
+          finishedAt: Number(r.finished_at),
+          productionSuccess: Boolean(r.fact_production_success),
+          completedProduction: Boolean(r.fact_completed_production),
+          failed: Boolean(r.fact_failed),
+          rework: Boolean(r.fact_rework),
+          ...(recovery === null || recovery === undefined
+            ? {}
+            : {
+                recovery:
+                  recovery === 'unrecovered' || recovery === 'discarded'
+                    ? recovery
+                    : Number(recovery),
+              }),
+          leadTimes: JSON.parse(r.fact_lead_times ?? '[]'),
+        });
+      }
+      const incidents = await this.db<IncidentRow>('opsdeck_incidents')
+        .whereIn('service', chunk)
+        .where('opened_at', '>=', window.from)
+        .where('opened_at', '<', window.to)
+        .where('fact_counts', true);
+      for (const r of incidents) {
+        facts.incidents.push({
+          key: r.record_key,
+          openedAt: Number(r.opened_at),
+          ...(r.fact_duration === null || r.fact_duration === undefined
+            ? {}
+            : { duration: Number(r.fact_duration) }),
+          unresolved: r.resolved_at === null,
+        });
+      }
+      const first = await this.db('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .min({ t: this.db.raw('coalesce(finished_at, started_at)') })
+        .first();
+      const t =
+        first?.t === null || first?.t === undefined
+          ? undefined
+          : Number(first.t);
+      if (
+        t !== undefined &&
+        (facts.firstSentAt === undefined || t < facts.firstSentAt)
+      )
+        facts.firstSentAt = t;
+    }
+    return facts;
+  }
+
+  /**
+   * The scope's records in the window, newest first (deployments by finish time, incidents by
+   * open time), after the cursor `{t, key}`: the provenance behind the numbers.
+   */
+  async listRecords(
+    services: readonly string[],
+    query: {
+      from: number;
+      to: number;
+      type?: 'deployment' | 'incident';
+      after?: { t: number; key: string };
+      limit: number;
+    },
+  ): Promise<
+    Array<
+      | {
+          type: 'deployment';
+          t: number;
+          record: DoraDeployment;
+          facts: { failed: boolean; rework: boolean };
+        }
+      | { type: 'incident'; t: number; record: DoraIncident }
+    >
+  > {
+    const page = <R extends object>(table: string, timeColumn: string) => {
+      const q = this.db<R>(table)
+        .whereIn('service', services as string[])
+        .where(timeColumn, '>=', query.from)
+        .where(timeColumn, '<', query.to)
+        .orderBy([
+          { column: timeColumn, order: 'desc' },
+          { column: 'record_key', order: 'desc' },
+        ])
+        .limit(query.limit);
+      const after = query.after;
+      if (after) {
+        q.where(b =>
+          b
+            .where(timeColumn, '<', after.t)
+            .orWhere(c =>
+              c.where(timeColumn, after.t).where('record_key', '<', after.key),
+            ),
+        );
+      }
+      return q;
+    };
+    const out = [];
+    if (query.type !== 'incident') {
+      for (const r of (await page<DeploymentRow>(
+        'opsdeck_deployments',
+        'finished_at',
+      )) as DeploymentRow[]) {
+        out.push({
+          type: 'deployment' as const,
+          t: Number(r.finished_at),
+          record: rowToDeployment(r),
+          facts: {
+            failed: Boolean(r.fact_failed),
+            rework: Boolean(r.fact_rework),
+          },
+        });
+      }
+    }
+    if (query.type !== 'deployment') {
+      for (const r of (await page<IncidentRow>(
+        'opsdeck_incidents',
+        'opened_at',
+      )) as IncidentRow[]) {
+        out.push({
+          type: 'incident' as const,
+          t: Number(r.opened_at),
+          record: rowToIncident(r),
+        });
+      }
+    }
+    out.sort((a, b) => b.t - a.t || (a.record.key < b.record.key ? 1 : -1));
+    return out.slice(0, query.limit);
+  }
+}
