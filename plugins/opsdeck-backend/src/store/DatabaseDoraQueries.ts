@@ -4,22 +4,13 @@ import {
   DoraScopeFacts,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
+import { chunks } from './chunks';
 import {
   DeploymentRow,
   IncidentRow,
   rowToDeployment,
   rowToIncident,
 } from './rows';
-
-/** Services per statement. */
-const CHUNK = 200;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK)
-    out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /**
  * Read queries of DORA answers: a scope's rows inside a window, through the (service, time)

@@ -10,6 +10,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { chunks } from './chunks';
 import { openOpsDeckDatabase } from './database';
 import { affectedServices, refreshServiceFacts } from './factsSql';
 import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
@@ -21,9 +22,6 @@ import {
   rowToDeployment,
   rowToIncident,
 } from './rows';
-
-/** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const CHUNK = 200;
 
 type EventRow = {
   id?: number;
@@ -47,13 +45,6 @@ export interface IngestResult {
   storedEvents: number;
   /** Records (deployments + incidents) whose folded state was written. */
   updatedRecords: number;
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK)
-    out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 function eventRow(

@@ -5,6 +5,7 @@ import {
   deriveDoraFacts,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
+import { chunks } from './chunks';
 import {
   DeploymentRow,
   IncidentRow,
@@ -12,7 +13,6 @@ import {
   rowToIncident,
 } from './rows';
 
-const CHUNK = 200;
 const bool = (v: boolean | number | null | undefined) =>
   v === null || v === undefined ? null : Boolean(v);
 
@@ -63,10 +63,10 @@ export async function refreshServiceFacts(
     );
     const keys = deploymentRows.map(r => r.record_key);
     const foreign: IncidentRow[] = [];
-    for (let i = 0; i < keys.length; i += CHUNK) {
+    for (const chunk of chunks(keys)) {
       foreign.push(
         ...(await db<IncidentRow>('opsdeck_incidents')
-          .whereIn('caused_by_deployment', keys.slice(i, i + CHUNK))
+          .whereIn('caused_by_deployment', chunk)
           .whereNot('service', service)),
       );
     }
@@ -118,14 +118,13 @@ export async function affectedServices(
   changed: { deploymentKeys: string[]; incidentKeys: string[] },
 ): Promise<Set<string>> {
   const services = new Set<string>();
-  for (let i = 0; i < changed.deploymentKeys.length; i += CHUNK) {
+  for (const chunk of chunks(changed.deploymentKeys)) {
     const rows = await db('opsdeck_deployments')
-      .whereIn('record_key', changed.deploymentKeys.slice(i, i + CHUNK))
+      .whereIn('record_key', chunk)
       .distinct('service');
     rows.forEach(r => services.add(r.service));
   }
-  for (let i = 0; i < changed.incidentKeys.length; i += CHUNK) {
-    const chunk = changed.incidentKeys.slice(i, i + CHUNK);
+  for (const chunk of chunks(changed.incidentKeys)) {
     (
       await db('opsdeck_incidents')
         .whereIn('record_key', chunk)
