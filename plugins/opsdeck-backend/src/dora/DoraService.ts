@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BenchmarkSet,
@@ -8,14 +7,11 @@ import {
   aggregateDoraMetrics,
   isoWeekBuckets,
   previousWindow,
-  resolveDoraWindow,
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
+import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
-
-/** Longest window a caller may ask for. */
-const MAX_WINDOW_DAYS = 731;
 
 /**
  * The answer of `GET /entities/{kind}/{namespace}/{name}/dora`.
@@ -29,20 +25,6 @@ export interface EntityDora {
   current: DoraMetrics;
   previous: DoraMetrics;
   weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
-}
-
-function parseInstant(
-  value: string | undefined,
-  field: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(t)) {
-    throw new InputError(
-      `${field}: must be an ISO 8601 date (2026-01-05) or date-time, or epoch ms`,
-    );
-  }
-  return t;
 }
 
 /**
@@ -70,7 +52,7 @@ export class DoraService {
       now?: number;
     },
   ): Promise<EntityDora> {
-    const window = resolveDoraWindowOrThrow(query);
+    const window = resolveWindowQuery(query);
     const { entityRef } = await readEntityAsCaller(
       this.options.catalog,
       ref,
@@ -98,25 +80,4 @@ export class DoraService {
       })),
     };
   }
-}
-
-function resolveDoraWindowOrThrow(query: {
-  from?: string;
-  to?: string;
-  now?: number;
-}) {
-  const from = parseInstant(query.from, 'from');
-  const to = parseInstant(query.to, 'to');
-  let window;
-  try {
-    window = resolveDoraWindow({ now: query.now ?? Date.now(), from, to });
-  } catch (error) {
-    throw new InputError(`from, to: ${(error as Error).message}`);
-  }
-  if (window.days > MAX_WINDOW_DAYS) {
-    throw new InputError(
-      `from, to: a window spans at most ${MAX_WINDOW_DAYS} days`,
-    );
-  }
-  return window;
 }

@@ -2,11 +2,9 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  resolveDoraWindow,
-  toSafeHttpUrl,
-} from '@opsdeck/backstage-plugin-common';
+import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
+import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { splitRecordKey } from '../store/rows';
@@ -79,20 +77,7 @@ export class ProvenanceService {
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
       throw new InputError('limit: must be a whole number from 1 to 200');
     }
-    const parse = (v: string | undefined, field: string) => {
-      if (v === undefined) return undefined;
-      const t = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-      if (!Number.isFinite(t))
-        throw new InputError(
-          `${field}: must be an ISO 8601 date or date-time, or epoch ms`,
-        );
-      return t;
-    };
-    const window = resolveDoraWindow({
-      now: Date.now(),
-      from: parse(query.from, 'from'),
-      to: parse(query.to, 'to'),
-    });
+    const window = resolveWindowQuery(query);
     const after = decodeCursor(query.cursor);
     const { entityRef } = await readEntityAsCaller(
       this.options.catalog,

@@ -193,5 +193,11 @@ describe('GET /entities/{kind}/{namespace}/{name}/events', () => {
     const bad = await request(server).get(`${base}&cursor=garbage`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('cursor:');
+    // an empty window is the caller's mistake: 400, not 500
+    const empty = await request(server).get(
+      '/api/opsdeck/entities/component/default/checkout/events?from=2026-01-12&to=2026-01-05',
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('from, to:');
   });
 });
