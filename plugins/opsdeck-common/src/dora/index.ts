@@ -7,3 +7,4 @@ export * from './benchmarks';
 export * from './facts';
 export * from './metrics';
 export * from './fold';
+export * from './rollups';

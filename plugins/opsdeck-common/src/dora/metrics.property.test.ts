@@ -10,8 +10,11 @@ import {
   aggregateDoraMetrics,
   computeDoraMetrics,
   deriveDoraFacts,
+  exactQuantiles,
   mergeDoraInputs,
+  metricsFromTotals,
 } from './metrics';
+import { mergeDayRollups, rollupDays, totalsOfDays } from './rollups';
 import { DoraInput } from './types';
 import { DAY, HOUR, T0 } from './testFixtures';
 
@@ -230,6 +233,66 @@ describe('DORA properties', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("per-service daily rollups, added up, give the same metrics as the services' facts", () => {
+    fc.assert(
+      fc.property(events, fc.integer({ min: 1, max: 20 }), (e, days) => {
+        const input = fold(e);
+        const window = { from: WINDOW.from, to: WINDOW.from + days * DAY };
+        const facts = deriveDoraFacts(input);
+        const serviceOf = new Map(
+          [...input.deployments, ...input.incidents].map(r => [
+            r.key,
+            r.service,
+          ]),
+        );
+        // Each service's days, as the backend stores them, then merged day by day.
+        const perService = ['svc-a', 'svc-b'].flatMap(service =>
+          rollupDays(
+            {
+              deployments: facts.deployments.filter(
+                d => serviceOf.get(d.key) === service,
+              ),
+              incidents: facts.incidents.filter(
+                i => serviceOf.get(i.key) === service,
+              ),
+            },
+            input.deployments
+              .filter(
+                d =>
+                  d.service === service &&
+                  d.finishedAt === undefined &&
+                  d.startedAt !== undefined,
+              )
+              .map(d => d.startedAt!),
+          ),
+        );
+        const dayKeys = [...new Set(perService.map(r => r.day))];
+        const merged = dayKeys.map(day =>
+          mergeDayRollups(
+            day,
+            perService.filter(r => r.day === day),
+          ),
+        );
+        const sentDays = merged.filter(r => r.sent > 0).map(r => r.day);
+        const totals = totalsOfDays(
+          merged,
+          window,
+          sentDays.length ? Math.min(...sentDays) : undefined,
+          (kind, inWindow) =>
+            exactQuantiles(
+              inWindow.flatMap(
+                r => merged.find(m => m.day === r.day)!.values[kind]!,
+              ),
+            ),
+        );
+        expect(metricsFromTotals(totals, { window })).toEqual(
+          computeDoraMetrics(input, { window }),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -6,7 +6,7 @@ import {
   tierOf,
 } from './benchmarks';
 import { DoraFacts, DoraRules } from './facts';
-import { percentile } from './percentiles';
+import { percentileOfSorted } from './percentiles';
 import { DoraDeployment, DoraInput, DoraNullReason, DoraWindow } from './types';
 import { DAY_MS } from './window';
 
@@ -174,9 +174,11 @@ export function deriveDoraFacts(
   const deployments: DeploymentFacts[] = [];
   let firstSentAt: number | undefined;
   for (const d of facts.deployments) {
-    const sent = d.finishedAt ?? d.startedAt ?? -Infinity;
-    firstSentAt =
-      firstSentAt === undefined ? sent : Math.min(firstSentAt, sent);
+    // A pending deployment without a start time has no instant to count from.
+    const sent = d.finishedAt ?? d.startedAt;
+    if (sent !== undefined)
+      firstSentAt =
+        firstSentAt === undefined ? sent : Math.min(firstSentAt, sent);
     if (d.finishedAt === undefined) continue;
     const completedProduction = facts.isCompletedProduction(d);
     const failed = completedProduction && facts.isFailed(d);
@@ -227,97 +229,177 @@ function recoveryOf(
 }
 
 /**
- * The metrics of a window from per-record facts. Only facts of records inside the window
- * matter, so a caller may pass just those (plus the scope's `firstSentAt`).
+ * A set of values that answers quantiles: exact over a list, or approximate from a sketch.
  *
  * @public
  */
-export function aggregateDoraMetrics(
+export interface DoraQuantiles {
+  /** How many values. */
+  readonly count: number;
+  /** The p-quantile (rank = p × (n − 1)); `undefined` without values. */
+  quantile(p: number): number | undefined;
+}
+
+/**
+ * Exact quantiles of a list of values (see {@link percentileOfSorted}).
+ *
+ * @public
+ */
+export function exactQuantiles(values: readonly number[]): DoraQuantiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    quantile: p => percentileOfSorted(sorted, p),
+  };
+}
+
+/**
+ * Everything a window's metrics are made of: counts and the value sets behind the medians.
+ * Built from per-record facts (an entity) or from daily rollups (groups, the organisation).
+ *
+ * @public
+ */
+export interface DoraTotals {
+  /** The scope sent any deployment before the window's end. */
+  everSent: boolean;
+  /** Successful production deployments. */
+  successes: number;
+  /** Distinct UTC dates with a successful production deployment. */
+  deploymentDays: number;
+  /** Completed production deployments. */
+  completed: number;
+  /** Failed ones among them. */
+  failed: number;
+  /** Unplanned fixes among them. */
+  rework: number;
+  /** Failed deployments still unrecovered. */
+  unrecovered: number;
+  /** Failed deployments whose recovery was ≤ 0. */
+  discarded: number;
+  /** Incidents opened (that count under the rules). */
+  opened: number;
+  /** Of those, still open. */
+  unresolved: number;
+  /** Lead times of changes first shipped in the window, ms. */
+  leadTimes: DoraQuantiles;
+  /** Recovery times of failed deployments, ms. */
+  recoveries: DoraQuantiles;
+  /** Open-to-resolve times of incidents, ms. */
+  durations: DoraQuantiles;
+}
+
+/**
+ * The per-record facts inside a window, summed into {@link DoraTotals}.
+ *
+ * @public
+ */
+export function totalsOfFacts(
   facts: DoraScopeFacts,
+  window: DoraWindow,
+): DoraTotals {
+  const { from, to } = window;
+  const inWindow = (t: number) => t >= from && t < to;
+  const deployments = facts.deployments.filter(d => inWindow(d.finishedAt));
+  const shipped = deployments.filter(d => d.productionSuccess);
+  const completed = deployments.filter(d => d.completedProduction);
+  const failed = completed.filter(d => d.failed);
+  const opened = facts.incidents.filter(i => inWindow(i.openedAt));
+  return {
+    everSent: facts.firstSentAt !== undefined && facts.firstSentAt < to,
+    successes: shipped.length,
+    deploymentDays: new Set(shipped.map(d => Math.floor(d.finishedAt / DAY_MS)))
+      .size,
+    completed: completed.length,
+    failed: failed.length,
+    rework: completed.filter(d => d.rework).length,
+    unrecovered: failed.filter(d => d.recovery === 'unrecovered').length,
+    discarded: failed.filter(d => d.recovery === 'discarded').length,
+    opened: opened.length,
+    unresolved: opened.filter(i => i.unresolved).length,
+    // Change lead time: each change once, at the first successful production deployment shipping it.
+    leadTimes: exactQuantiles(deployments.flatMap(d => d.leadTimes)),
+    recoveries: exactQuantiles(
+      failed.flatMap(d => (typeof d.recovery === 'number' ? [d.recovery] : [])),
+    ),
+    durations: exactQuantiles(
+      opened.flatMap(i => (i.duration === undefined ? [] : [i.duration])),
+    ),
+  };
+}
+
+/**
+ * The metrics of a window from its totals: values, tiers, and the reason when a value is null.
+ *
+ * @public
+ */
+export function metricsFromTotals(
+  totals: DoraTotals,
   options: { window: DoraWindow; benchmark?: BenchmarkSet },
 ): DoraMetrics {
   const set = options.benchmark ?? DEFAULT_BENCHMARK_SET;
   const { from, to } = options.window;
   const days = (to - from) / DAY_MS;
-  const inWindow = (t: number) => t >= from && t < to;
-  const deployments = facts.deployments.filter(d => inWindow(d.finishedAt));
+  const t = totals;
 
-  // Deployment frequency
-  const shipped = deployments.filter(d => d.productionSuccess);
-  const everSent = facts.firstSentAt !== undefined && facts.firstSentAt < to;
-  const dates = new Set(shipped.map(d => Math.floor(d.finishedAt / DAY_MS)));
   const deploymentFrequency = metric(
     set,
     'deploymentFrequency',
-    everSent ? shipped.length / days : null,
+    t.everSent ? t.successes / days : null,
     'no-deployments-ever',
     {
-      count: shipped.length,
-      perDay: shipped.length / days,
-      perWeek: (shipped.length * 7) / days,
-      deploymentDays: dates.size,
+      count: t.successes,
+      perDay: t.successes / days,
+      perWeek: (t.successes * 7) / days,
+      deploymentDays: t.deploymentDays,
     },
   );
 
-  // Change lead time: each change once, at the first successful production deployment shipping it.
-  const leadTimes = deployments.flatMap(d => d.leadTimes);
-  const median = percentile(leadTimes, 0.5) ?? null;
+  const median = t.leadTimes.quantile(0.5) ?? null;
   const changeLeadTime = metric(set, 'changeLeadTime', median, 'no-changes', {
     median,
-    p90: percentile(leadTimes, 0.9) ?? null,
-    count: leadTimes.length,
+    p90: t.leadTimes.quantile(0.9) ?? null,
+    count: t.leadTimes.count,
   });
 
   // Change fail rate and rework rate, over completed production deployments in the window.
-  const completed = deployments.filter(d => d.completedProduction);
-  const failed = completed.filter(d => d.failed);
   const changeFailRate = metric(
     set,
     'changeFailRate',
-    completed.length ? failed.length / completed.length : null,
+    t.completed ? t.failed / t.completed : null,
     'none-in-window',
-    { failed: failed.length, completed: completed.length },
+    { failed: t.failed, completed: t.completed },
   );
-  const rework = completed.filter(d => d.rework).length;
   const reworkRate = metric(
     set,
     'reworkRate',
-    completed.length ? rework / completed.length : null,
+    t.completed ? t.rework / t.completed : null,
     'none-in-window',
-    { rework, completed: completed.length },
+    { rework: t.rework, completed: t.completed },
   );
 
-  // Failed deployment recovery time.
-  const recoveries = failed.flatMap(d =>
-    typeof d.recovery === 'number' ? [d.recovery] : [],
-  );
   const recoveryTime = metric(
     set,
     'recoveryTime',
-    percentile(recoveries, 0.5),
-    failed.length ? 'none-recovered' : 'no-failures',
+    t.recoveries.quantile(0.5),
+    t.failed ? 'none-recovered' : 'no-failures',
     {
-      failed: failed.length,
-      recovered: recoveries.length,
-      unrecovered: failed.filter(d => d.recovery === 'unrecovered').length,
-      discarded: failed.filter(d => d.recovery === 'discarded').length,
+      failed: t.failed,
+      recovered: t.recoveries.count,
+      unrecovered: t.unrecovered,
+      discarded: t.discarded,
     },
   );
 
   // MTTR over incidents opened in the window, whatever caused them.
-  const opened = facts.incidents.filter(i => inWindow(i.openedAt));
-  const durations = opened.flatMap(i =>
-    i.duration === undefined ? [] : [i.duration],
-  );
   const mttr = metric(
     set,
     'mttr',
-    percentile(durations, 0.5),
-    opened.length ? 'none-resolved' : 'no-incidents',
+    t.durations.quantile(0.5),
+    t.opened ? 'none-resolved' : 'no-incidents',
     {
-      opened: opened.length,
-      resolved: durations.length,
-      unresolved: opened.filter(i => i.unresolved).length,
+      opened: t.opened,
+      resolved: t.durations.count,
+      unresolved: t.unresolved,
     },
   );
 
@@ -331,6 +413,19 @@ export function aggregateDoraMetrics(
     reworkRate,
     mttr,
   };
+}
+
+/**
+ * The metrics of a window from per-record facts. Only facts of records inside the window
+ * matter, so a caller may pass just those (plus the scope's `firstSentAt`).
+ *
+ * @public
+ */
+export function aggregateDoraMetrics(
+  facts: DoraScopeFacts,
+  options: { window: DoraWindow; benchmark?: BenchmarkSet },
+): DoraMetrics {
+  return metricsFromTotals(totalsOfFacts(facts, options.window), options);
 }
 
 /**

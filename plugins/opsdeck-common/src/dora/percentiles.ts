@@ -9,8 +9,22 @@ export function percentile(
   values: readonly number[],
   p: number,
 ): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
+/**
+ * {@link percentile} of values already sorted ascending.
+ *
+ * @public
+ */
+export function percentileOfSorted(
+  sorted: readonly number[],
+  p: number,
+): number | undefined {
+  if (sorted.length === 0) return undefined;
   const rank = p * (sorted.length - 1);
   const lower = Math.floor(rank);
   const upper = Math.ceil(rank);
