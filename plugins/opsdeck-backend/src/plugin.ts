@@ -24,6 +24,10 @@ import { openOpsDeckDatabase } from './store/database';
 import { DatabaseDoraQueries } from './store/DatabaseDoraQueries';
 import { DatabaseEventStore } from './store/DatabaseEventStore';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
+import { DatabaseRollupStore } from './store/DatabaseRollupStore';
+import { RollupService } from './rollups/RollupService';
+import { ScopeDoraService } from './dora/ScopeDoraService';
+import { AdminService } from './admin/AdminService';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -101,7 +105,15 @@ export const opsdeckPlugin = createBackendPlugin({
         const events = new DatabaseEventStore(db, rules);
         const indexStore = new DatabaseEntityIndexStore(db);
         const queries = new DatabaseDoraQueries(db);
-        // Stored facts follow the DORA rules: when the rules change, rebuild them (one runner).
+        const rollupStore = new DatabaseRollupStore(db);
+        const rollups = new RollupService({
+          store: rollupStore,
+          queries,
+          rulesHash,
+          logger,
+        });
+        // Stored facts and rollups follow the DORA rules: when the rules change, rebuild them
+        // (one runner across replicas).
         await scheduler.scheduleTask({
           id: 'opsdeck-facts-rebuild',
           frequency: { minutes: 10 },
@@ -111,10 +123,22 @@ export const opsdeckPlugin = createBackendPlugin({
             if ((await events.getMeta('facts_rules_hash')) === rulesHash)
               return;
             const services = await events.rebuildAllFacts();
+            const days = await rollups.rebuildAll();
             await events.setMeta('facts_rules_hash', rulesHash);
             logger.info(
-              `OpsDeck rebuilt the DORA facts of ${services} services for new rules`,
+              `OpsDeck rebuilt the DORA facts of ${services} services and ${days} rollup days for new rules`,
             );
+          },
+        });
+        // Rollups of days changed by ingestion are re-derived right after it; this sweep picks
+        // up anything another replica or a crash left queued.
+        await scheduler.scheduleTask({
+          id: 'opsdeck-rollups-sweep',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            await rollups.catchUp();
           },
         });
 
@@ -122,6 +146,7 @@ export const opsdeckPlugin = createBackendPlugin({
           catalog,
           auth,
           store: indexStore,
+          rollups,
           logger,
         });
         const refreshKey = 'opsdeck.mapping.refreshInterval';
@@ -143,6 +168,13 @@ export const opsdeckPlugin = createBackendPlugin({
             permissions,
             auditor,
             ingest: new IngestService(events),
+            onIngested: () => {
+              rollups
+                .catchUp()
+                .catch(error =>
+                  logger.warn(`OpsDeck rollups could not catch up: ${error}`),
+                );
+            },
           }),
         );
         httpRouter.use(
@@ -161,6 +193,15 @@ export const opsdeckPlugin = createBackendPlugin({
               queries,
               index: indexStore,
             }),
+            scopes: new ScopeDoraService({
+              catalog,
+              permissions,
+              rollups,
+              store: rollupStore,
+              benchmark,
+            }),
+            admin: new AdminService({ permissions, events, rollups }),
+            auditor,
             installed: () => ({
               webhookSources: webhookSources.ids(),
               oncallProviders: oncallProviders.ids(),

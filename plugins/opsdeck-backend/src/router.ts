@@ -1,11 +1,15 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
+import { AdminService } from './admin/AdminService';
 import { DoraService } from './dora/DoraService';
+import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
+import { withTransientFaults } from './store/database';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
 /**
@@ -19,6 +23,9 @@ export interface RouterOptions {
   coverage: CoverageService;
   dora: DoraService;
   provenance: ProvenanceService;
+  scopes: ScopeDoraService;
+  admin: AdminService;
+  auditor: AuditorService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
 
@@ -30,7 +37,17 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, store, coverage, dora, provenance, installed } = options;
+  const {
+    httpAuth,
+    store,
+    coverage,
+    dora,
+    provenance,
+    scopes,
+    admin,
+    auditor,
+    installed,
+  } = options;
   const router = await createOpenApiRouter();
 
   router.get('/health', async (_req, res) => {
@@ -87,6 +104,80 @@ export async function createRouter(
       await provenance.list(
         { kind, namespace, name },
         { credentials, type, from, to, cursor, limit },
+      ),
+    );
+  });
+
+  router.get('/groups/:namespace/:name/dora', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    const { from, to, includeChildren } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    res.json(
+      await scopes.getGroupDora(
+        { namespace, name },
+        { from, to, includeChildren: includeChildren === 'true', credentials },
+      ),
+    );
+  });
+
+  router.get('/org/dora', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { from, to } = req.query as Record<string, string | undefined>;
+    res.json(await scopes.getOrgDora({ from, to, credentials }));
+  });
+
+  /** Runs an admin write with auditing and 503 + Retry-After on transient database faults. */
+  async function audited<T extends JsonObject>(
+    req: express.Request,
+    res: express.Response,
+    eventId: string,
+    meta: JsonObject,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    const audit = await auditor.createEvent({
+      eventId,
+      severityLevel: 'high',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await withTransientFaults(write, seconds =>
+        res.setHeader('Retry-After', String(seconds)),
+      );
+      await audit.success({ meta: { ...meta, result } });
+      return result;
+    } catch (error) {
+      await audit.fail({ error: error as Error, meta });
+      throw error;
+    }
+  }
+
+  router.post('/admin/rebuild', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await audited(req, res, 'rollups-rebuild', {}, () =>
+        admin.rebuild(credentials),
+      ),
+    );
+  });
+
+  router.delete('/admin/events/:source/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { source, id } = req.params;
+    res.json(
+      await audited(req, res, 'event-delete', { source, id }, () =>
+        admin.deleteRecord(credentials, source, id),
       ),
     );
   });

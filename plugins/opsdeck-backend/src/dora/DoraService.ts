@@ -1,13 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  BenchmarkSet,
-  DoraMetrics,
-  aggregateDoraMetrics,
-  isoWeekBuckets,
-  previousWindow,
-} from '@opsdeck/backstage-plugin-common';
+import { BenchmarkSet, totalsOfFacts } from '@opsdeck/backstage-plugin-common';
+import { DoraAnswer, doraAnswer } from './doraAnswer';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
@@ -18,13 +13,10 @@ import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
  *
  * @internal
  */
-export interface EntityDora {
+export interface EntityDora extends DoraAnswer {
   entityRef: string;
   /** Service identities whose events count for the entity (its ref and mapped annotations). */
   services: string[];
-  current: DoraMetrics;
-  previous: DoraMetrics;
-  weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
 }
 
 /**
@@ -59,25 +51,16 @@ export class DoraService {
       query.credentials,
     );
     const services = await this.options.index.identitiesOf(entityRef);
-    const benchmark = this.options.benchmark;
-    const facts = await this.options.queries.readWindowFacts(services, window);
-    const before = previousWindow(window);
-    const previousFacts = await this.options.queries.readWindowFacts(
-      services,
-      before,
-    );
-    return {
-      entityRef,
-      services,
-      current: aggregateDoraMetrics(facts, { window, benchmark }),
-      previous: aggregateDoraMetrics(previousFacts, {
-        window: before,
-        benchmark,
-      }),
-      weekly: isoWeekBuckets(window).map(bucket => ({
-        weekStart: bucket.weekStart,
-        metrics: aggregateDoraMetrics(facts, { window: bucket, benchmark }),
-      })),
-    };
+    const { queries, benchmark } = this.options;
+    const answer = await doraAnswer(window, benchmark, async windows => {
+      // The window's rows serve the window and its weeks; the previous window reads its own.
+      const [current, previous] = await Promise.all(
+        windows.slice(0, 2).map(w => queries.readWindowFacts(services, w)),
+      );
+      return windows.map((w, i) =>
+        totalsOfFacts(i === 1 ? previous : current, w),
+      );
+    });
+    return { entityRef, services, ...answer };
   }
 }

@@ -23,8 +23,10 @@ export function createIngestRouter(options: {
   permissions: PermissionsService;
   auditor: AuditorService;
   ingest: IngestService;
+  /** Called after each stored delivery (e.g. to bring rollups up to date). */
+  onIngested?: () => void;
 }): express.Router {
-  const { httpAuth, permissions, auditor, ingest } = options;
+  const { httpAuth, permissions, auditor, ingest, onIngested } = options;
   const router = Router();
 
   router.post(
@@ -67,6 +69,7 @@ export function createIngestRouter(options: {
           meta: { ...answer.accepted, duplicate: answer.duplicate },
         });
         res.status(202).json(answer);
+        if (!answer.duplicate) onIngested?.();
       } catch (error) {
         await audit.fail({ error: error as Error });
         throw error;

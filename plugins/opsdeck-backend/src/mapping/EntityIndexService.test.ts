@@ -67,7 +67,7 @@ describe.each(databases.eachSupportedId())(
         ],
         incidents: [],
       });
-      expect(await index.refresh()).toEqual({ entities: 1, rows: 1 });
+      expect(await index.refresh()).toMatchObject({ entities: 1, rows: 1 });
       const newcomer = 'component:default/newcomer';
       expect(
         (

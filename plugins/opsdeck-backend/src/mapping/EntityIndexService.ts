@@ -3,6 +3,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS } from '@opsdeck/backstage-plugin-common';
+import { RollupService } from '../rollups/RollupService';
+import { identitiesOfEntity, scopeMembership } from './scopeMembership';
 import {
   DatabaseEntityIndexStore,
   EntityIndexRow,
@@ -22,8 +24,10 @@ export const MAPPED_ANNOTATIONS: readonly string[] = [
 ];
 
 /**
- * Keeps the annotation → entity index in step with the catalog. A service that joins the catalog
- * gets the events already sent for it at the next refresh, without a restart.
+ * Keeps the annotation → entity index and the group/org scope memberships in step with the
+ * catalog. A service that joins the catalog gets the events already sent for it at the next
+ * refresh, without a restart; a change of ownership rebuilds the group and org rollups it
+ * touches.
  *
  * @internal
  */
@@ -33,12 +37,18 @@ export class EntityIndexService {
       catalog: CatalogService;
       auth: AuthService;
       store: DatabaseEntityIndexStore;
+      rollups?: RollupService;
       logger: LoggerService;
     },
   ) {}
 
-  async refresh(): Promise<{ entities: number; rows: number }> {
-    const { catalog, auth, store, logger } = this.options;
+  async refresh(): Promise<{
+    entities: number;
+    rows: number;
+    changedScopes: number;
+  }> {
+    const { catalog, auth, store, rollups, logger } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
         filter: MAPPED_ANNOTATIONS.map(key => ({
@@ -51,22 +61,51 @@ export class EntityIndexService {
           'metadata.annotations',
         ],
       },
-      { credentials: await auth.getOwnServiceCredentials() },
+      { credentials },
     );
     const rows: EntityIndexRow[] = [];
     for (const entity of items) {
       const entityRef = stringifyEntityRef(entity);
-      const annotations = entity.metadata.annotations ?? {};
-      for (const key of MAPPED_ANNOTATIONS) {
-        const value = annotations[key]?.trim();
-        if (value)
-          rows.push({ annotationKey: key, annotationValue: value, entityRef });
+      for (const identity of identitiesOfEntity(entity, MAPPED_ANNOTATIONS)) {
+        const [, annotation] = identity.split(/^annotation:/);
+        if (annotation === undefined) continue;
+        const at = annotation.indexOf('=');
+        rows.push({
+          annotationKey: annotation.slice(0, at),
+          annotationValue: annotation.slice(at + 1),
+          entityRef,
+        });
       }
     }
     await store.replaceAll(rows);
+
+    let changedScopes = 0;
+    if (rollups) {
+      const fields = [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.annotations',
+        'relations',
+      ];
+      const [components, groups] = await Promise.all(
+        ['component', 'group'].map(
+          async kind =>
+            (
+              await catalog.getEntities(
+                { filter: { kind }, fields },
+                { credentials },
+              )
+            ).items,
+        ),
+      );
+      changedScopes = await rollups.applyMembership(
+        scopeMembership(components, groups, MAPPED_ANNOTATIONS),
+      );
+    }
     logger.debug(
-      `OpsDeck entity index: ${rows.length} annotations of ${items.length} entities`,
+      `OpsDeck entity index: ${rows.length} annotations of ${items.length} entities; ${changedScopes} rollup scopes changed`,
     );
-    return { entities: items.length, rows: rows.length };
+    return { entities: items.length, rows: rows.length, changedScopes };
   }
 }

@@ -56,46 +56,7 @@ export class DatabaseDoraQueries {
   ): Promise<DoraScopeFacts> {
     const facts: DoraScopeFacts = { deployments: [], incidents: [] };
     for (const chunk of chunks(services)) {
-      const deployments = await this.db<DeploymentRow>('opsdeck_deployments')
-        .whereIn('service', chunk)
-        .where('finished_at', '>=', window.from)
-        .where('finished_at', '<', window.to)
-        .whereNotNull('fact_completed_production');
-      for (const r of deployments) {
-        const recovery = r.fact_recovery;
-        facts.deployments.push({
-          key: r.record_key,
-          finishedAt: Number(r.finished_at),
-          productionSuccess: Boolean(r.fact_production_success),
-          completedProduction: Boolean(r.fact_completed_production),
-          failed: Boolean(r.fact_failed),
-          rework: Boolean(r.fact_rework),
-          ...(recovery === null || recovery === undefined
-            ? {}
-            : {
-                recovery:
-                  recovery === 'unrecovered' || recovery === 'discarded'
-                    ? recovery
-                    : Number(recovery),
-              }),
-          leadTimes: JSON.parse(r.fact_lead_times ?? '[]'),
-        });
-      }
-      const incidents = await this.db<IncidentRow>('opsdeck_incidents')
-        .whereIn('service', chunk)
-        .where('opened_at', '>=', window.from)
-        .where('opened_at', '<', window.to)
-        .where('fact_counts', true);
-      for (const r of incidents) {
-        facts.incidents.push({
-          key: r.record_key,
-          openedAt: Number(r.opened_at),
-          ...(r.fact_duration === null || r.fact_duration === undefined
-            ? {}
-            : { duration: Number(r.fact_duration) }),
-          unresolved: r.resolved_at === null,
-        });
-      }
+      await this.addFactsInWindow(facts, chunk, window);
       const first = await this.db('opsdeck_deployments')
         .whereIn('service', chunk)
         .min({ t: this.db.raw('coalesce(finished_at, started_at)') })
@@ -111,6 +72,72 @@ export class DatabaseDoraQueries {
         facts.firstSentAt = t;
     }
     return facts;
+  }
+
+  /**
+   * One service's facts in a window, and the start times of its deployments that started in it
+   * but have not finished (they count as sent): what its daily rollups are made of.
+   */
+  async readServiceFacts(
+    service: string,
+    window: { from: number; to: number },
+  ): Promise<{ facts: DoraScopeFacts; pendingSentAt: number[] }> {
+    const facts: DoraScopeFacts = { deployments: [], incidents: [] };
+    await this.addFactsInWindow(facts, [service], window);
+    const pending = await this.db('opsdeck_deployments')
+      .where('service', service)
+      .whereNull('finished_at')
+      .where('started_at', '>=', window.from)
+      .where('started_at', '<', window.to)
+      .select('started_at');
+    return { facts, pendingSentAt: pending.map(r => Number(r.started_at)) };
+  }
+
+  private async addFactsInWindow(
+    facts: DoraScopeFacts,
+    services: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<void> {
+    const deployments = await this.db<DeploymentRow>('opsdeck_deployments')
+      .whereIn('service', services as string[])
+      .where('finished_at', '>=', window.from)
+      .where('finished_at', '<', window.to)
+      .whereNotNull('fact_completed_production');
+    for (const r of deployments) {
+      const recovery = r.fact_recovery;
+      facts.deployments.push({
+        key: r.record_key,
+        finishedAt: Number(r.finished_at),
+        productionSuccess: Boolean(r.fact_production_success),
+        completedProduction: Boolean(r.fact_completed_production),
+        failed: Boolean(r.fact_failed),
+        rework: Boolean(r.fact_rework),
+        ...(recovery === null || recovery === undefined
+          ? {}
+          : {
+              recovery:
+                recovery === 'unrecovered' || recovery === 'discarded'
+                  ? recovery
+                  : Number(recovery),
+            }),
+        leadTimes: JSON.parse(r.fact_lead_times ?? '[]'),
+      });
+    }
+    const incidents = await this.db<IncidentRow>('opsdeck_incidents')
+      .whereIn('service', services as string[])
+      .where('opened_at', '>=', window.from)
+      .where('opened_at', '<', window.to)
+      .where('fact_counts', true);
+    for (const r of incidents) {
+      facts.incidents.push({
+        key: r.record_key,
+        openedAt: Number(r.opened_at),
+        ...(r.fact_duration === null || r.fact_duration === undefined
+          ? {}
+          : { duration: Number(r.fact_duration) }),
+        unresolved: r.resolved_at === null,
+      });
+    }
   }
 
   /**

@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
 import { openOpsDeckDatabase } from './database';
-import { affectedServices, refreshServiceFacts } from './factsSql';
+import { affectedServices, recordDay, refreshServiceFacts } from './factsSql';
 import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
+import { DatabaseRollupStore, DirtyDay } from './DatabaseRollupStore';
 import {
   DeploymentRow,
   IncidentRow,
@@ -122,13 +123,16 @@ export class DatabaseEventStore {
       }
       const deploymentKeys = [...new Set(batch.deployments.map(e => e.key))];
       const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
-      await this.refold(tx, 'deployment', deploymentKeys, now);
-      await this.refold(tx, 'incident', incidentKeys, now);
+      const dirty = [
+        ...(await this.refold(tx, 'deployment', deploymentKeys, now)),
+        ...(await this.refold(tx, 'incident', incidentKeys, now)),
+      ];
       const services = await affectedServices(tx, {
         deploymentKeys,
         incidentKeys,
       });
-      await refreshServiceFacts(tx, services, this.rules);
+      dirty.push(...(await refreshServiceFacts(tx, services, this.rules)));
+      await DatabaseRollupStore.markDirty(tx, dirty);
       return {
         duplicate: false,
         storedEvents,
@@ -137,35 +141,69 @@ export class DatabaseEventStore {
     });
   }
 
-  /** Re-derives the records of these keys from all their stored events. */
+  /**
+   * Re-derives the records of these keys from all their stored events; returns the days they
+   * were on before and are on now (their rollups change).
+   */
   private async refold(
     tx: Knex.Transaction,
     kind: EventRow['kind'],
     keys: readonly string[],
     now: number,
-  ): Promise<void> {
+  ): Promise<DirtyDay[]> {
+    const table =
+      kind === 'deployment' ? 'opsdeck_deployments' : 'opsdeck_incidents';
+    const dirty: DirtyDay[] = [];
     for (const chunk of chunks(keys)) {
+      const before = await tx(table).whereIn('record_key', chunk);
+      dirty.push(...before.flatMap(recordDay));
       const payloads = await tx<EventRow>('opsdeck_events')
         .where('kind', kind)
         .whereIn('record_key', chunk)
         .select('payload');
       const events = payloads.map(p => JSON.parse(p.payload));
-      if (kind === 'deployment') {
-        const records = foldDeployments(events).map(d =>
-          deploymentToRow(d, now),
-        );
-        await tx<DeploymentRow>('opsdeck_deployments')
-          .insert(records)
-          .onConflict('record_key')
-          .merge();
-      } else {
-        const records = foldIncidents(events).map(i => incidentToRow(i, now));
-        await tx<IncidentRow>('opsdeck_incidents')
-          .insert(records)
-          .onConflict('record_key')
-          .merge();
-      }
+      const records =
+        kind === 'deployment'
+          ? foldDeployments(events).map(d => deploymentToRow(d, now))
+          : foldIncidents(events).map(i => incidentToRow(i, now));
+      if (!records.length) continue;
+      await tx(table).insert(records).onConflict('record_key').merge();
+      dirty.push(...records.flatMap(recordDay));
     }
+    return dirty;
+  }
+
+  /**
+   * Deletes a record (deployment and/or incident with this key) and all its events, re-derives
+   * the facts of the services it touched and queues their changed days. One transaction.
+   */
+  async deleteRecord(
+    key: string,
+  ): Promise<{ deleted: Array<'deployment' | 'incident'>; events: number }> {
+    return this.db.transaction(async tx => {
+      const services = await affectedServices(tx, {
+        deploymentKeys: [key],
+        incidentKeys: [key],
+      });
+      const dirty: DirtyDay[] = [];
+      const deleted: Array<'deployment' | 'incident'> = [];
+      for (const [kind, table] of [
+        ['deployment', 'opsdeck_deployments'],
+        ['incident', 'opsdeck_incidents'],
+      ] as const) {
+        const rows = await tx(table).where('record_key', key);
+        if (!rows.length) continue;
+        deleted.push(kind);
+        dirty.push(...rows.flatMap(recordDay));
+        await tx(table).where('record_key', key).delete();
+      }
+      const events = await tx('opsdeck_events')
+        .where('record_key', key)
+        .delete();
+      dirty.push(...(await refreshServiceFacts(tx, services, this.rules)));
+      await DatabaseRollupStore.markDirty(tx, dirty);
+      return { deleted, events: Number(events) };
+    });
   }
 
   /** Deployments by record key. */
@@ -207,7 +245,7 @@ export class DatabaseEventStore {
       .merge();
   }
 
-  /** Re-derives every service's facts, e.g. after the DORA rules changed. */
+  /** Re-derives every service's facts, e.g. after the DORA rules changed; queues changed days. */
   async rebuildAllFacts(): Promise<number> {
     const rows = await this.db('opsdeck_deployments').distinct('service');
     const incidents = await this.db('opsdeck_incidents').distinct('service');
@@ -215,8 +253,11 @@ export class DatabaseEventStore {
       [...rows, ...incidents].map(r => String(r.service)),
     );
     for (const service of services) {
-      await this.db.transaction(tx =>
-        refreshServiceFacts(tx, [service], this.rules),
+      await this.db.transaction(async tx =>
+        DatabaseRollupStore.markDirty(
+          tx,
+          await refreshServiceFacts(tx, [service], this.rules),
+        ),
       );
     }
     return services.size;

@@ -3,15 +3,35 @@ import {
   DoraRules,
   DoraScopeFacts,
   deriveDoraFacts,
+  startOfUtcDay,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
+import { DirtyDay } from './DatabaseRollupStore';
 import {
   DeploymentRow,
   IncidentRow,
   rowToDeployment,
   rowToIncident,
 } from './rows';
+
+/**
+ * The day a record's rollup holds it on: a deployment by its finish time (else start time), an
+ * incident by its open time.
+ *
+ * @internal
+ */
+export function recordDay(row: {
+  service: string;
+  finished_at?: number | string | null;
+  started_at?: number | string | null;
+  opened_at?: number | string | null;
+}): DirtyDay[] {
+  const t = row.opened_at ?? row.finished_at ?? row.started_at;
+  return t === null || t === undefined
+    ? []
+    : [{ service: row.service, day: startOfUtcDay(Number(t)) }];
+}
 
 const bool = (v: boolean | number | null | undefined) =>
   v === null || v === undefined ? null : Boolean(v);
@@ -43,7 +63,8 @@ function sameDeploymentFacts(
 
 /**
  * Re-derives the per-record facts of these services from their whole history (plus incidents of
- * other services that name their deployments as the cause) and writes the ones that changed.
+ * other services that name their deployments as the cause), writes the ones that changed and
+ * returns their days.
  *
  * @internal
  */
@@ -51,7 +72,8 @@ export async function refreshServiceFacts(
   db: Knex,
   services: Iterable<string>,
   rules: DoraRules,
-): Promise<void> {
+): Promise<DirtyDay[]> {
+  const dirty: DirtyDay[] = [];
   for (const service of services) {
     const deploymentRows = await db<DeploymentRow>('opsdeck_deployments').where(
       'service',
@@ -81,6 +103,7 @@ export async function refreshServiceFacts(
     for (const row of deploymentRows) {
       const next = deploymentFactColumns(byKey.get(row.record_key));
       if (!sameDeploymentFacts(row, next)) {
+        dirty.push(...recordDay(row));
         await db('opsdeck_deployments')
           .where('record_key', row.record_key)
           .update(next);
@@ -104,12 +127,14 @@ export async function refreshServiceFacts(
         current.fact_counts !== next.fact_counts ||
         current.fact_duration !== next.fact_duration
       ) {
+        dirty.push(...recordDay(row));
         await db('opsdeck_incidents')
           .where('record_key', row.record_key)
           .update(next);
       }
     }
   }
+  return dirty;
 }
 
 /** The services whose facts a set of changed records can affect. @internal */

@@ -23,7 +23,7 @@ export type BenchmarkedMetric =
 
 /**
  * Thresholds for one metric, best tier first; a value that meets none is `low`.
- * `at-least`: value ≥ bound (deployments per day). `below`: value < bound (durations, ms).
+ * `at-least`: value ≥ bound (deployments per day). `below`: value \< bound (durations, ms).
  * `at-most`: value ≤ bound (rates, 0–1).
  *
  * @public

@@ -59,14 +59,14 @@ export interface DoraDayCounts {
 }
 
 /**
- * The counts of one scope on one UTC day and the values behind its medians. A value list is
- * absent when the day holds more than {@link EXACT_QUANTILE_LIMIT} of them (then only a sketch
- * of it is kept).
+ * The counts of one scope on one UTC day and the values behind its medians. Storage may leave a
+ * value list out when it holds more than {@link EXACT_QUANTILE_LIMIT} values (and keep only a
+ * sketch of it).
  *
  * @public
  */
 export interface DoraDayRollup extends DoraDayCounts {
-  /** The values of each kind, or absent above the limit. */
+  /** The values of each kind; absent where storage kept only a sketch. */
   values: Partial<Record<RollupValueKind, number[]>>;
 }
 
@@ -134,23 +134,13 @@ export function rollupDays(
     if (i.unresolved) row.unresolved += 1;
     if (i.duration !== undefined) push(row, 'durations', [i.duration]);
   }
-  return [...days.values()]
-    .map(dropOversizedLists)
-    .sort((a, b) => a.day - b.day);
-}
-
-/** Drops value lists longer than the exact limit (a sketch stands for them). */
-function dropOversizedLists(row: DoraDayRollup): DoraDayRollup {
-  for (const kind of ROLLUP_VALUE_KINDS) {
-    if (row.valueCounts[kind] > EXACT_QUANTILE_LIMIT) delete row.values[kind];
-  }
-  return row;
+  return [...days.values()].sort((a, b) => a.day - b.day);
 }
 
 /**
  * Adds up rollups of the same day (e.g. a team's services): counts add, value lists concatenate
- * (and are dropped above the limit). Records are never shared between the inputs, so nothing is
- * counted twice.
+ * (a list missing from any input is missing from the sum). Records are never shared between the
+ * inputs, so nothing is counted twice.
  *
  * @public
  */
@@ -176,7 +166,7 @@ export function mergeDayRollups(
       else out.values[kind]?.push(...values);
     }
   }
-  return dropOversizedLists(out);
+  return out;
 }
 
 /**

@@ -54,6 +54,26 @@ export const spec = {
           "type": "string",
           "minLength": 1
         }
+      },
+      "from": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "allowReserved": true,
+        "description": "Window start (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "to": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "allowReserved": true,
+        "description": "Window end, exclusive (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "requestBodies": {},
@@ -609,6 +629,114 @@ export const spec = {
           }
         }
       },
+      "ScopeDora": {
+        "type": "object",
+        "required": [
+          "scope",
+          "current",
+          "previous",
+          "weekly"
+        ],
+        "properties": {
+          "scope": {
+            "type": "object",
+            "required": [
+              "type",
+              "services"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "group",
+                  "org"
+                ]
+              },
+              "entityRef": {
+                "type": "string",
+                "description": "The group, for group scopes."
+              },
+              "includeChildren": {
+                "type": "boolean"
+              },
+              "services": {
+                "type": "integer",
+                "description": "Service identities the scope holds under current ownership."
+              }
+            }
+          },
+          "current": {
+            "$ref": "#/components/schemas/DoraMetrics"
+          },
+          "previous": {
+            "$ref": "#/components/schemas/DoraMetrics"
+          },
+          "weekly": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "weekStart",
+                "metrics"
+              ],
+              "properties": {
+                "weekStart": {
+                  "type": "integer"
+                },
+                "metrics": {
+                  "$ref": "#/components/schemas/DoraMetrics"
+                }
+              }
+            }
+          }
+        }
+      },
+      "RebuildAnswer": {
+        "type": "object",
+        "required": [
+          "services",
+          "days"
+        ],
+        "properties": {
+          "services": {
+            "type": "integer",
+            "description": "Services whose per-record facts were re-derived."
+          },
+          "days": {
+            "type": "integer",
+            "description": "Service days whose rollups were re-derived."
+          }
+        }
+      },
+      "DeleteEventAnswer": {
+        "type": "object",
+        "required": [
+          "key",
+          "deleted",
+          "events"
+        ],
+        "properties": {
+          "key": {
+            "type": "string",
+            "description": "The record key, <source>:<id>."
+          },
+          "deleted": {
+            "type": "array",
+            "description": "Which records were deleted (a deployment and an incident may share a key).",
+            "items": {
+              "type": "string",
+              "enum": [
+                "deployment",
+                "incident"
+              ]
+            }
+          },
+          "events": {
+            "type": "integer",
+            "description": "Stored events of the record that were deleted."
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "properties": {
@@ -779,24 +907,10 @@ export const spec = {
             "$ref": "#/components/parameters/name"
           },
           {
-            "name": "from",
-            "in": "query",
-            "required": false,
-            "allowReserved": true,
-            "description": "Window start (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/from"
           },
           {
-            "name": "to",
-            "in": "query",
-            "required": false,
-            "allowReserved": true,
-            "description": "Window end, exclusive (rounded down to 00:00 UTC), ISO 8601 or epoch ms.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/to"
           }
         ],
         "responses": {
@@ -859,22 +973,10 @@ export const spec = {
             }
           },
           {
-            "name": "from",
-            "in": "query",
-            "required": false,
-            "allowReserved": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/from"
           },
           {
-            "name": "to",
-            "in": "query",
-            "required": false,
-            "allowReserved": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/to"
           },
           {
             "name": "cursor",
@@ -1010,6 +1112,211 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/groups/{namespace}/{name}/dora": {
+      "get": {
+        "operationId": "GetGroupDora",
+        "description": "A group's DORA metrics from the daily rollups: the union of the events of every Component the group owns now (with includeChildren=true, also those of its child groups, to any depth), each event once. Same shape and window rules as the entity answer. Needs opsdeck.rollup.read; the group is read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "includeChildren",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group's DORA metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeDora"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/org/dora": {
+      "get": {
+        "operationId": "GetOrgDora",
+        "description": "The organisation's DORA metrics from the daily rollups: every Component in the catalog, each event once. Needs opsdeck.rollup.read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The organisation's DORA metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeDora"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/rebuild": {
+      "post": {
+        "operationId": "PostAdminRebuild",
+        "description": "Re-derives every service's per-record facts and every daily rollup from the stored events, then answers. Needs opsdeck.admin; audited.",
+        "responses": {
+          "200": {
+            "description": "Rebuilt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RebuildAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/events/{source}/{id}": {
+      "delete": {
+        "operationId": "DeleteAdminEvent",
+        "description": "Deletes a deployment or incident (record key <source>:<id>) and all its stored events, then re-derives the facts and rollups it touched. Needs opsdeck.admin; audited.",
+        "parameters": [
+          {
+            "name": "source",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeleteEventAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "default": {

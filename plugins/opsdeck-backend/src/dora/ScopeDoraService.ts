@@ -1,0 +1,122 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  BenchmarkSet,
+  opsdeckRollupReadPermission,
+} from '@opsdeck/backstage-plugin-common';
+import { readEntityAsCaller } from '../catalog/readEntity';
+import { RollupService } from '../rollups/RollupService';
+import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
+import { DoraAnswer, doraAnswer } from './doraAnswer';
+import { resolveWindowQuery } from './windowQuery';
+
+/**
+ * The answer of `GET /groups/{namespace}/{name}/dora` and `GET /org/dora`.
+ *
+ * @internal
+ */
+export interface ScopeDora extends DoraAnswer {
+  scope: {
+    type: 'group' | 'org';
+    /** The group, for group scopes. */
+    entityRef?: string;
+    /** Whether the group's child groups count too. */
+    includeChildren?: boolean;
+    /** Service identities the scope holds under current ownership. */
+    services: number;
+  };
+}
+
+/**
+ * DORA of a group (what it owns, optionally with its child groups) or the whole organisation,
+ * from the daily rollups only — never the raw events.
+ *
+ * @internal
+ */
+export class ScopeDoraService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      rollups: RollupService;
+      store: DatabaseRollupStore;
+      benchmark: BenchmarkSet;
+    },
+  ) {}
+
+  async getGroupDora(
+    ref: { namespace: string; name: string },
+    query: {
+      includeChildren?: boolean;
+      from?: string;
+      to?: string;
+      credentials: BackstageCredentials;
+      now?: number;
+    },
+  ): Promise<ScopeDora> {
+    const window = resolveWindowQuery(query);
+    await this.authorize(query.credentials);
+    const { entityRef } = await readEntityAsCaller(
+      this.options.catalog,
+      { kind: 'group', ...ref },
+      query.credentials,
+    );
+    const includeChildren = query.includeChildren ?? false;
+    const scope = `${includeChildren ? 'tree' : 'group'}:${entityRef}`;
+    return {
+      scope: {
+        type: 'group',
+        entityRef,
+        includeChildren,
+        services: (await this.options.store.membersOf(scope)).length,
+      },
+      ...(await this.answer(scope, window)),
+    };
+  }
+
+  async getOrgDora(query: {
+    from?: string;
+    to?: string;
+    credentials: BackstageCredentials;
+    now?: number;
+  }): Promise<ScopeDora> {
+    const window = resolveWindowQuery(query);
+    await this.authorize(query.credentials);
+    return {
+      scope: {
+        type: 'org',
+        services: (await this.options.store.membersOf('org')).length,
+      },
+      ...(await this.answer('org', window)),
+    };
+  }
+
+  private async answer(
+    scope: string,
+    window: ReturnType<typeof resolveWindowQuery>,
+  ) {
+    const { rollups, benchmark } = this.options;
+    // Read-your-writes: days changed by events already acknowledged are re-derived first.
+    await rollups.catchUp();
+    return doraAnswer(window, benchmark, windows =>
+      rollups.totals(scope, windows),
+    );
+  }
+
+  private async authorize(credentials: BackstageCredentials) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: opsdeckRollupReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Reading team and organisation DORA needs the ${opsdeckRollupReadPermission.name} permission`,
+      );
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import {
+  BenchmarkSet,
+  DoraMetrics,
+  DoraTotals,
+  DoraWindow,
+  isoWeekBuckets,
+  metricsFromTotals,
+  previousWindow,
+} from '@opsdeck/backstage-plugin-common';
+
+/**
+ * The metrics every DORA answer carries: this window, the previous one of the same length, and
+ * each ISO week of this window.
+ *
+ * @internal
+ */
+export interface DoraAnswer {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
+}
+
+/**
+ * Builds a {@link DoraAnswer} from a way to total any window: the current one, the previous one,
+ * then each ISO week, in that order.
+ *
+ * @internal
+ */
+export async function doraAnswer(
+  window: DoraWindow,
+  benchmark: BenchmarkSet,
+  totalsOf: (windows: DoraWindow[]) => Promise<DoraTotals[]>,
+): Promise<DoraAnswer> {
+  const previous = previousWindow(window);
+  const weeks = isoWeekBuckets(window);
+  const totals = await totalsOf([window, previous, ...weeks]);
+  const metrics = (w: DoraWindow, i: number) =>
+    metricsFromTotals(totals[i], { window: w, benchmark });
+  return {
+    current: metrics(window, 0),
+    previous: metrics(previous, 1),
+    weekly: weeks.map((w, i) => ({
+      weekStart: w.weekStart,
+      metrics: metrics(w, i + 2),
+    })),
+  };
+}

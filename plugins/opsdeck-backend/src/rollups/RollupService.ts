@@ -1,0 +1,252 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  DAY_MS,
+  DoraDayCounts,
+  DoraQuantiles,
+  DoraTotals,
+  DoraWindow,
+  EXACT_QUANTILE_LIMIT,
+  ROLLUP_VALUE_KINDS,
+  RollupValueKind,
+  exactQuantiles,
+  mergeDayRollups,
+  rollupDays,
+  totalsOfDays,
+} from '@opsdeck/backstage-plugin-common';
+import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
+import {
+  DatabaseRollupStore,
+  DirtyDay,
+  StoredRollup,
+} from '../store/DatabaseRollupStore';
+import { MergeableSketch } from './sketch';
+
+/** Marks taken per round of the queue. */
+const BATCH = 200;
+
+/** The rollup scope of a service identity's own rows. */
+export const serviceScope = (service: string) => `svc:${service}`;
+
+/**
+ * Keeps the daily rollups in step with the records and answers group and org totals from them.
+ * Service rows (`svc:`) are re-derived from the per-record facts of the days that changed;
+ * group/org rows add up their members' service rows, so an ownership change rebuilds them
+ * without reading a single event.
+ *
+ * @internal
+ */
+export class RollupService {
+  private running: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly options: {
+      store: DatabaseRollupStore;
+      queries: DatabaseDoraQueries;
+      rulesHash: string;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /**
+   * Works through the queue of changed days; concurrent calls share one run (and a call made
+   * during a run gets another round). Returns how many days were re-derived.
+   */
+  catchUp(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = async () => {
+      let total = 0;
+      do {
+        this.again = false;
+        total += await this.drain();
+      } while (this.again);
+      return total;
+    };
+    this.running = run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    const { store } = this.options;
+    let total = 0;
+    for (;;) {
+      const marks = await store.takeDirty(BATCH);
+      if (!marks.length) return total;
+      await this.rederive(marks);
+      await store.clearDirty(marks);
+      total += marks.length;
+    }
+  }
+
+  /** Re-derives the service rows of these days, then every group/org row they feed. */
+  private async rederive(marks: readonly DirtyDay[]): Promise<void> {
+    const { store, queries, rulesHash } = this.options;
+    const byService = new Map<string, number[]>();
+    for (const m of marks) {
+      byService.set(m.service, [...(byService.get(m.service) ?? []), m.day]);
+    }
+    const touched = new Map<string, Set<number>>();
+    for (const [service, days] of byService) {
+      const rows: StoredRollup[] = [];
+      for (const day of days) {
+        const { facts, pendingSentAt } = await queries.readServiceFacts(
+          service,
+          { from: day, to: day + DAY_MS },
+        );
+        rows.push(...rollupDays(facts, pendingSentAt).map(withSketches));
+      }
+      await store.writeDays(serviceScope(service), days, rows, rulesHash);
+      for (const scope of await store.scopesOf([service])) {
+        const set = touched.get(scope) ?? new Set<number>();
+        days.forEach(d => set.add(d));
+        touched.set(scope, set);
+      }
+    }
+    for (const [scope, days] of touched) {
+      await this.rebuildScopeDays(scope, [...days]);
+    }
+  }
+
+  /** Adds up a group/org scope's members' service rows on these days. */
+  async rebuildScopeDays(scope: string, days: readonly number[]) {
+    const { store, rulesHash } = this.options;
+    const members = (await store.membersOf(scope)).map(serviceScope);
+    const rows = await store.readRows(members, days);
+    const byDay = new Map<number, StoredRollup[]>();
+    for (const { rollup } of rows) {
+      byDay.set(rollup.day, [...(byDay.get(rollup.day) ?? []), rollup]);
+    }
+    const merged = [...byDay].map(([day, list]) => mergeStored(day, list));
+    await store.writeDays(scope, days, merged, rulesHash);
+  }
+
+  /**
+   * Applies new scope memberships (from the catalog): each scope that gained or lost services
+   * is rebuilt on the days those services have rows; scopes that are gone are deleted.
+   */
+  async applyMembership(
+    members: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<number> {
+    const { store } = this.options;
+    const changes = await store.replaceMembers(members);
+    for (const { scope, changed } of changes) {
+      if (!members.has(scope)) {
+        await store.deleteScope(scope);
+        continue;
+      }
+      const days = await store.daysOf(changed.map(serviceScope));
+      await this.rebuildScopeDays(scope, days);
+    }
+    return changes.length;
+  }
+
+  /** Queues every day for re-derivation (new rules, or an admin's rebuild) and works it off. */
+  async rebuildAll(): Promise<number> {
+    await this.options.store.markAllDirty();
+    return this.catchUp();
+  }
+
+  /**
+   * The totals of a group/org scope for a window, from its daily rows only: counts add up, and
+   * each value set is exact up to {@link EXACT_QUANTILE_LIMIT} values, else merged sketches.
+   */
+  async totals(
+    scope: string,
+    windows: readonly DoraWindow[],
+  ): Promise<DoraTotals[]> {
+    const { store } = this.options;
+    const from = Math.min(...windows.map(w => w.from));
+    const to = Math.max(...windows.map(w => w.to));
+    const counts = await store.readCounts(scope, { from, to });
+    const firstSentDay = await store.firstSentDay(scope);
+    // Decide per window and value set which form it needs, then read each form once.
+    const needs: Record<
+      'values' | 'sketch',
+      Map<RollupValueKind, Set<number>>
+    > = { values: new Map(), sketch: new Map() };
+    const formOf = (kind: RollupValueKind, days: readonly DoraDayCounts[]) =>
+      days.reduce((n, d) => n + d.valueCounts[kind], 0) <= EXACT_QUANTILE_LIMIT
+        ? 'values'
+        : 'sketch';
+    const inWindow = (w: DoraWindow) =>
+      counts.filter(c => c.day >= w.from && c.day < w.to);
+    for (const w of windows) {
+      const days = inWindow(w);
+      for (const kind of ROLLUP_VALUE_KINDS) {
+        const form = formOf(kind, days);
+        const set = needs[form].get(kind) ?? new Set<number>();
+        days.filter(d => d.valueCounts[kind] > 0).forEach(d => set.add(d.day));
+        needs[form].set(kind, set);
+      }
+    }
+    const loaded = new Map<string, string | null>();
+    for (const form of ['values', 'sketch'] as const) {
+      for (const [kind, daySet] of needs[form]) {
+        const values = await store.readValues(scope, kind, form, [...daySet]);
+        values.forEach((v, d) => loaded.set(`${form}:${kind}:${d}`, v));
+      }
+    }
+    return windows.map(w =>
+      totalsOfDays(counts, w, firstSentDay, (kind, days) => {
+        const withValues = days.filter(d => d.valueCounts[kind] > 0);
+        const form = formOf(kind, days);
+        const parts = withValues.map(
+          d => loaded.get(`${form}:${kind}:${d.day}`) ?? null,
+        );
+        if (form === 'values' && parts.every(p => p !== null)) {
+          return exactQuantiles(parts.flatMap(p => JSON.parse(p!)));
+        }
+        return sketchOrNothing(kind, parts);
+      }),
+    );
+  }
+}
+
+function sketchOrNothing(
+  kind: RollupValueKind,
+  parts: Array<string | null>,
+): DoraQuantiles {
+  // Every non-empty day stores a sketch; a missing one would be a bug, so say which.
+  if (parts.some(p => p === null)) {
+    throw new Error(`OpsDeck rollup lacks a ${kind} sketch; rebuild rollups`);
+  }
+  const sketch = new MergeableSketch();
+  parts.forEach(p => sketch.add(p!));
+  return sketch.quantiles();
+}
+
+function withSketches(
+  row: StoredRollup | ReturnType<typeof rollupDays>[number],
+) {
+  const sketches: StoredRollup['sketches'] = {};
+  for (const kind of ROLLUP_VALUE_KINDS) {
+    const values = row.values[kind];
+    if (values?.length) sketches[kind] = MergeableSketch.of(values).encode();
+  }
+  return { ...row, sketches };
+}
+
+function mergeStored(day: number, rows: readonly StoredRollup[]): StoredRollup {
+  const merged = mergeDayRollups(day, rows);
+  const sketches: StoredRollup['sketches'] = {};
+  for (const kind of ROLLUP_VALUE_KINDS) {
+    const parts = rows.flatMap(r =>
+      r.sketches[kind] ? [r.sketches[kind]!] : [],
+    );
+    if (!parts.length) continue;
+    const sketch = new MergeableSketch();
+    parts.forEach(p => sketch.add(p));
+    sketches[kind] = sketch.encode();
+  }
+  // Lists too long to keep exactly stay out of the row (the sketch stands for them).
+  for (const kind of ROLLUP_VALUE_KINDS) {
+    if (merged.valueCounts[kind] > EXACT_QUANTILE_LIMIT)
+      delete merged.values[kind];
+  }
+  return { ...merged, sketches };
+}

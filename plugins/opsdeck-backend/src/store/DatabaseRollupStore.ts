@@ -1,0 +1,353 @@
+import {
+  DAY_MS,
+  DoraDayCounts,
+  DoraDayRollup,
+  EXACT_QUANTILE_LIMIT,
+  ROLLUP_VALUE_KINDS,
+  RollupValueKind,
+} from '@opsdeck/backstage-plugin-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { chunks } from './chunks';
+
+/** A day rollup with the sketches of its value sets, as stored. @internal */
+export interface StoredRollup extends DoraDayRollup {
+  /** Encoded sketch of each non-empty value set (see rollups/sketch.ts). */
+  sketches: Partial<Record<RollupValueKind, string>>;
+}
+
+/** A (service identity, day) whose rollup must be re-derived. @internal */
+export interface DirtyDay {
+  service: string;
+  day: number;
+  token?: string;
+}
+
+const COLUMN: Record<RollupValueKind, string> = {
+  leadTimes: 'lead',
+  recoveries: 'recovery',
+  durations: 'duration',
+};
+
+const COUNT_COLUMNS = [
+  'sent',
+  'successes',
+  'completed',
+  'failed',
+  'rework',
+  'unrecovered',
+  'discarded',
+  'opened',
+  'unresolved',
+] as const;
+
+type RollupRow = Record<string, string | number | null>;
+
+function countsOf(row: RollupRow): DoraDayCounts {
+  const counts = { day: Number(row.day) } as DoraDayCounts;
+  for (const c of COUNT_COLUMNS) counts[c] = Number(row[c]);
+  counts.valueCounts = {
+    leadTimes: Number(row.lead_n),
+    recoveries: Number(row.recovery_n),
+    durations: Number(row.duration_n),
+  };
+  return counts;
+}
+
+function rowOf(row: RollupRow): StoredRollup {
+  const out: StoredRollup = { ...countsOf(row), values: {}, sketches: {} };
+  for (const kind of ROLLUP_VALUE_KINDS) {
+    const values = row[`${COLUMN[kind]}_values`];
+    const sketch = row[`${COLUMN[kind]}_sketch`];
+    if (typeof values === 'string') out.values[kind] = JSON.parse(values);
+    if (typeof sketch === 'string') out.sketches[kind] = sketch;
+  }
+  return out;
+}
+
+/** Day of an instant, as SQL over integer epoch ms (no date functions: both dialects agree). */
+const sqlDay = (column: string) => `((${column}) / ${DAY_MS}) * ${DAY_MS}`;
+
+/**
+ * Daily rollups, the queue of days to re-derive, and which services each group/org scope holds.
+ * The only place that speaks SQL about them.
+ *
+ * @internal
+ */
+export class DatabaseRollupStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Queues days for re-derivation; call inside the transaction that changed them. */
+  static async markDirty(
+    db: Knex | Knex.Transaction,
+    days: Iterable<DirtyDay>,
+  ): Promise<void> {
+    const unique = new Map<string, DirtyDay>();
+    for (const d of days) unique.set(`${d.service}\u0000${d.day}`, d);
+    for (const chunk of chunks([...unique.values()])) {
+      await db('opsdeck_rollup_dirty')
+        .insert(
+          chunk.map(d => ({
+            service: d.service,
+            day: d.day,
+            token: randomUUID(),
+          })),
+        )
+        .onConflict(['service', 'day'])
+        .merge(['token']);
+    }
+  }
+
+  /** Queues every day that has any record, e.g. after the DORA rules changed. */
+  async markAllDirty(): Promise<number> {
+    const days = await this.db
+      .select('service', this.db.raw(`${sqlDay('t')} as day`))
+      .from(
+        this.db
+          .select(
+            'service',
+            this.db.raw('coalesce(finished_at, started_at) as t'),
+          )
+          .from('opsdeck_deployments')
+          .unionAll(
+            this.db
+              .select('service', this.db.raw('opened_at as t'))
+              .from('opsdeck_incidents'),
+          )
+          .as('records'),
+      )
+      .whereNotNull('t')
+      .distinct();
+    // Days that only a rollup still has (its records were deleted) must go too.
+    const rollupDays = await this.db('opsdeck_rollups')
+      .where('scope', 'like', 'svc:%')
+      .select('scope', 'day');
+    await DatabaseRollupStore.markDirty(this.db, [
+      ...days.map(d => ({ service: String(d.service), day: Number(d.day) })),
+      ...rollupDays.map(r => ({
+        service: String(r.scope).slice(4),
+        day: Number(r.day),
+      })),
+    ]);
+    return days.length;
+  }
+
+  async takeDirty(limit: number): Promise<DirtyDay[]> {
+    const rows = await this.db('opsdeck_rollup_dirty')
+      .orderBy(['service', 'day'])
+      .limit(limit);
+    return rows.map(r => ({
+      service: String(r.service),
+      day: Number(r.day),
+      token: String(r.token),
+    }));
+  }
+
+  /** Clears processed marks, unless a newer mark came in meanwhile. */
+  async clearDirty(days: readonly DirtyDay[]): Promise<void> {
+    for (const chunk of chunks(days, 100)) {
+      await this.db('opsdeck_rollup_dirty')
+        .where(q => {
+          for (const d of chunk)
+            q.orWhere({ service: d.service, day: d.day, token: d.token });
+        })
+        .delete();
+    }
+  }
+
+  async pendingCount(): Promise<number> {
+    const [{ n }] = await this.db('opsdeck_rollup_dirty').count({ n: '*' });
+    return Number(n);
+  }
+
+  /** Writes a scope's rows for some days; days without a row are deleted. */
+  async writeDays(
+    scope: string,
+    days: readonly number[],
+    rows: readonly StoredRollup[],
+    configHash: string,
+  ): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(days)) {
+        await tx('opsdeck_rollups')
+          .where('scope', scope)
+          .whereIn('day', chunk)
+          .delete();
+      }
+      const records = rows.map(r => {
+        const record: RollupRow = {
+          scope,
+          day: r.day,
+          config_hash: configHash,
+          updated_at: now,
+          lead_n: r.valueCounts.leadTimes,
+          recovery_n: r.valueCounts.recoveries,
+          duration_n: r.valueCounts.durations,
+        };
+        for (const c of COUNT_COLUMNS) record[c] = r[c];
+        for (const kind of ROLLUP_VALUE_KINDS) {
+          const values = r.values[kind];
+          record[`${COLUMN[kind]}_values`] =
+            values && values.length <= EXACT_QUANTILE_LIMIT
+              ? JSON.stringify(values)
+              : null;
+          record[`${COLUMN[kind]}_sketch`] = r.sketches[kind] ?? null;
+        }
+        return record;
+      });
+      for (const chunk of chunks(records, 20)) {
+        await tx('opsdeck_rollups').insert(chunk);
+      }
+    });
+  }
+
+  /** Whole rows of several scopes on some days (to add them up). */
+  async readRows(
+    scopes: readonly string[],
+    days: readonly number[],
+  ): Promise<Array<{ scope: string; rollup: StoredRollup }>> {
+    const out = [];
+    for (const scopeChunk of chunks(scopes, 200)) {
+      for (const dayChunk of chunks(days, 200)) {
+        const rows = await this.db('opsdeck_rollups')
+          .whereIn('scope', scopeChunk)
+          .whereIn('day', dayChunk);
+        out.push(
+          ...rows.map(r => ({ scope: String(r.scope), rollup: rowOf(r) })),
+        );
+      }
+    }
+    return out;
+  }
+
+  /** The counts of one scope's days in `[from, to)`, by day. */
+  async readCounts(
+    scope: string,
+    window: { from: number; to: number },
+  ): Promise<DoraDayCounts[]> {
+    const rows = await this.db('opsdeck_rollups')
+      .where('scope', scope)
+      .where('day', '>=', window.from)
+      .where('day', '<', window.to)
+      .orderBy('day')
+      .select('day', ...COUNT_COLUMNS, 'lead_n', 'recovery_n', 'duration_n');
+    return rows.map(countsOf);
+  }
+
+  /**
+   * One value set of one scope on some days, by day: the lists (null where a day kept only a
+   * sketch) or the sketches.
+   */
+  async readValues(
+    scope: string,
+    kind: RollupValueKind,
+    form: 'values' | 'sketch',
+    days: readonly number[],
+  ): Promise<Map<number, string | null>> {
+    const column = `${COLUMN[kind]}_${form}`;
+    const out = new Map<number, string | null>();
+    for (const chunk of chunks(days, 500)) {
+      const rows = await this.db('opsdeck_rollups')
+        .where('scope', scope)
+        .whereIn('day', chunk)
+        .select('day', column);
+      for (const r of rows) out.set(Number(r.day), r[column] ?? null);
+    }
+    return out;
+  }
+
+  /** The earliest day a scope sent a deployment. */
+  async firstSentDay(scope: string): Promise<number | undefined> {
+    const row = await this.db('opsdeck_rollups')
+      .where('scope', scope)
+      .where('sent', '>', 0)
+      .orderBy('day')
+      .first('day');
+    return row ? Number(row.day) : undefined;
+  }
+
+  /** Days on which any of these scopes has a row. */
+  async daysOf(scopes: readonly string[]): Promise<number[]> {
+    const days = new Set<number>();
+    for (const chunk of chunks(scopes, 200)) {
+      const rows = await this.db('opsdeck_rollups')
+        .whereIn('scope', chunk)
+        .distinct('day');
+      rows.forEach(r => days.add(Number(r.day)));
+    }
+    return [...days].sort((a, b) => a - b);
+  }
+
+  async deleteScope(scope: string): Promise<void> {
+    await this.db('opsdeck_rollups').where('scope', scope).delete();
+  }
+
+  /** Rows built with other DORA rules than these. */
+  async staleRows(configHash: string): Promise<number> {
+    const [{ n }] = await this.db('opsdeck_rollups')
+      .whereNot('config_hash', configHash)
+      .count({ n: '*' });
+    return Number(n);
+  }
+
+  /** The group/org scopes holding each of these services. */
+  async scopesOf(services: readonly string[]): Promise<string[]> {
+    const scopes = new Set<string>();
+    for (const chunk of chunks(services)) {
+      const rows = await this.db('opsdeck_scope_members')
+        .whereIn('service', chunk)
+        .distinct('scope');
+      rows.forEach(r => scopes.add(String(r.scope)));
+    }
+    return [...scopes];
+  }
+
+  async membersOf(scope: string): Promise<string[]> {
+    const rows = await this.db('opsdeck_scope_members')
+      .where('scope', scope)
+      .select('service');
+    return rows.map(r => String(r.service));
+  }
+
+  /**
+   * Replaces all scope memberships and returns, per scope that changed, the services that came
+   * or went.
+   */
+  async replaceMembers(
+    next: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<Array<{ scope: string; changed: string[] }>> {
+    return this.db.transaction(async tx => {
+      const current = new Map<string, Set<string>>();
+      for (const r of await tx('opsdeck_scope_members').select(
+        'scope',
+        'service',
+      )) {
+        const set = current.get(String(r.scope)) ?? new Set<string>();
+        set.add(String(r.service));
+        current.set(String(r.scope), set);
+      }
+      const changes: Array<{ scope: string; changed: string[] }> = [];
+      for (const scope of new Set([...current.keys(), ...next.keys()])) {
+        const before = current.get(scope) ?? new Set<string>();
+        const after = next.get(scope) ?? new Set<string>();
+        const added = [...after].filter(s => !before.has(s));
+        const removed = [...before].filter(s => !after.has(s));
+        if (!added.length && !removed.length) continue;
+        changes.push({ scope, changed: [...added, ...removed] });
+        for (const chunk of chunks(removed)) {
+          await tx('opsdeck_scope_members')
+            .where('scope', scope)
+            .whereIn('service', chunk)
+            .delete();
+        }
+        for (const chunk of chunks(added)) {
+          await tx('opsdeck_scope_members').insert(
+            chunk.map(service => ({ scope, service })),
+          );
+        }
+      }
+      return changes;
+    });
+  }
+}
