@@ -201,6 +201,46 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     assert.ok(storefront.changeFailRate.value >= 0.3);
     const shipping = await dora('shipping-service');
     assert.equal(shipping.deploymentFrequency.reason, 'no-deployments-ever');
+
+    // Team and organisation answers come from the daily rollups.
+    const scope = async (path: string) => {
+      const res = await fetch(`${baseUrl}/api/opsdeck/${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(res.status, 200, path);
+      return (await res.json()).current;
+    };
+    // checkout-api, payment-gateway and fraud-detector belong to payments: each counts once.
+    // Ownership is learnt with the index refresh and history may still arrive: poll.
+    const count = (m: any) => m.deploymentFrequency.detail.count;
+    const paymentsVsServices = async () => {
+      const team = await scope('groups/default/payments/dora');
+      const services = await Promise.all(
+        ['checkout-api', 'payment-gateway', 'fraud-detector'].map(dora),
+      );
+      return { team, sum: services.reduce((n, m) => n + count(m), 0) };
+    };
+    let { team: payments, sum } = await paymentsVsServices();
+    while (count(payments) !== sum && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 2000));
+      ({ team: payments, sum } = await paymentsVsServices());
+    }
+    assert.equal(count(payments), sum);
+    assert.ok(sum > 100);
+    assert.equal(payments.deploymentFrequency.tier, 'elite');
+    const logistics = await scope('groups/default/logistics/dora');
+    assert.equal(logistics.deploymentFrequency.reason, 'no-deployments-ever');
+    const org = await scope('org/dora');
+    assert.ok(
+      org.deploymentFrequency.detail.count >
+        payments.deploymentFrequency.detail.count,
+    );
+    // The guest is no platform admin: rebuilding is not theirs to do.
+    const rebuild = await fetch(`${baseUrl}/api/opsdeck/admin/rebuild`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(rebuild.status, 403);
   });
 
   it('rejects an unauthenticated read of the OpsDeck API', async () => {
