@@ -60,6 +60,17 @@ exports.up = async function up(knex) {
     table.primary(['service', 'day']);
   });
 
+  await knex.schema.createTable('opsdeck_facts_dirty', table => {
+    table.comment(
+      'Services whose per-record facts must be re-derived (ingestion defers it, so that many deliveries share one pass)',
+    );
+    table.string('service', 400).primary().comment('Service identity');
+    table
+      .string('token', 36)
+      .notNullable()
+      .comment('Changes on each mark, so a pass never clears a newer mark');
+  });
+
   await knex.schema.createTable('opsdeck_scope_members', table => {
     table.comment('Which service identities each group/org scope holds');
     table.string('scope', 500).notNullable().comment('group:… | tree:… | org');
@@ -72,6 +83,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('opsdeck_scope_members');
+  await knex.schema.dropTable('opsdeck_facts_dirty');
   await knex.schema.dropTable('opsdeck_rollup_dirty');
   await knex.schema.dropTable('opsdeck_rollups');
 };

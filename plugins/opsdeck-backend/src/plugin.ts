@@ -109,6 +109,7 @@ export const opsdeckPlugin = createBackendPlugin({
         const rollups = new RollupService({
           store: rollupStore,
           queries,
+          facts: events,
           rulesHash,
           logger,
         });
@@ -186,12 +187,14 @@ export const opsdeckPlugin = createBackendPlugin({
               catalog,
               queries,
               index: indexStore,
+              facts: events,
               benchmark,
             }),
             provenance: new ProvenanceService({
               catalog,
               queries,
               index: indexStore,
+              facts: events,
             }),
             scopes: new ScopeDoraService({
               catalog,

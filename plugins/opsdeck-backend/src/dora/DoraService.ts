@@ -1,11 +1,19 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { BenchmarkSet, totalsOfFacts } from '@opsdeck/backstage-plugin-common';
+import {
+  BenchmarkSet,
+  previousWindow,
+  totalsOfFacts,
+} from '@opsdeck/backstage-plugin-common';
 import { DoraAnswer, doraAnswer } from './doraAnswer';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 
 /**
@@ -31,6 +39,8 @@ export class DoraService {
       catalog: CatalogService;
       queries: DatabaseDoraQueries;
       index: DatabaseEntityIndexStore;
+      /** Brings the entity's facts up to date with what was ingested (read-your-writes). */
+      facts: Pick<DatabaseEventStore, 'refreshPendingFacts'>;
       benchmark: BenchmarkSet;
     },
   ) {}
@@ -45,22 +55,31 @@ export class DoraService {
     },
   ): Promise<EntityDora> {
     const window = resolveWindowQuery(query);
-    const { entityRef } = await readEntityAsCaller(
-      this.options.catalog,
-      ref,
-      query.credentials,
+    const { catalog, index, facts, queries, benchmark } = this.options;
+    // The entity is read with the caller's credentials while its rows are read: a missing or
+    // hidden entity still answers 404, and nothing read is returned before that check.
+    const read = async (ref: string) => {
+      const services = await index.identitiesOf(ref);
+      await facts.refreshPendingFacts(services);
+      const previous = previousWindow(window);
+      // One read serves the window, its weeks and the previous window.
+      const rows = await queries.readWindowFacts(services, {
+        from: previous.from,
+        to: window.to,
+      });
+      return { services, rows };
+    };
+    const guessed = stringifyEntityRef(ref);
+    const [{ entityRef }, first] = await Promise.all([
+      readEntityAsCaller(catalog, ref, query.credentials),
+      read(guessed),
+    ]);
+    // The catalog matches names case-insensitively; read again under its spelling if it differs.
+    const { services, rows } =
+      entityRef === guessed ? first : await read(entityRef);
+    const answer = await doraAnswer(window, benchmark, async windows =>
+      windows.map(w => totalsOfFacts(rows, w)),
     );
-    const services = await this.options.index.identitiesOf(entityRef);
-    const { queries, benchmark } = this.options;
-    const answer = await doraAnswer(window, benchmark, async windows => {
-      // The window's rows serve the window and its weeks; the previous window reads its own.
-      const [current, previous] = await Promise.all(
-        windows.slice(0, 2).map(w => queries.readWindowFacts(services, w)),
-      );
-      return windows.map((w, i) =>
-        totalsOfFacts(i === 1 ? previous : current, w),
-      );
-    });
     return { entityRef, services, ...answer };
   }
 }

@@ -6,6 +6,7 @@ import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { splitRecordKey } from '../store/rows';
 
@@ -52,6 +53,8 @@ export class ProvenanceService {
       catalog: CatalogService;
       queries: DatabaseDoraQueries;
       index: DatabaseEntityIndexStore;
+      /** Brings the entity's facts up to date with what was ingested (read-your-writes). */
+      facts: Pick<DatabaseEventStore, 'refreshPendingFacts'>;
     },
   ) {}
 
@@ -85,6 +88,7 @@ export class ProvenanceService {
       query.credentials,
     );
     const services = await this.options.index.identitiesOf(entityRef);
+    await this.options.facts.refreshPendingFacts(services);
     const rows = await this.options.queries.listRecords(services, {
       ...window,
       type: query.type as 'deployment' | 'incident' | undefined,

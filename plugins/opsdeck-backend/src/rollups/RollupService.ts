@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import {
   DAY_MS,
   DoraDayCounts,
@@ -14,6 +15,7 @@ import {
   totalsOfDays,
 } from '@opsdeck/backstage-plugin-common';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import {
   DatabaseRollupStore,
   DirtyDay,
@@ -28,7 +30,8 @@ const BATCH = 200;
 export const serviceScope = (service: string) => `svc:${service}`;
 
 /**
- * Keeps the daily rollups in step with the records and answers group and org totals from them.
+ * Keeps the per-record facts and the daily rollups in step with the records (facts of services
+ * ingestion marked first, then the days whose facts changed) and answers group and org totals.
  * Service rows (`svc:`) are re-derived from the per-record facts of the days that changed;
  * group/org rows add up their members' service rows, so an ownership change rebuilds them
  * without reading a single event.
@@ -43,6 +46,8 @@ export class RollupService {
     private readonly options: {
       store: DatabaseRollupStore;
       queries: DatabaseDoraQueries;
+      /** Re-derives facts ingestion left pending (before their days are rolled up). */
+      facts: Pick<DatabaseEventStore, 'refreshPendingFacts'>;
       rulesHash: string;
       logger: LoggerService;
     },
@@ -72,7 +77,8 @@ export class RollupService {
   }
 
   private async drain(): Promise<number> {
-    const { store } = this.options;
+    const { store, facts } = this.options;
+    await facts.refreshPendingFacts();
     let total = 0;
     for (;;) {
       const marks = await store.takeDirty(BATCH);
@@ -83,32 +89,85 @@ export class RollupService {
     }
   }
 
-  /** Re-derives the service rows of these days, then every group/org row they feed. */
+  /**
+   * Re-derives the service rows of these days, then applies the difference to every group/org
+   * row they feed — a change costs the same however many services a scope holds. One
+   * transaction; if another runner cleared the marks meanwhile, it is rolled back.
+   */
   private async rederive(marks: readonly DirtyDay[]): Promise<void> {
     const { store, queries, rulesHash } = this.options;
     const byService = new Map<string, number[]>();
     for (const m of marks) {
       byService.set(m.service, [...(byService.get(m.service) ?? []), m.day]);
     }
-    const touched = new Map<string, Set<number>>();
+    // New service rows: reads only, outside the transaction.
+    const fresh = new Map<string, Map<number, StoredRollup>>();
     for (const [service, days] of byService) {
-      const rows: StoredRollup[] = [];
-      for (const day of days) {
-        const { facts, pendingSentAt } = await queries.readServiceFacts(
-          service,
-          { from: day, to: day + DAY_MS },
-        );
-        rows.push(...rollupDays(facts, pendingSentAt).map(withSketches));
-      }
-      await store.writeDays(serviceScope(service), days, rows, rulesHash);
-      for (const scope of await store.scopesOf([service])) {
-        const set = touched.get(scope) ?? new Set<number>();
-        days.forEach(d => set.add(d));
-        touched.set(scope, set);
-      }
+      const { facts, pendingSentAt } = await queries.readServiceFacts(service, {
+        from: Math.min(...days),
+        to: Math.max(...days) + DAY_MS,
+      });
+      const wanted = new Set(days);
+      fresh.set(
+        service,
+        new Map(
+          rollupDays(facts, pendingSentAt)
+            .filter(r => wanted.has(r.day))
+            .map(r => [r.day, withSketches(r)]),
+        ),
+      );
     }
-    for (const [scope, days] of touched) {
-      await this.rebuildScopeDays(scope, [...days]);
+    const allDays = [...new Set(marks.map(m => m.day))];
+    try {
+      await store.transaction(async tx => {
+        const services = [...byService.keys()];
+        const old = new Map<string, StoredRollup>();
+        for (const { scope, rollup } of await tx.readRows(
+          services.map(serviceScope),
+          allDays,
+        )) {
+          old.set(`${scope}\u0000${rollup.day}`, rollup);
+        }
+        for (const [service, days] of byService) {
+          await tx.writeDays(
+            serviceScope(service),
+            days,
+            [...fresh.get(service)!.values()],
+            rulesHash,
+          );
+        }
+        const deltas = new Map<string, Map<number, Delta>>();
+        for (const { scope, service } of await tx.membershipsOf(services)) {
+          const byDay = deltas.get(scope) ?? new Map<number, Delta>();
+          deltas.set(scope, byDay);
+          for (const day of byService.get(service)!) {
+            const delta = byDay.get(day) ?? { minus: [], plus: [] };
+            byDay.set(day, delta);
+            const before = old.get(`${serviceScope(service)}\u0000${day}`);
+            const after = fresh.get(service)!.get(day);
+            if (before) delta.minus.push(before);
+            if (after) delta.plus.push(after);
+          }
+        }
+        for (const [scope, byDay] of deltas) {
+          const days = [...byDay.keys()];
+          const current = new Map(
+            (await tx.readRows([scope], days)).map(r => [
+              r.rollup.day,
+              r.rollup,
+            ]),
+          );
+          const next = days
+            .map(day => applyDelta(day, current.get(day), byDay.get(day)!))
+            .filter(row => !isEmpty(row));
+          await tx.writeDays(scope, days, next, rulesHash);
+        }
+        if ((await tx.clearDirty(marks)) !== marks.length) {
+          throw new ConflictError('Another runner re-derived these days');
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
     }
   }
 
@@ -145,10 +204,22 @@ export class RollupService {
     return changes.length;
   }
 
-  /** Queues every day for re-derivation (new rules, or an admin's rebuild) and works it off. */
+  /**
+   * Re-derives every service day (new rules, or an admin's rebuild), then recomputes every
+   * group/org row from its members' rows, so no difference applied earlier can linger.
+   */
   async rebuildAll(): Promise<number> {
-    await this.options.store.markAllDirty();
-    return this.catchUp();
+    const { store } = this.options;
+    await store.markAllDirty();
+    const days = await this.catchUp();
+    for (const scope of await store.scopes()) {
+      const members = (await store.membersOf(scope)).map(serviceScope);
+      await this.rebuildScopeDays(
+        scope,
+        await store.daysOf([scope, ...members]),
+      );
+    }
+    return days;
   }
 
   /**
@@ -249,4 +320,74 @@ function mergeStored(day: number, rows: readonly StoredRollup[]): StoredRollup {
       delete merged.values[kind];
   }
   return { ...merged, sketches };
+}
+
+interface Delta {
+  minus: StoredRollup[];
+  plus: StoredRollup[];
+}
+
+const COUNTS = [
+  'sent',
+  'successes',
+  'completed',
+  'failed',
+  'rework',
+  'unrecovered',
+  'discarded',
+  'opened',
+  'unresolved',
+] as const;
+
+function isEmpty(row: StoredRollup): boolean {
+  return (
+    COUNTS.every(c => row[c] === 0) &&
+    ROLLUP_VALUE_KINDS.every(k => row.valueCounts[k] === 0)
+  );
+}
+
+/** Removes each of `values` once from `list` (a multiset difference). */
+function withoutValues(list: readonly number[], values: readonly number[]) {
+  const remove = new Map<number, number>();
+  values.forEach(v => remove.set(v, (remove.get(v) ?? 0) + 1));
+  return list.filter(v => {
+    const n = remove.get(v);
+    if (!n) return true;
+    remove.set(v, n - 1);
+    return false;
+  });
+}
+
+/** A scope's day row after some of its members' rows changed: current − before + after. */
+function applyDelta(
+  day: number,
+  current: StoredRollup | undefined,
+  delta: Delta,
+): StoredRollup {
+  const base = current ?? mergeStored(day, []);
+  const added = mergeStored(day, [base, ...delta.plus]);
+  for (const before of delta.minus) {
+    for (const c of COUNTS) added[c] -= before[c];
+  }
+  for (const kind of ROLLUP_VALUE_KINDS) {
+    const removed = delta.minus.reduce((n, r) => n + r.valueCounts[kind], 0);
+    added.valueCounts[kind] -= removed;
+    const list = added.values[kind];
+    const lists = delta.minus.map(r => r.values[kind]);
+    if (added.valueCounts[kind] === 0) added.values[kind] = [];
+    else if (list && lists.every(l => l !== undefined)) {
+      added.values[kind] = withoutValues(list, lists.flat() as number[]);
+    } else delete added.values[kind];
+    if (added.valueCounts[kind] > EXACT_QUANTILE_LIMIT) {
+      delete added.values[kind];
+    }
+    const sketch = new MergeableSketch();
+    if (added.sketches[kind]) sketch.add(added.sketches[kind]!);
+    for (const before of delta.minus) {
+      if (before.sketches[kind]) sketch.subtract(before.sketches[kind]!);
+    }
+    if (added.valueCounts[kind] > 0) added.sketches[kind] = sketch.encode();
+    else delete added.sketches[kind];
+  }
+  return added;
 }

@@ -115,6 +115,7 @@ async function setUp(knex: Knex, entities: Entity[]) {
   const rollups = new RollupService({
     store,
     queries,
+    facts: events,
     rulesHash: 'test',
     logger: mockServices.logger.mock(),
   });

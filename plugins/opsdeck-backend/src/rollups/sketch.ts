@@ -34,13 +34,22 @@ export class MergeableSketch {
 
   /** Adds a stored sketch (same mapping, so the merge is exact bin by bin). */
   add(encoded: string): this {
+    return this.addTimes(encoded, 1);
+  }
+
+  /** Takes out a stored sketch that was added before (bin by bin, exactly). */
+  subtract(encoded: string): this {
+    return this.addTimes(encoded, -1);
+  }
+
+  private addTimes(encoded: string, sign: 1 | -1): this {
     const stored = JSON.parse(encoded) as StoredSketch;
     for (let i = 0; i < stored.k.length; i++) {
-      this.sketch.store.add(stored.k[i], stored.c[i]);
-      this.sketch.count += stored.c[i];
+      this.sketch.store.add(stored.k[i], sign * stored.c[i]);
+      this.sketch.count += sign * stored.c[i];
     }
-    this.sketch.zeroCount += stored.z;
-    this.sketch.count += stored.z;
+    this.sketch.zeroCount += sign * stored.z;
+    this.sketch.count += sign * stored.z;
     return this;
   }
 

@@ -57,19 +57,24 @@ export class DatabaseDoraQueries {
     const facts: DoraScopeFacts = { deployments: [], incidents: [] };
     for (const chunk of chunks(services)) {
       await this.addFactsInWindow(facts, chunk, window);
+    }
+    for (const service of services) {
+      // Through the (service, finished_at) index: one row, however long the history.
       const first = await this.db('opsdeck_deployments')
-        .whereIn('service', chunk)
-        .min({ t: this.db.raw('coalesce(finished_at, started_at)') })
+        .where('service', service)
+        .whereNotNull('finished_at')
+        .orderBy('finished_at')
+        .first('finished_at');
+      const pending = await this.db('opsdeck_deployments')
+        .where('service', service)
+        .whereNull('finished_at')
+        .min({ t: 'started_at' })
         .first();
-      const t =
-        first?.t === null || first?.t === undefined
-          ? undefined
-          : Number(first.t);
-      if (
-        t !== undefined &&
-        (facts.firstSentAt === undefined || t < facts.firstSentAt)
-      )
-        facts.firstSentAt = t;
+      for (const t of [first?.finished_at, pending?.t]) {
+        if (t === null || t === undefined) continue;
+        if (facts.firstSentAt === undefined || Number(t) < facts.firstSentAt)
+          facts.firstSentAt = Number(t);
+      }
     }
     return facts;
   }

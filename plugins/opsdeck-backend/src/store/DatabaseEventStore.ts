@@ -8,7 +8,7 @@ import {
   foldDeployments,
   foldIncidents,
 } from '@opsdeck/backstage-plugin-common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
 import { openOpsDeckDatabase } from './database';
@@ -23,6 +23,22 @@ import {
   rowToDeployment,
   rowToIncident,
 } from './rows';
+
+/** Services re-derived per round of {@link DatabaseEventStore.refreshPendingFacts}. */
+const FACTS_BATCH = 50;
+
+/** Marks services whose facts must be re-derived; call inside the transaction that changed them. */
+async function markFactsDirty(
+  tx: Knex.Transaction,
+  services: Iterable<string>,
+): Promise<void> {
+  for (const chunk of chunks([...services])) {
+    await tx('opsdeck_facts_dirty')
+      .insert(chunk.map(service => ({ service, token: randomUUID() })))
+      .onConflict('service')
+      .merge(['token']);
+  }
+}
 
 type EventRow = {
   id?: number;
@@ -127,11 +143,11 @@ export class DatabaseEventStore {
         ...(await this.refold(tx, 'deployment', deploymentKeys, now)),
         ...(await this.refold(tx, 'incident', incidentKeys, now)),
       ];
-      const services = await affectedServices(tx, {
-        deploymentKeys,
-        incidentKeys,
-      });
-      dirty.push(...(await refreshServiceFacts(tx, services, this.rules)));
+      // Facts are re-derived after the answer, once for many deliveries (refreshPendingFacts).
+      await markFactsDirty(
+        tx,
+        await affectedServices(tx, { deploymentKeys, incidentKeys }),
+      );
       await DatabaseRollupStore.markDirty(tx, dirty);
       return {
         duplicate: false,
@@ -174,8 +190,8 @@ export class DatabaseEventStore {
   }
 
   /**
-   * Deletes a record (deployment and/or incident with this key) and all its events, re-derives
-   * the facts of the services it touched and queues their changed days. One transaction.
+   * Deletes a record (deployment and/or incident with this key) and all its events, and queues
+   * the services and days it touched for re-derivation. One transaction.
    */
   async deleteRecord(
     key: string,
@@ -200,7 +216,7 @@ export class DatabaseEventStore {
       const events = await tx('opsdeck_events')
         .where('record_key', key)
         .delete();
-      dirty.push(...(await refreshServiceFacts(tx, services, this.rules)));
+      await markFactsDirty(tx, services);
       await DatabaseRollupStore.markDirty(tx, dirty);
       return { deleted, events: Number(events) };
     });
@@ -243,6 +259,31 @@ export class DatabaseEventStore {
       .insert({ key, value })
       .onConflict('key')
       .merge();
+  }
+
+  /**
+   * Re-derives the facts of services marked by ingestion (all of them, or only these) and queues
+   * the days whose facts changed. Returns how many services were refreshed.
+   */
+  async refreshPendingFacts(only?: readonly string[]): Promise<number> {
+    let refreshed = 0;
+    for (;;) {
+      const q = this.db('opsdeck_facts_dirty').limit(FACTS_BATCH);
+      if (only) q.whereIn('service', only as string[]);
+      const marks: Array<{ service: string; token: string }> = await q;
+      if (!marks.length) return refreshed;
+      for (const mark of marks) {
+        await this.db.transaction(async tx => {
+          await DatabaseRollupStore.markDirty(
+            tx,
+            await refreshServiceFacts(tx, [mark.service], this.rules),
+          );
+          await tx('opsdeck_facts_dirty').where(mark).delete();
+        });
+      }
+      refreshed += marks.length;
+      if (only) return refreshed;
+    }
   }
 
   /** Re-derives every service's facts, e.g. after the DORA rules changed; queues changed days. */

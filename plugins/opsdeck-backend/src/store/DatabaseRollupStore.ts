@@ -143,16 +143,30 @@ export class DatabaseRollupStore {
     }));
   }
 
-  /** Clears processed marks, unless a newer mark came in meanwhile. */
-  async clearDirty(days: readonly DirtyDay[]): Promise<void> {
+  /** Runs `fn` in one transaction, with a store bound to it. */
+  async transaction<T>(
+    fn: (store: DatabaseRollupStore) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(tx => fn(new DatabaseRollupStore(tx)));
+  }
+
+  /**
+   * Clears processed marks, unless a newer mark came in meanwhile; returns how many it cleared
+   * (fewer than asked when another runner, or a newer mark, got there first).
+   */
+  async clearDirty(days: readonly DirtyDay[]): Promise<number> {
+    let cleared = 0;
     for (const chunk of chunks(days, 100)) {
-      await this.db('opsdeck_rollup_dirty')
-        .where(q => {
-          for (const d of chunk)
-            q.orWhere({ service: d.service, day: d.day, token: d.token });
-        })
-        .delete();
+      cleared += Number(
+        await this.db('opsdeck_rollup_dirty')
+          .where(q => {
+            for (const d of chunk)
+              q.orWhere({ service: d.service, day: d.day, token: d.token });
+          })
+          .delete(),
+      );
     }
+    return cleared;
   }
 
   async pendingCount(): Promise<number> {
@@ -190,7 +204,7 @@ export class DatabaseRollupStore {
           const values = r.values[kind];
           record[`${COLUMN[kind]}_values`] =
             values && values.length <= EXACT_QUANTILE_LIMIT
-              ? JSON.stringify(values)
+              ? JSON.stringify([...values].sort((a, b) => a - b)) // canonical
               : null;
           record[`${COLUMN[kind]}_sketch`] = r.sketches[kind] ?? null;
         }
@@ -291,16 +305,29 @@ export class DatabaseRollupStore {
     return Number(n);
   }
 
-  /** The group/org scopes holding each of these services. */
-  async scopesOf(services: readonly string[]): Promise<string[]> {
-    const scopes = new Set<string>();
+  /** The (group/org scope, service) memberships of these services. */
+  async membershipsOf(
+    services: readonly string[],
+  ): Promise<Array<{ scope: string; service: string }>> {
+    const out = [];
     for (const chunk of chunks(services)) {
       const rows = await this.db('opsdeck_scope_members')
         .whereIn('service', chunk)
-        .distinct('scope');
-      rows.forEach(r => scopes.add(String(r.scope)));
+        .select('scope', 'service');
+      out.push(
+        ...rows.map(r => ({
+          scope: String(r.scope),
+          service: String(r.service),
+        })),
+      );
     }
-    return [...scopes];
+    return out;
+  }
+
+  /** Every group/org scope that has members. */
+  async scopes(): Promise<string[]> {
+    const rows = await this.db('opsdeck_scope_members').distinct('scope');
+    return rows.map(r => String(r.scope));
   }
 
   async membersOf(scope: string): Promise<string[]> {
