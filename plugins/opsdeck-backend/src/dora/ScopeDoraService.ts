@@ -73,7 +73,7 @@ export class ScopeDoraService {
         type: 'group',
         entityRef,
         includeChildren,
-        services: (await this.options.store.membersOf(scope)).length,
+        services: await this.options.store.memberCount(scope),
       },
       ...(await this.answer(scope, window)),
     };
@@ -90,7 +90,7 @@ export class ScopeDoraService {
     return {
       scope: {
         type: 'org',
-        services: (await this.options.store.membersOf('org')).length,
+        services: await this.options.store.memberCount('org'),
       },
       ...(await this.answer('org', window)),
     };

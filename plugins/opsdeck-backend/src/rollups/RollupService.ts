@@ -14,6 +14,7 @@ import {
   rollupDays,
   totalsOfDays,
 } from '@opsdeck/backstage-plugin-common';
+import { chunks } from '../store/chunks';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import {
@@ -84,7 +85,6 @@ export class RollupService {
       const marks = await store.takeDirty(BATCH);
       if (!marks.length) return total;
       await this.rederive(marks);
-      await store.clearDirty(marks);
       total += marks.length;
     }
   }
@@ -102,22 +102,36 @@ export class RollupService {
     }
     // New service rows: reads only, outside the transaction.
     const fresh = new Map<string, Map<number, StoredRollup>>();
-    for (const [service, days] of byService) {
-      const { facts, pendingSentAt } = await queries.readServiceFacts(service, {
-        from: Math.min(...days),
-        to: Math.max(...days) + DAY_MS,
-      });
-      const wanted = new Set(days);
-      fresh.set(
-        service,
-        new Map(
-          rollupDays(facts, pendingSentAt)
-            .filter(r => wanted.has(r.day))
-            .map(r => [r.day, withSketches(r)]),
-        ),
-      );
-    }
     const allDays = [...new Set(marks.map(m => m.day))];
+    const from = Math.min(...allDays);
+    const to = Math.max(...allDays) + DAY_MS;
+    // Recent days (a live feed): one read for all services; days spread out: one per service.
+    const perService =
+      to - from > 14 * DAY_MS
+        ? [...byService.keys()].map(service => [service])
+        : chunks([...byService.keys()], 200);
+    for (const services of perService) {
+      const span =
+        services.length === 1
+          ? {
+              from: Math.min(...byService.get(services[0])!),
+              to: Math.max(...byService.get(services[0])!) + DAY_MS,
+            }
+          : { from, to };
+      const read = await queries.readServicesFacts(services, span);
+      for (const service of services) {
+        const { facts, pendingSentAt } = read.get(service)!;
+        const wanted = new Set(byService.get(service));
+        fresh.set(
+          service,
+          new Map(
+            rollupDays(facts, pendingSentAt)
+              .filter(r => wanted.has(r.day))
+              .map(r => [r.day, withSketches(r)]),
+          ),
+        );
+      }
+    }
     try {
       await store.transaction(async tx => {
         const services = [...byService.keys()];
@@ -128,13 +142,19 @@ export class RollupService {
         )) {
           old.set(`${scope}\u0000${rollup.day}`, rollup);
         }
+        const writes: Array<{
+          scope: string;
+          day: number;
+          rollup?: StoredRollup;
+        }> = [];
         for (const [service, days] of byService) {
-          await tx.writeDays(
-            serviceScope(service),
-            days,
-            [...fresh.get(service)!.values()],
-            rulesHash,
-          );
+          for (const day of days) {
+            writes.push({
+              scope: serviceScope(service),
+              day,
+              rollup: fresh.get(service)!.get(day),
+            });
+          }
         }
         const deltas = new Map<string, Map<number, Delta>>();
         for (const { scope, service } of await tx.membershipsOf(services)) {
@@ -149,19 +169,28 @@ export class RollupService {
             if (after) delta.plus.push(after);
           }
         }
-        for (const [scope, byDay] of deltas) {
-          const days = [...byDay.keys()];
-          const current = new Map(
-            (await tx.readRows([scope], days)).map(r => [
-              r.rollup.day,
-              r.rollup,
-            ]),
-          );
-          const next = days
-            .map(day => applyDelta(day, current.get(day), byDay.get(day)!))
-            .filter(row => !isEmpty(row));
-          await tx.writeDays(scope, days, next, rulesHash);
+        const current = new Map<string, StoredRollup>();
+        for (const { scope, rollup } of await tx.readRows(
+          [...deltas.keys()],
+          allDays,
+        )) {
+          current.set(`${scope}\u0000${rollup.day}`, rollup);
         }
+        for (const [scope, byDay] of deltas) {
+          for (const [day, delta] of byDay) {
+            const next = applyDelta(
+              day,
+              current.get(`${scope}\u0000${day}`),
+              delta,
+            );
+            writes.push({
+              scope,
+              day,
+              rollup: isEmpty(next) ? undefined : next,
+            });
+          }
+        }
+        await tx.writeMany(writes, rulesHash);
         if ((await tx.clearDirty(marks)) !== marks.length) {
           throw new ConflictError('Another runner re-derived these days');
         }
@@ -286,9 +315,7 @@ function sketchOrNothing(
   if (parts.some(p => p === null)) {
     throw new Error(`OpsDeck rollup lacks a ${kind} sketch; rebuild rollups`);
   }
-  const sketch = new MergeableSketch();
-  parts.forEach(p => sketch.add(p!));
-  return sketch.quantiles();
+  return MergeableSketch.quantilesOf(parts as string[]);
 }
 
 function withSketches(

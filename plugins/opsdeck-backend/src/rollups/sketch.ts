@@ -65,11 +65,36 @@ export class MergeableSketch {
     return JSON.stringify(out);
   }
 
-  quantiles(): DoraQuantiles {
-    const sketch = this.sketch;
+  /**
+   * Quantiles of the union of stored sketches, read straight from their bins (what
+   * `getValueAtQuantile` does, without rebuilding a dense store for each merge).
+   */
+  static quantilesOf(encoded: readonly string[]): DoraQuantiles {
+    const bins = new Map<number, number>();
+    let zeros = 0;
+    for (const e of encoded) {
+      const stored = JSON.parse(e) as StoredSketch;
+      zeros += stored.z;
+      for (let i = 0; i < stored.k.length; i++) {
+        bins.set(stored.k[i], (bins.get(stored.k[i]) ?? 0) + stored.c[i]);
+      }
+    }
+    const keys = [...bins.keys()].sort((a, b) => a - b);
+    const count = zeros + keys.reduce((n, k) => n + bins.get(k)!, 0);
+    const { mapping } = new MergeableSketch().sketch;
     return {
-      count: sketch.count,
-      quantile: p => (sketch.count ? sketch.getValueAtQuantile(p) : undefined),
+      count,
+      quantile: p => {
+        if (!count) return undefined;
+        const rank = p * (count - 1);
+        if (rank < zeros) return 0;
+        let running = zeros;
+        for (const key of keys) {
+          running += bins.get(key)!;
+          if (running > rank) return mapping.value(key);
+        }
+        return mapping.value(keys[keys.length - 1]);
+      },
     };
   }
 }

@@ -80,28 +80,53 @@ export class DatabaseDoraQueries {
   }
 
   /**
-   * One service's facts in a window, and the start times of its deployments that started in it
-   * but have not finished (they count as sent): what its daily rollups are made of.
+   * Several services' facts in a window, each apart, and the start times of their deployments
+   * that started in it but have not finished (they count as sent): what daily rollups are made
+   * of. Three queries however many services.
    */
-  async readServiceFacts(
-    service: string,
+  async readServicesFacts(
+    services: readonly string[],
     window: { from: number; to: number },
-  ): Promise<{ facts: DoraScopeFacts; pendingSentAt: number[] }> {
-    const facts: DoraScopeFacts = { deployments: [], incidents: [] };
-    await this.addFactsInWindow(facts, [service], window);
-    const pending = await this.db('opsdeck_deployments')
-      .where('service', service)
-      .whereNull('finished_at')
-      .where('started_at', '>=', window.from)
-      .where('started_at', '<', window.to)
-      .select('started_at');
-    return { facts, pendingSentAt: pending.map(r => Number(r.started_at)) };
+  ): Promise<Map<string, { facts: DoraScopeFacts; pendingSentAt: number[] }>> {
+    const out = new Map<
+      string,
+      { facts: DoraScopeFacts; pendingSentAt: number[] }
+    >();
+    for (const service of services) {
+      out.set(service, {
+        facts: { deployments: [], incidents: [] },
+        pendingSentAt: [],
+      });
+    }
+    for (const chunk of chunks(services)) {
+      const serviceOf = new Map<string, string>();
+      const collected: DoraScopeFacts = { deployments: [], incidents: [] };
+      await this.addFactsInWindow(collected, chunk, window, serviceOf);
+      for (const d of collected.deployments) {
+        out.get(serviceOf.get(d.key)!)!.facts.deployments.push(d);
+      }
+      for (const i of collected.incidents) {
+        out.get(serviceOf.get(i.key)!)!.facts.incidents.push(i);
+      }
+      const pending = await this.db('opsdeck_deployments')
+        .whereIn('service', chunk)
+        .whereNull('finished_at')
+        .where('started_at', '>=', window.from)
+        .where('started_at', '<', window.to)
+        .select('service', 'started_at');
+      for (const r of pending) {
+        out.get(String(r.service))!.pendingSentAt.push(Number(r.started_at));
+      }
+    }
+    return out;
   }
 
   private async addFactsInWindow(
     facts: DoraScopeFacts,
     services: readonly string[],
     window: { from: number; to: number },
+    /** Filled with each record's service, when given. */
+    serviceOf?: Map<string, string>,
   ): Promise<void> {
     const deployments = await this.db<DeploymentRow>('opsdeck_deployments')
       .whereIn('service', services as string[])
@@ -109,6 +134,7 @@ export class DatabaseDoraQueries {
       .where('finished_at', '<', window.to)
       .whereNotNull('fact_completed_production');
     for (const r of deployments) {
+      serviceOf?.set(r.record_key, r.service);
       const recovery = r.fact_recovery;
       facts.deployments.push({
         key: r.record_key,
@@ -134,6 +160,7 @@ export class DatabaseDoraQueries {
       .where('opened_at', '<', window.to)
       .where('fact_counts', true);
     for (const r of incidents) {
+      serviceOf?.set(r.record_key, r.service);
       facts.incidents.push({
         key: r.record_key,
         openedAt: Number(r.opened_at),

@@ -25,7 +25,7 @@ import {
 } from './rows';
 
 /** Services re-derived per round of {@link DatabaseEventStore.refreshPendingFacts}. */
-const FACTS_BATCH = 50;
+const FACTS_BATCH = 200;
 
 /** Marks services whose facts must be re-derived; call inside the transaction that changed them. */
 async function markFactsDirty(
@@ -272,15 +272,24 @@ export class DatabaseEventStore {
       if (only) q.whereIn('service', only as string[]);
       const marks: Array<{ service: string; token: string }> = await q;
       if (!marks.length) return refreshed;
-      for (const mark of marks) {
-        await this.db.transaction(async tx => {
-          await DatabaseRollupStore.markDirty(
+      await this.db.transaction(async tx => {
+        await DatabaseRollupStore.markDirty(
+          tx,
+          await refreshServiceFacts(
             tx,
-            await refreshServiceFacts(tx, [mark.service], this.rules),
-          );
-          await tx('opsdeck_facts_dirty').where(mark).delete();
-        });
-      }
+            marks.map(m => m.service),
+            this.rules,
+          ),
+        );
+        // A mark renewed meanwhile keeps its new token and stays for the next round.
+        for (const chunk of chunks(marks, 100)) {
+          await tx('opsdeck_facts_dirty')
+            .where(q => {
+              for (const m of chunk) q.orWhere(m);
+            })
+            .delete();
+        }
+      });
       refreshed += marks.length;
       if (only) return refreshed;
     }
@@ -293,11 +302,11 @@ export class DatabaseEventStore {
     const services = new Set(
       [...rows, ...incidents].map(r => String(r.service)),
     );
-    for (const service of services) {
+    for (const group of chunks([...services], 50)) {
       await this.db.transaction(async tx =>
         DatabaseRollupStore.markDirty(
           tx,
-          await refreshServiceFacts(tx, [service], this.rules),
+          await refreshServiceFacts(tx, group, this.rules),
         ),
       );
     }

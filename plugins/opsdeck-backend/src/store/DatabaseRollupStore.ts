@@ -181,15 +181,36 @@ export class DatabaseRollupStore {
     rows: readonly StoredRollup[],
     configHash: string,
   ): Promise<void> {
+    const byDay = new Map(rows.map(r => [r.day, r]));
+    await this.writeMany(
+      days.map(day => ({ scope, day, rollup: byDay.get(day) })),
+      configHash,
+    );
+  }
+
+  /**
+   * Replaces the rows of many (scope, day) pairs in few statements; a pair without a rollup is
+   * deleted.
+   */
+  async writeMany(
+    entries: ReadonlyArray<{
+      scope: string;
+      day: number;
+      rollup?: StoredRollup;
+    }>,
+    configHash: string,
+  ): Promise<void> {
     const now = Date.now();
     await this.db.transaction(async tx => {
-      for (const chunk of chunks(days)) {
+      for (const chunk of chunks(entries, 200)) {
         await tx('opsdeck_rollups')
-          .where('scope', scope)
-          .whereIn('day', chunk)
+          .where(q => {
+            for (const e of chunk) q.orWhere({ scope: e.scope, day: e.day });
+          })
           .delete();
       }
-      const records = rows.map(r => {
+      const records = entries.flatMap(({ scope, rollup: r }) => {
+        if (!r) return [];
         const record: RollupRow = {
           scope,
           day: r.day,
@@ -208,9 +229,9 @@ export class DatabaseRollupStore {
               : null;
           record[`${COLUMN[kind]}_sketch`] = r.sketches[kind] ?? null;
         }
-        return record;
+        return [record];
       });
-      for (const chunk of chunks(records, 20)) {
+      for (const chunk of chunks(records, 40)) {
         await tx('opsdeck_rollups').insert(chunk);
       }
     });
@@ -328,6 +349,13 @@ export class DatabaseRollupStore {
   async scopes(): Promise<string[]> {
     const rows = await this.db('opsdeck_scope_members').distinct('scope');
     return rows.map(r => String(r.scope));
+  }
+
+  async memberCount(scope: string): Promise<number> {
+    const [{ n }] = await this.db('opsdeck_scope_members')
+      .where('scope', scope)
+      .count({ n: '*' });
+    return Number(n);
   }
 
   async membersOf(scope: string): Promise<string[]> {

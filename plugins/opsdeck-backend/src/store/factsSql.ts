@@ -33,6 +33,18 @@ export function recordDay(row: {
     : [{ service: row.service, day: startOfUtcDay(Number(t)) }];
 }
 
+/** Services whose histories are read and re-derived together. */
+const SERVICES_PER_PASS = 50;
+
+const DEPLOYMENT_FACT_COLUMNS = [
+  'fact_production_success',
+  'fact_completed_production',
+  'fact_failed',
+  'fact_rework',
+  'fact_recovery',
+  'fact_lead_times',
+];
+
 const bool = (v: boolean | number | null | undefined) =>
   v === null || v === undefined ? null : Boolean(v);
 
@@ -74,64 +86,88 @@ export async function refreshServiceFacts(
   rules: DoraRules,
 ): Promise<DirtyDay[]> {
   const dirty: DirtyDay[] = [];
-  for (const service of services) {
-    const deploymentRows = await db<DeploymentRow>('opsdeck_deployments').where(
+  // Many services per statement: a pass over hundreds of services stays a few queries.
+  for (const group of chunks([...services], SERVICES_PER_PASS)) {
+    const deploymentRows = await db<DeploymentRow>(
+      'opsdeck_deployments',
+    ).whereIn('service', group);
+    const ownIncidents = await db<IncidentRow>('opsdeck_incidents').whereIn(
       'service',
-      service,
+      group,
     );
-    const ownIncidents = await db<IncidentRow>('opsdeck_incidents').where(
-      'service',
-      service,
-    );
-    const keys = deploymentRows.map(r => r.record_key);
-    const foreign: IncidentRow[] = [];
-    for (const chunk of chunks(keys)) {
-      foreign.push(
-        ...(await db<IncidentRow>('opsdeck_incidents')
-          .whereIn('caused_by_deployment', chunk)
-          .whereNot('service', service)),
+    const blaming: IncidentRow[] = [];
+    for (const chunk of chunks(deploymentRows.map(r => r.record_key))) {
+      blaming.push(
+        ...(await db<IncidentRow>('opsdeck_incidents').whereIn(
+          'caused_by_deployment',
+          chunk,
+        )),
       );
     }
-    const facts: DoraScopeFacts = deriveDoraFacts(
-      {
-        deployments: deploymentRows.map(rowToDeployment),
-        incidents: [...ownIncidents, ...foreign].map(rowToIncident),
-      },
-      rules,
+    const serviceOf = new Map(
+      deploymentRows.map(r => [r.record_key, r.service]),
     );
-    const byKey = new Map(facts.deployments.map(f => [f.key, f]));
-    for (const row of deploymentRows) {
-      const next = deploymentFactColumns(byKey.get(row.record_key));
-      if (!sameDeploymentFacts(row, next)) {
-        dirty.push(...recordDay(row));
-        await db('opsdeck_deployments')
-          .where('record_key', row.record_key)
-          .update(next);
+    const changedDeployments: DeploymentRow[] = [];
+    const changedIncidents: IncidentRow[] = [];
+    for (const service of group) {
+      const rows = deploymentRows.filter(r => r.service === service);
+      const own = ownIncidents.filter(r => r.service === service);
+      // Incidents of other services that blame this service's deployments mark them failed.
+      const foreign = blaming.filter(
+        r =>
+          r.service !== service &&
+          serviceOf.get(r.caused_by_deployment ?? '') === service,
+      );
+      const facts: DoraScopeFacts = deriveDoraFacts(
+        {
+          deployments: rows.map(rowToDeployment),
+          incidents: [...own, ...foreign].map(rowToIncident),
+        },
+        rules,
+      );
+      const byKey = new Map(facts.deployments.map(f => [f.key, f]));
+      for (const row of rows) {
+        const next = deploymentFactColumns(byKey.get(row.record_key));
+        if (!sameDeploymentFacts(row, next)) {
+          dirty.push(...recordDay(row));
+          changedDeployments.push({ ...row, ...next });
+        }
+      }
+      const incidentFacts = new Map(facts.incidents.map(f => [f.key, f]));
+      for (const row of own) {
+        const f = incidentFacts.get(row.record_key);
+        const next = {
+          fact_counts: f !== undefined,
+          fact_duration: f?.duration ?? null,
+        };
+        const current = {
+          fact_counts: bool(row.fact_counts),
+          fact_duration:
+            row.fact_duration === null || row.fact_duration === undefined
+              ? null
+              : Number(row.fact_duration),
+        };
+        if (
+          current.fact_counts !== next.fact_counts ||
+          current.fact_duration !== next.fact_duration
+        ) {
+          dirty.push(...recordDay(row));
+          changedIncidents.push({ ...row, ...next });
+        }
       }
     }
-    const incidentFacts = new Map(facts.incidents.map(f => [f.key, f]));
-    for (const row of ownIncidents) {
-      const f = incidentFacts.get(row.record_key);
-      const next = {
-        fact_counts: f !== undefined,
-        fact_duration: f?.duration ?? null,
-      };
-      const current = {
-        fact_counts: bool(row.fact_counts),
-        fact_duration:
-          row.fact_duration === null || row.fact_duration === undefined
-            ? null
-            : Number(row.fact_duration),
-      };
-      if (
-        current.fact_counts !== next.fact_counts ||
-        current.fact_duration !== next.fact_duration
-      ) {
-        dirty.push(...recordDay(row));
-        await db('opsdeck_incidents')
-          .where('record_key', row.record_key)
-          .update(next);
-      }
+    // Whole rows as read, with new facts: one upsert per chunk instead of one update per row.
+    for (const chunk of chunks(changedDeployments, 100)) {
+      await db('opsdeck_deployments')
+        .insert(chunk)
+        .onConflict('record_key')
+        .merge(DEPLOYMENT_FACT_COLUMNS);
+    }
+    for (const chunk of chunks(changedIncidents, 100)) {
+      await db('opsdeck_incidents')
+        .insert(chunk)
+        .onConflict('record_key')
+        .merge(['fact_counts', 'fact_duration']);
     }
   }
   return dirty;
