@@ -58,8 +58,8 @@ export class DoraService {
     const { catalog, index, facts, queries, benchmark } = this.options;
     // The entity is read with the caller's credentials while its rows are read: a missing or
     // hidden entity still answers 404, and nothing read is returned before that check.
-    const read = async (ref: string) => {
-      const services = await index.identitiesOf(ref);
+    const read = async (candidate: string) => {
+      const services = await index.identitiesOf(candidate);
       await facts.refreshPendingFacts(services);
       const previous = previousWindow(window);
       // One read serves the window, its weeks and the previous window.

@@ -284,8 +284,8 @@ export class DatabaseEventStore {
         // A mark renewed meanwhile keeps its new token and stays for the next round.
         for (const chunk of chunks(marks, 100)) {
           await tx('opsdeck_facts_dirty')
-            .where(q => {
-              for (const m of chunk) q.orWhere(m);
+            .where(w => {
+              for (const m of chunk) w.orWhere(m);
             })
             .delete();
         }
