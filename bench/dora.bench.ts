@@ -21,6 +21,7 @@ import {
 import knexFactory, { Knex } from 'knex';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -124,7 +125,7 @@ async function startBackend(dir: string, port: number) {
           locations: [{ type: 'file', target: catalogFile }],
           processingInterval: { seconds: 5 },
         },
-        opsdeck: { mapping: { refreshInterval: { seconds: 5 } } },
+        opsdeck: { mapping: { refreshInterval: { seconds: 30 } } },
       },
     }),
   );
@@ -266,6 +267,22 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await fn();
   return performance.now() - start;
+}
+
+/** With --profile, writes a CPU profile of `fn` to bench/<name>.cpuprofile (git-ignored). */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!args.includes('--profile')) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(resolve(__dirname, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function measureQueries(api: ReturnType<typeof client>) {
@@ -449,7 +466,7 @@ async function main() {
         0,
       )} deployments/s)`,
     );
-    const at100k = await measureQueries(api);
+    const at100k = await profiled('p3', () => measureQueries(api));
     const ratio = (v: number) => `${(v / at100k.catalog).toFixed(2)}×`;
     console.log(
       `P3 p95 vs catalog by-name p95 (${at100k.catalog.toFixed(

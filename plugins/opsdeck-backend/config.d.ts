@@ -37,8 +37,9 @@ export interface Config {
     /** How events are mapped to catalog entities. */
     mapping?: {
       /**
-       * How often the annotation → entity index is rebuilt from the catalog; events for a
-       * service that joins the catalog are attributed within one interval. Default 5 minutes.
+       * How often the annotation → entity index and the team/organisation memberships are
+       * rebuilt from the catalog; events for a service that joins the catalog are attributed,
+       * and a change of ownership reaches team rollups, within one interval. Default 5 minutes.
        */
       refreshInterval?: HumanDuration | string;
     };

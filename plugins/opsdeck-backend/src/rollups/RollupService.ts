@@ -291,6 +291,7 @@ export class RollupService {
         values.forEach((v, d) => loaded.set(`${form}:${kind}:${d}`, v));
       }
     }
+    const parsed = new Map<string, number[]>();
     return windows.map(w =>
       totalsOfDays(counts, w, firstSentDay, (kind, days) => {
         const withValues = days.filter(d => d.valueCounts[kind] > 0);
@@ -299,7 +300,14 @@ export class RollupService {
           d => loaded.get(`${form}:${kind}:${d.day}`) ?? null,
         );
         if (form === 'values' && parts.every(p => p !== null)) {
-          return exactQuantiles(parts.flatMap(p => JSON.parse(p!)));
+          // A day's list serves both its week and the window: parse it once.
+          return exactQuantiles(
+            withValues.flatMap((d, i) => {
+              const key = `${kind}:${d.day}`;
+              if (!parsed.has(key)) parsed.set(key, JSON.parse(parts[i]!));
+              return parsed.get(key)!;
+            }),
+          );
         }
         return sketchOrNothing(kind, parts);
       }),

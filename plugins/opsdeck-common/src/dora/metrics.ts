@@ -246,7 +246,8 @@ export interface DoraQuantiles {
  * @public
  */
 export function exactQuantiles(values: readonly number[]): DoraQuantiles {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator, several times faster.
+  const sorted = Float64Array.from(values).sort();
   return {
     count: sorted.length,
     quantile: p => percentileOfSorted(sorted, p),

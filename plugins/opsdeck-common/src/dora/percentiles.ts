@@ -21,7 +21,7 @@ export function percentile(
  * @public
  */
 export function percentileOfSorted(
-  sorted: readonly number[],
+  sorted: ArrayLike<number>,
   p: number,
 ): number | undefined {
   if (sorted.length === 0) return undefined;
