@@ -39,11 +39,15 @@ exports.up = async function up(knex) {
       table
         .text(`${kind}_values`)
         .nullable()
-        .comment('JSON [ms]; null above 10 000 values');
+        .comment(
+          'Values in ms, sorted, as base64 of little-endian float64; null above 10 000',
+        );
       table
         .text(`${kind}_sketch`)
         .nullable()
-        .comment('DDSketch (1 % relative accuracy) of the same values, JSON');
+        .comment(
+          'DDSketch (1 % relative accuracy) of the same values: JSON of its non-empty bins',
+        );
     }
     table.bigInteger('updated_at').notNullable().comment('epoch ms');
     table.primary(['scope', 'day']);

@@ -21,6 +21,7 @@ import {
   DatabaseRollupStore,
   DirtyDay,
   StoredRollup,
+  decodeValues,
 } from '../store/DatabaseRollupStore';
 import { MergeableSketch } from './sketch';
 
@@ -291,7 +292,7 @@ export class RollupService {
         values.forEach((v, d) => loaded.set(`${form}:${kind}:${d}`, v));
       }
     }
-    const parsed = new Map<string, number[]>();
+    const parsed = new Map<string, Float64Array>();
     return windows.map(w =>
       totalsOfDays(counts, w, firstSentDay, (kind, days) => {
         const withValues = days.filter(d => d.valueCounts[kind] > 0);
@@ -300,14 +301,18 @@ export class RollupService {
           d => loaded.get(`${form}:${kind}:${d.day}`) ?? null,
         );
         if (form === 'values' && parts.every(p => p !== null)) {
-          // A day's list serves both its week and the window: parse it once.
-          return exactQuantiles(
-            withValues.flatMap((d, i) => {
-              const key = `${kind}:${d.day}`;
-              if (!parsed.has(key)) parsed.set(key, JSON.parse(parts[i]!));
-              return parsed.get(key)!;
-            }),
-          );
+          // A day's list serves both its week and the window: decode it once.
+          const lists = withValues.map((d, i) => {
+            const key = `${kind}:${d.day}`;
+            if (!parsed.has(key)) parsed.set(key, decodeValues(parts[i]!));
+            return parsed.get(key)!;
+          });
+          const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+          lists.reduce((at, l) => {
+            all.set(l, at);
+            return at + l.length;
+          }, 0);
+          return exactQuantiles(all);
         }
         return sketchOrNothing(kind, parts);
       }),

@@ -132,7 +132,19 @@ export class DatabaseDoraQueries {
       .whereIn('service', services as string[])
       .where('finished_at', '>=', window.from)
       .where('finished_at', '<', window.to)
-      .whereNotNull('fact_completed_production');
+      .whereNotNull('fact_completed_production')
+      // Only what the facts need: not the changes, titles or links.
+      .select(
+        'record_key',
+        'service',
+        'finished_at',
+        'fact_production_success',
+        'fact_completed_production',
+        'fact_failed',
+        'fact_rework',
+        'fact_recovery',
+        'fact_lead_times',
+      );
     for (const r of deployments) {
       serviceOf?.set(r.record_key, r.service);
       const recovery = r.fact_recovery;
@@ -158,7 +170,14 @@ export class DatabaseDoraQueries {
       .whereIn('service', services as string[])
       .where('opened_at', '>=', window.from)
       .where('opened_at', '<', window.to)
-      .where('fact_counts', true);
+      .where('fact_counts', true)
+      .select(
+        'record_key',
+        'service',
+        'opened_at',
+        'resolved_at',
+        'fact_duration',
+      );
     for (const r of incidents) {
       serviceOf?.set(r.record_key, r.service);
       facts.incidents.push({

@@ -59,9 +59,31 @@ function rowOf(row: RollupRow): StoredRollup {
   for (const kind of ROLLUP_VALUE_KINDS) {
     const values = row[`${COLUMN[kind]}_values`];
     const sketch = row[`${COLUMN[kind]}_sketch`];
-    if (typeof values === 'string') out.values[kind] = JSON.parse(values);
+    if (typeof values === 'string')
+      out.values[kind] = Array.from(decodeValues(values));
     if (typeof sketch === 'string') out.sketches[kind] = sketch;
   }
+  return out;
+}
+
+/**
+ * A value list as stored: its values sorted ascending (one canonical form) as little-endian
+ * float64, base64 — read back without parsing, several times faster than JSON for the
+ * thousands of values a team or organisation day holds.
+ *
+ * @internal
+ */
+export function encodeValues(values: readonly number[]): string {
+  const sorted = Float64Array.from(values).sort();
+  return Buffer.from(sorted.buffer, 0, sorted.byteLength).toString('base64');
+}
+
+/** @internal */
+export function decodeValues(encoded: string): Float64Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  // Copied into an aligned buffer: a Float64Array view needs an offset that is a multiple of 8.
+  const out = new Float64Array(bytes.byteLength / 8);
+  new Uint8Array(out.buffer).set(bytes);
   return out;
 }
 
@@ -225,7 +247,7 @@ export class DatabaseRollupStore {
           const values = r.values[kind];
           record[`${COLUMN[kind]}_values`] =
             values && values.length <= EXACT_QUANTILE_LIMIT
-              ? JSON.stringify([...values].sort((a, b) => a - b)) // canonical
+              ? encodeValues(values)
               : null;
           record[`${COLUMN[kind]}_sketch`] = r.sketches[kind] ?? null;
         }

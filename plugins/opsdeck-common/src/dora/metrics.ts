@@ -245,7 +245,7 @@ export interface DoraQuantiles {
  *
  * @public
  */
-export function exactQuantiles(values: readonly number[]): DoraQuantiles {
+export function exactQuantiles(values: ArrayLike<number>): DoraQuantiles {
   // A typed array sorts numerically without a comparator, several times faster.
   const sorted = Float64Array.from(values).sort();
   return {
