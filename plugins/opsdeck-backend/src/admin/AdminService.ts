@@ -2,9 +2,9 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
+import { authorizeOrThrow } from '../permissions/authorize';
 import { RollupService } from '../rollups/RollupService';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 
@@ -53,15 +53,12 @@ export class AdminService {
     return { key, ...result };
   }
 
-  private async authorize(credentials: BackstageCredentials) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: opsdeckAdminPermission }],
-      { credentials },
+  private authorize(credentials: BackstageCredentials) {
+    return authorizeOrThrow(
+      this.options.permissions,
+      opsdeckAdminPermission,
+      credentials,
+      'administer OpsDeck',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `This needs the ${opsdeckAdminPermission.name} permission`,
-      );
-    }
   }
 }

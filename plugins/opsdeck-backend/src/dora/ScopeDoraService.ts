@@ -2,13 +2,12 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   BenchmarkSet,
   opsdeckRollupReadPermission,
 } from '@opsdeck/backstage-plugin-common';
+import { authorizeOrThrow } from '../permissions/authorize';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { RollupService } from '../rollups/RollupService';
 import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
@@ -108,15 +107,12 @@ export class ScopeDoraService {
     );
   }
 
-  private async authorize(credentials: BackstageCredentials) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: opsdeckRollupReadPermission }],
-      { credentials },
+  private authorize(credentials: BackstageCredentials) {
+    return authorizeOrThrow(
+      this.options.permissions,
+      opsdeckRollupReadPermission,
+      credentials,
+      'read team and organisation DORA',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Reading team and organisation DORA needs the ${opsdeckRollupReadPermission.name} permission`,
-      );
-    }
   }
 }

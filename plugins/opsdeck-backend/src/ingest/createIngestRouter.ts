@@ -3,11 +3,10 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsdeckEventsCreatePermission } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { authorizeOrThrow } from '../permissions/authorize';
 import { withTransientFaults } from '../store/database';
 import { MAX_BODY_BYTES } from './eventsInput';
 import { IngestService } from './IngestService';
@@ -36,15 +35,12 @@ export function createIngestRouter(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['service'],
       });
-      const [decision] = await permissions.authorize(
-        [{ permission: opsdeckEventsCreatePermission }],
-        { credentials },
+      await authorizeOrThrow(
+        permissions,
+        opsdeckEventsCreatePermission,
+        credentials,
+        'send events',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `This caller may not send events (permission ${opsdeckEventsCreatePermission.name})`,
-        );
-      }
       res.locals.credentials = credentials;
       next();
     },

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
+  DAY_COUNT_FIELDS,
   DAY_MS,
   DoraDayCounts,
   DoraQuantiles,
@@ -367,21 +368,9 @@ interface Delta {
   plus: StoredRollup[];
 }
 
-const COUNTS = [
-  'sent',
-  'successes',
-  'completed',
-  'failed',
-  'rework',
-  'unrecovered',
-  'discarded',
-  'opened',
-  'unresolved',
-] as const;
-
 function isEmpty(row: StoredRollup): boolean {
   return (
-    COUNTS.every(c => row[c] === 0) &&
+    DAY_COUNT_FIELDS.every(c => row[c] === 0) &&
     ROLLUP_VALUE_KINDS.every(k => row.valueCounts[k] === 0)
   );
 }
@@ -407,7 +396,7 @@ function applyDelta(
   const base = current ?? mergeStored(day, []);
   const added = mergeStored(day, [base, ...delta.plus]);
   for (const before of delta.minus) {
-    for (const c of COUNTS) added[c] -= before[c];
+    for (const c of DAY_COUNT_FIELDS) added[c] -= before[c];
   }
   for (const kind of ROLLUP_VALUE_KINDS) {
     const removed = delta.minus.reduce((n, r) => n + r.valueCounts[kind], 0);

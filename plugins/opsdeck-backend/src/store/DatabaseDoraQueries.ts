@@ -5,6 +5,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
+import { DEPLOYMENT_FACT_COLUMNS } from './factsSql';
 import {
   DeploymentRow,
   IncidentRow,
@@ -138,12 +139,7 @@ export class DatabaseDoraQueries {
         'record_key',
         'service',
         'finished_at',
-        'fact_production_success',
-        'fact_completed_production',
-        'fact_failed',
-        'fact_rework',
-        'fact_recovery',
-        'fact_lead_times',
+        ...DEPLOYMENT_FACT_COLUMNS,
       );
     for (const r of deployments) {
       serviceOf?.set(r.record_key, r.service);

@@ -1,4 +1,5 @@
 import {
+  DAY_COUNT_FIELDS,
   DAY_MS,
   DoraDayCounts,
   DoraDayRollup,
@@ -29,23 +30,11 @@ const COLUMN: Record<RollupValueKind, string> = {
   durations: 'duration',
 };
 
-const COUNT_COLUMNS = [
-  'sent',
-  'successes',
-  'completed',
-  'failed',
-  'rework',
-  'unrecovered',
-  'discarded',
-  'opened',
-  'unresolved',
-] as const;
-
 type RollupRow = Record<string, string | number | null>;
 
 function countsOf(row: RollupRow): DoraDayCounts {
   const counts = { day: Number(row.day) } as DoraDayCounts;
-  for (const c of COUNT_COLUMNS) counts[c] = Number(row[c]);
+  for (const c of DAY_COUNT_FIELDS) counts[c] = Number(row[c]);
   counts.valueCounts = {
     leadTimes: Number(row.lead_n),
     recoveries: Number(row.recovery_n),
@@ -242,7 +231,7 @@ export class DatabaseRollupStore {
           recovery_n: r.valueCounts.recoveries,
           duration_n: r.valueCounts.durations,
         };
-        for (const c of COUNT_COLUMNS) record[c] = r[c];
+        for (const c of DAY_COUNT_FIELDS) record[c] = r[c];
         for (const kind of ROLLUP_VALUE_KINDS) {
           const values = r.values[kind];
           record[`${COLUMN[kind]}_values`] =
@@ -288,7 +277,7 @@ export class DatabaseRollupStore {
       .where('day', '>=', window.from)
       .where('day', '<', window.to)
       .orderBy('day')
-      .select('day', ...COUNT_COLUMNS, 'lead_n', 'recovery_n', 'duration_n');
+      .select('day', ...DAY_COUNT_FIELDS, 'lead_n', 'recovery_n', 'duration_n');
     return rows.map(countsOf);
   }
 

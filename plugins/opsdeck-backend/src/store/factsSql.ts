@@ -36,7 +36,8 @@ export function recordDay(row: {
 /** Services whose histories are read and re-derived together. */
 const SERVICES_PER_PASS = 50;
 
-const DEPLOYMENT_FACT_COLUMNS = [
+/** The fact columns of `opsdeck_deployments`. @internal */
+export const DEPLOYMENT_FACT_COLUMNS = [
   'fact_production_success',
   'fact_completed_production',
   'fact_failed',

@@ -29,6 +29,23 @@ export const ROLLUP_VALUE_KINDS = [
 export type RollupValueKind = (typeof ROLLUP_VALUE_KINDS)[number];
 
 /**
+ * The count fields of {@link DoraDayCounts} (each also a rollup table column).
+ *
+ * @public
+ */
+export const DAY_COUNT_FIELDS = [
+  'sent',
+  'successes',
+  'completed',
+  'failed',
+  'rework',
+  'unrecovered',
+  'discarded',
+  'opened',
+  'unresolved',
+] as const;
+
+/**
  * The counts of one scope on one UTC day.
  *
  * @public
@@ -150,20 +167,14 @@ export function mergeDayRollups(
 ): DoraDayRollup {
   const out = emptyDay(day);
   for (const row of rows) {
-    out.sent += row.sent;
-    out.successes += row.successes;
-    out.completed += row.completed;
-    out.failed += row.failed;
-    out.rework += row.rework;
-    out.unrecovered += row.unrecovered;
-    out.discarded += row.discarded;
-    out.opened += row.opened;
-    out.unresolved += row.unresolved;
+    for (const field of DAY_COUNT_FIELDS) out[field] += row[field];
     for (const kind of ROLLUP_VALUE_KINDS) {
       out.valueCounts[kind] += row.valueCounts[kind];
       const values = row.values[kind];
-      if (values === undefined) delete out.values[kind];
-      else out.values[kind]?.push(...values);
+      const sum = out.values[kind];
+      // concat, not push(...values): a spread of many thousand values overflows the stack.
+      if (values === undefined || sum === undefined) delete out.values[kind];
+      else out.values[kind] = sum.concat(values);
     }
   }
   return out;
