@@ -121,14 +121,19 @@ export const opsdeckPlugin = createBackendPlugin({
           timeout: { hours: 1 },
           initialDelay: { seconds: 3 },
           fn: async () => {
-            if ((await events.getMeta('facts_rules_hash')) === rulesHash)
-              return;
-            const services = await events.rebuildAllFacts();
-            const days = await rollups.rebuildAll();
-            await events.setMeta('facts_rules_hash', rulesHash);
-            logger.info(
-              `OpsDeck rebuilt the DORA facts of ${services} services and ${days} rollup days for new rules`,
-            );
+            if ((await events.getMeta('facts_rules_hash')) !== rulesHash) {
+              const services = await events.rebuildAllFacts();
+              await events.setMeta('facts_rules_hash', rulesHash);
+              logger.info(
+                `OpsDeck rebuilt the DORA facts of ${services} services for new rules`,
+              );
+            }
+            // Also on the first start with rollups: events stored before them get their days.
+            if ((await events.getMeta('rollups_rules_hash')) !== rulesHash) {
+              const days = await rollups.rebuildAll();
+              await events.setMeta('rollups_rules_hash', rulesHash);
+              logger.info(`OpsDeck rebuilt ${days} rollup days for new rules`);
+            }
           },
         });
         // Rollups of days changed by ingestion are re-derived right after it; this sweep picks

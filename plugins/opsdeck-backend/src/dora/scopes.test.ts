@@ -12,6 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
+import { inMemoryDatabase } from '../testUtils/inMemoryDatabase';
 
 const entities: Entity[] = [
   {
@@ -71,7 +72,14 @@ const denyAllButEvents = mockServices.permissions.mock({
     })),
 });
 
-async function start(options: { deny?: boolean } = {}) {
+async function start(
+  options: {
+    deny?: boolean;
+    config?: object;
+    database?: ReturnType<typeof inMemoryDatabase>['factory'];
+    send?: boolean;
+  } = {},
+) {
   const tasks = new Map<string, () => Promise<void>>();
   const auditor = mockServices.auditor.mock();
   const { server } = await startTestBackend({
@@ -90,8 +98,15 @@ async function start(options: { deny?: boolean } = {}) {
       }).factory,
       auditor.factory,
       ...(options.deny ? [denyAllButEvents.factory] : []),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      ...(options.database ? [options.database] : []),
     ],
   });
+  if (options.send === false) {
+    return { server, auditor, tasks };
+  }
   const sent = await request(server)
     .post('/api/opsdeck/events')
     .set('Authorization', mockCredentials.service.header())
@@ -99,7 +114,7 @@ async function start(options: { deny?: boolean } = {}) {
   expect([sent.status, sent.body.error?.message]).toEqual([202, undefined]);
   // What the scheduler does every few minutes: learn the catalog's ownership.
   await tasks.get('opsdeck-entity-index-refresh')!();
-  return { server, auditor };
+  return { server, auditor, tasks };
 }
 
 describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
@@ -213,5 +228,34 @@ describe('admin routes', () => {
     expect(
       (await request(server).post('/api/opsdeck/admin/rebuild')).status,
     ).toBe(403);
+  });
+});
+
+describe('when the DORA rules change', () => {
+  it('the next start rebuilds facts and rollups under the new rules', async () => {
+    const database = inMemoryDatabase();
+    const first = await start({ database: database.factory });
+    await first.tasks.get('opsdeck-facts-rebuild')!();
+    const before = await request(first.server)
+      .get(`/api/opsdeck/org/dora?${WINDOW}`)
+      .expect(200);
+    expect(before.body.current.changeFailRate.detail.completed).toBe(2);
+
+    // Same database, new rules: "production" is no longer a production environment.
+    const second = await start({
+      database: database.factory,
+      config: { opsdeck: { dora: { productionEnvironments: ['prod-*'] } } },
+      send: false,
+    });
+    await second.tasks.get('opsdeck-facts-rebuild')!();
+    const after = await request(second.server)
+      .get(`/api/opsdeck/org/dora?${WINDOW}`)
+      .expect(200);
+    expect(after.body.current.changeFailRate).toMatchObject({
+      value: null,
+      reason: 'none-in-window',
+      detail: { completed: 0 },
+    });
+    expect(after.body.current.deploymentFrequency.detail.count).toBe(0);
   });
 });
