@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BenchmarkSet,
@@ -60,21 +61,30 @@ export class ScopeDoraService {
   ): Promise<ScopeDora> {
     const window = resolveWindowQuery(query);
     await this.authorize(query.credentials);
-    const { entityRef } = await readEntityAsCaller(
-      this.options.catalog,
-      { kind: 'group', ...ref },
-      query.credentials,
-    );
     const includeChildren = query.includeChildren ?? false;
-    const scope = `${includeChildren ? 'tree' : 'group'}:${entityRef}`;
-    return {
-      scope: {
-        type: 'group',
-        entityRef,
-        includeChildren,
+    const read = async (groupRef: string) => {
+      const scope = `${includeChildren ? 'tree' : 'group'}:${groupRef}`;
+      return {
         services: await this.options.store.memberCount(scope),
-      },
-      ...(await this.answer(scope, window)),
+        answer: await this.answer(scope, window),
+      };
+    };
+    // The group is read with the caller's credentials while its rollups are read; nothing is
+    // returned unless the catalog shows it to the caller.
+    const guessed = stringifyEntityRef({ kind: 'group', ...ref });
+    const [{ entityRef }, first] = await Promise.all([
+      readEntityAsCaller(
+        this.options.catalog,
+        { kind: 'group', ...ref },
+        query.credentials,
+      ),
+      read(guessed),
+    ]);
+    const { services, answer } =
+      entityRef === guessed ? first : await read(entityRef);
+    return {
+      scope: { type: 'group', entityRef, includeChildren, services },
+      ...answer,
     };
   }
 
