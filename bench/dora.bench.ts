@@ -35,7 +35,7 @@ const with1M = !smoke && !args.includes('--no-1m');
 
 const SERVICES = smoke ? 20 : 500;
 const TEAMS = smoke ? 4 : 50;
-const DEPLOYMENTS = smoke ? 2_000 : 100_000;
+const DEPLOYMENTS = smoke ? 4_000 : 100_000;
 const INCIDENTS = smoke ? 100 : 5_000;
 const P1_EVENTS = smoke ? 2_000 : 20_000;
 const QUERY_ROUNDS = smoke ? 20 : 200;
