@@ -7,6 +7,7 @@ import {
   toSafeHttpUrl,
 } from '@opsdeck/backstage-plugin-common';
 import { z } from 'zod/v3';
+import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
 
 /** Most deployments + incidents in one batch (documented in the README). */
 export const MAX_BATCH_ITEMS = 1000;
@@ -182,7 +183,7 @@ export function serviceIdentity(
   path: string,
 ): string {
   if (typeof value !== 'string')
-    return `annotation:${value.annotation}=${value.value}`;
+    return annotationIdentity(value.annotation, value.value);
   try {
     const ref = parseEntityRef(value, {
       defaultKind: 'component',

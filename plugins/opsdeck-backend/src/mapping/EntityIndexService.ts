@@ -4,7 +4,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS } from '@opsdeck/backstage-plugin-common';
 import { RollupService } from '../rollups/RollupService';
-import { identitiesOfEntity, scopeMembership } from './scopeMembership';
+import { mappedAnnotationsOf, scopeMembership } from './scopeMembership';
 import {
   DatabaseEntityIndexStore,
   EntityIndexRow,
@@ -66,15 +66,11 @@ export class EntityIndexService {
     const rows: EntityIndexRow[] = [];
     for (const entity of items) {
       const entityRef = stringifyEntityRef(entity);
-      for (const identity of identitiesOfEntity(entity, MAPPED_ANNOTATIONS)) {
-        const [, annotation] = identity.split(/^annotation:/);
-        if (annotation === undefined) continue;
-        const at = annotation.indexOf('=');
-        rows.push({
-          annotationKey: annotation.slice(0, at),
-          annotationValue: annotation.slice(at + 1),
-          entityRef,
-        });
+      for (const { key, value } of mappedAnnotationsOf(
+        entity,
+        MAPPED_ANNOTATIONS,
+      )) {
+        rows.push({ annotationKey: key, annotationValue: value, entityRef });
       }
     }
     await store.replaceAll(rows);

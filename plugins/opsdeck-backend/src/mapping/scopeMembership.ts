@@ -1,5 +1,27 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { RELATION_CHILD_OF, RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { pushTo } from '../collections';
+import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
+
+/**
+ * The mapped annotations an entity carries, trimmed, empty ones left out.
+ *
+ * @internal
+ */
+export function mappedAnnotationsOf(
+  entity: Entity,
+  mappedAnnotations: readonly string[],
+): Array<{ key: string; value: string }> {
+  const annotations = entity.metadata.annotations ?? {};
+  return mappedAnnotations.flatMap(key => {
+    const value = annotations[key]?.trim();
+    return value ? [{ key, value }] : [];
+  });
+}
 
 /**
  * The service identities whose events belong to an entity: its ref, and each mapped annotation
@@ -11,13 +33,12 @@ export function identitiesOfEntity(
   entity: Entity,
   mappedAnnotations: readonly string[],
 ): string[] {
-  const annotations = entity.metadata.annotations ?? {};
-  const out = [`entity:${stringifyEntityRef(entity)}`];
-  for (const key of mappedAnnotations) {
-    const value = annotations[key]?.trim();
-    if (value) out.push(`annotation:${key}=${value}`);
-  }
-  return out;
+  return [
+    `entity:${stringifyEntityRef(entity)}`,
+    ...mappedAnnotationsOf(entity, mappedAnnotations).map(a =>
+      annotationIdentity(a.key, a.value),
+    ),
+  ];
 }
 
 const targets = (entity: Entity, type: string) =>
@@ -46,17 +67,14 @@ export function scopeMembership(
     const services = identitiesOfEntity(component, mappedAnnotations);
     add('org', services);
     for (const owner of targets(component, RELATION_OWNED_BY)) {
-      owned.set(owner, [...(owned.get(owner) ?? []), ...services]);
+      pushTo(owned, owner, ...services);
     }
   }
   const children = new Map<string, string[]>();
   const groupRefs = groups.map(g => stringifyEntityRef(g));
   for (const group of groups) {
     for (const parent of targets(group, RELATION_CHILD_OF)) {
-      children.set(parent, [
-        ...(children.get(parent) ?? []),
-        stringifyEntityRef(group),
-      ]);
+      pushTo(children, parent, stringifyEntityRef(group));
     }
   }
   for (const ref of groupRefs) {

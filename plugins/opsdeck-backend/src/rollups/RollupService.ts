@@ -4,6 +4,7 @@ import {
   DAY_COUNT_FIELDS,
   DAY_MS,
   DoraDayCounts,
+  DoraDayRollup,
   DoraQuantiles,
   DoraTotals,
   DoraWindow,
@@ -15,6 +16,7 @@ import {
   rollupDays,
   totalsOfDays,
 } from '@opsdeck/backstage-plugin-common';
+import { pushTo } from '../collections';
 import { chunks } from '../store/chunks';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
@@ -28,6 +30,9 @@ import { MergeableSketch } from './sketch';
 
 /** Marks taken per round of the queue. */
 const BATCH = 200;
+
+/** Map key of one (scope, day) row. */
+const rowKey = (scope: string, day: number) => `${scope}\u0000${day}`;
 
 /** The rollup scope of a service identity's own rows. */
 export const serviceScope = (service: string) => `svc:${service}`;
@@ -100,7 +105,7 @@ export class RollupService {
     const { store, queries, rulesHash } = this.options;
     const byService = new Map<string, number[]>();
     for (const m of marks) {
-      byService.set(m.service, [...(byService.get(m.service) ?? []), m.day]);
+      pushTo(byService, m.service, m.day);
     }
     // New service rows: reads only, outside the transaction.
     const fresh = new Map<string, Map<number, StoredRollup>>();
@@ -142,7 +147,7 @@ export class RollupService {
           services.map(serviceScope),
           allDays,
         )) {
-          old.set(`${scope}\u0000${rollup.day}`, rollup);
+          old.set(rowKey(scope, rollup.day), rollup);
         }
         const writes: Array<{
           scope: string;
@@ -165,7 +170,7 @@ export class RollupService {
           for (const day of byService.get(service)!) {
             const delta = byDay.get(day) ?? { minus: [], plus: [] };
             byDay.set(day, delta);
-            const before = old.get(`${serviceScope(service)}\u0000${day}`);
+            const before = old.get(rowKey(serviceScope(service), day));
             const after = fresh.get(service)!.get(day);
             if (before) delta.minus.push(before);
             if (after) delta.plus.push(after);
@@ -176,13 +181,13 @@ export class RollupService {
           [...deltas.keys()],
           allDays,
         )) {
-          current.set(`${scope}\u0000${rollup.day}`, rollup);
+          current.set(rowKey(scope, rollup.day), rollup);
         }
         for (const [scope, byDay] of deltas) {
           for (const [day, delta] of byDay) {
             const next = applyDelta(
               day,
-              current.get(`${scope}\u0000${day}`),
+              current.get(rowKey(scope, day)),
               delta,
             );
             writes.push({
@@ -209,7 +214,7 @@ export class RollupService {
     const rows = await store.readRows(members, days);
     const byDay = new Map<number, StoredRollup[]>();
     for (const { rollup } of rows) {
-      byDay.set(rollup.day, [...(byDay.get(rollup.day) ?? []), rollup]);
+      pushTo(byDay, rollup.day, rollup);
     }
     const merged = [...byDay].map(([day, list]) => mergeStored(day, list));
     await store.writeDays(scope, days, merged, rulesHash);
@@ -332,9 +337,7 @@ function sketchOrNothing(
   return MergeableSketch.quantilesOf(parts as string[]);
 }
 
-function withSketches(
-  row: StoredRollup | ReturnType<typeof rollupDays>[number],
-) {
+function withSketches(row: DoraDayRollup): StoredRollup {
   const sketches: StoredRollup['sketches'] = {};
   for (const kind of ROLLUP_VALUE_KINDS) {
     const values = row.values[kind];

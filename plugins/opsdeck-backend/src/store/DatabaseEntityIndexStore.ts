@@ -7,6 +7,15 @@ export interface EntityIndexRow {
   entityRef: string;
 }
 
+/**
+ * The service identity of events that name their service by an annotation value (the SQL twin
+ * is `concatIdentity` below).
+ *
+ * @internal
+ */
+export const annotationIdentity = (key: string, value: string) =>
+  `annotation:${key}=${value}`;
+
 /** Rows per insert statement (3 parameters each). */
 const CHUNK = 300;
 
@@ -44,7 +53,9 @@ export class DatabaseEntityIndexStore {
       .select('annotation_key', 'annotation_value');
     return [
       `entity:${entityRef}`,
-      ...rows.map(r => `annotation:${r.annotation_key}=${r.annotation_value}`),
+      ...rows.map(r =>
+        annotationIdentity(r.annotation_key, r.annotation_value),
+      ),
     ];
   }
 

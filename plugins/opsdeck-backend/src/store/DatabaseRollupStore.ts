@@ -180,11 +180,6 @@ export class DatabaseRollupStore {
     return cleared;
   }
 
-  async pendingCount(): Promise<number> {
-    const [{ n }] = await this.db('opsdeck_rollup_dirty').count({ n: '*' });
-    return Number(n);
-  }
-
   /** Writes a scope's rows for some days; days without a row are deleted. */
   async writeDays(
     scope: string,
@@ -327,14 +322,6 @@ export class DatabaseRollupStore {
 
   async deleteScope(scope: string): Promise<void> {
     await this.db('opsdeck_rollups').where('scope', scope).delete();
-  }
-
-  /** Rows built with other DORA rules than these. */
-  async staleRows(configHash: string): Promise<number> {
-    const [{ n }] = await this.db('opsdeck_rollups')
-      .whereNot('config_hash', configHash)
-      .count({ n: '*' });
-    return Number(n);
   }
 
   /** The (group/org scope, service) memberships of these services. */
