@@ -295,7 +295,14 @@ export class RollupService {
     for (const form of ['values', 'sketch'] as const) {
       for (const [kind, daySet] of needs[form]) {
         const values = await store.readValues(scope, kind, form, [...daySet]);
-        values.forEach((v, d) => loaded.set(`${form}:${kind}:${d}`, v));
+        values.forEach((v, d) => {
+          loaded.set(`${form}:${kind}:${d}`, v);
+          // A day that kept only a sketch (it once held more than the limit): read that instead.
+          if (form === 'values' && v === null) {
+            const set = needs.sketch.get(kind) ?? new Set<number>();
+            needs.sketch.set(kind, set.add(d));
+          }
+        });
       }
     }
     const parsed = new Map<string, Float64Array>();
@@ -320,7 +327,17 @@ export class RollupService {
           }, 0);
           return exactQuantiles(all);
         }
-        return sketchOrNothing(kind, parts);
+        // Sketches, or (rarely) lists and sketches mixed: each list becomes a sketch too.
+        return sketchOrNothing(
+          kind,
+          withValues.map((d, i) => {
+            const sketch = loaded.get(`sketch:${kind}:${d.day}`);
+            if (sketch) return sketch;
+            return form === 'values' && parts[i] !== null
+              ? MergeableSketch.of(Array.from(decodeValues(parts[i]!))).encode()
+              : null;
+          }),
+        );
       }),
     );
   }
@@ -346,24 +363,9 @@ function withSketches(row: DoraDayRollup): StoredRollup {
   return { ...row, sketches };
 }
 
+/** Adds up rows of one day (a scope's members). */
 function mergeStored(day: number, rows: readonly StoredRollup[]): StoredRollup {
-  const merged = mergeDayRollups(day, rows);
-  const sketches: StoredRollup['sketches'] = {};
-  for (const kind of ROLLUP_VALUE_KINDS) {
-    const parts = rows.flatMap(r =>
-      r.sketches[kind] ? [r.sketches[kind]!] : [],
-    );
-    if (!parts.length) continue;
-    const sketch = new MergeableSketch();
-    parts.forEach(p => sketch.add(p));
-    sketches[kind] = sketch.encode();
-  }
-  // Lists too long to keep exactly stay out of the row (the sketch stands for them).
-  for (const kind of ROLLUP_VALUE_KINDS) {
-    if (merged.valueCounts[kind] > EXACT_QUANTILE_LIMIT)
-      delete merged.values[kind];
-  }
-  return { ...merged, sketches };
+  return combine(day, rows, []);
 }
 
 interface Delta {
@@ -396,30 +398,44 @@ function applyDelta(
   current: StoredRollup | undefined,
   delta: Delta,
 ): StoredRollup {
-  const base = current ?? mergeStored(day, []);
-  const added = mergeStored(day, [base, ...delta.plus]);
-  for (const before of delta.minus) {
-    for (const c of DAY_COUNT_FIELDS) added[c] -= before[c];
+  return combine(
+    day,
+    current ? [current, ...delta.plus] : delta.plus,
+    delta.minus,
+  );
+}
+
+/**
+ * Σ plus − Σ minus for one day: counts, value lists (a list any side lacks stays absent) and
+ * sketches (each decoded once). Lists above the exact limit are dropped only at the end, so a
+ * subtraction can bring a list back under it.
+ */
+function combine(
+  day: number,
+  plus: readonly StoredRollup[],
+  minus: readonly StoredRollup[],
+): StoredRollup {
+  const out: StoredRollup = { ...mergeDayRollups(day, plus), sketches: {} };
+  for (const before of minus) {
+    for (const c of DAY_COUNT_FIELDS) out[c] -= before[c];
   }
   for (const kind of ROLLUP_VALUE_KINDS) {
-    const removed = delta.minus.reduce((n, r) => n + r.valueCounts[kind], 0);
-    added.valueCounts[kind] -= removed;
-    const list = added.values[kind];
-    const lists = delta.minus.map(r => r.values[kind]);
-    if (added.valueCounts[kind] === 0) added.values[kind] = [];
-    else if (list && lists.every(l => l !== undefined)) {
-      added.values[kind] = withoutValues(list, lists.flat() as number[]);
-    } else delete added.values[kind];
-    if (added.valueCounts[kind] > EXACT_QUANTILE_LIMIT) {
-      delete added.values[kind];
-    }
+    out.valueCounts[kind] -= minus.reduce((n, r) => n + r.valueCounts[kind], 0);
+    const list = out.values[kind];
+    const removed = minus.map(r => r.values[kind]);
+    if (out.valueCounts[kind] === 0) out.values[kind] = [];
+    else if (list && removed.every(l => l !== undefined)) {
+      if (minus.length)
+        out.values[kind] = withoutValues(list, removed.flat() as number[]);
+    } else delete out.values[kind];
+    if (out.valueCounts[kind] > EXACT_QUANTILE_LIMIT) delete out.values[kind];
+
+    if (out.valueCounts[kind] === 0) continue;
     const sketch = new MergeableSketch();
-    if (added.sketches[kind]) sketch.add(added.sketches[kind]!);
-    for (const before of delta.minus) {
-      if (before.sketches[kind]) sketch.subtract(before.sketches[kind]!);
-    }
-    if (added.valueCounts[kind] > 0) added.sketches[kind] = sketch.encode();
-    else delete added.sketches[kind];
+    for (const r of plus) if (r.sketches[kind]) sketch.add(r.sketches[kind]!);
+    for (const r of minus)
+      if (r.sketches[kind]) sketch.subtract(r.sketches[kind]!);
+    out.sketches[kind] = sketch.encode();
   }
-  return added;
+  return out;
 }
