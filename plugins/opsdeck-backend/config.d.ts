@@ -34,6 +34,14 @@ export interface Config {
         includeAlerts?: boolean;
       };
     };
+    /** Raw deliveries (webhooks and POST /events) as received, for debugging a hook. */
+    retention?: {
+      /**
+       * How long raw deliveries are kept; their normalised events stay. Pending ones are never
+       * purged. Default 30 days.
+       */
+      rawDeliveries?: HumanDuration | string;
+    };
     /** How events are mapped to catalog entities. */
     mapping?: {
       /**

@@ -45,6 +45,7 @@ const exampleSourceModule = createBackendModule({
         sources.addWebhookSource({
           id: 'example',
           verify: async () => ({ deliveryId: 'x' }),
+          normalize: () => ({}),
         });
         providers.addOnCallProvider({
           id: 'example-rota',
@@ -87,6 +88,7 @@ describe('opsdeck backend plugin', () => {
             sources.addWebhookSource({
               id: 'example',
               verify: async () => ({ deliveryId: 'y' }),
+              normalize: () => ({}),
             });
           },
         });

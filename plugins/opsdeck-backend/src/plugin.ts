@@ -28,6 +28,9 @@ import { DatabaseRollupStore } from './store/DatabaseRollupStore';
 import { RollupService } from './rollups/RollupService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
+import { WebhookService } from './webhooks/WebhookService';
+import { createWebhookRouter } from './webhooks/createWebhookRouter';
+import { readRetention } from './webhooks/retention';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -49,6 +52,10 @@ class Registry<T extends { id: string }> {
 
   ids(): string[] {
     return [...this.items.keys()].sort();
+  }
+
+  values(): T[] {
+    return [...this.items.values()];
   }
 }
 
@@ -167,20 +174,59 @@ export const opsdeckPlugin = createBackendPlugin({
             await entityIndex.refresh();
           },
         });
-        // Mounted first: it reads raw bodies, which the OpenAPI router would parse as JSON.
+        const webhooks = new WebhookService({
+          sources: webhookSources.values(),
+          deliveries: store,
+          events,
+          logger,
+        });
+        const catchUpRollups = () => {
+          rollups
+            .catchUp()
+            .catch(error =>
+              logger.warn(`OpsDeck rollups could not catch up: ${error}`),
+            );
+        };
+        // Webhook deliveries are normalised right after they are acknowledged; this sweep
+        // finishes anything a crash, a restart or a database fault left pending.
+        await scheduler.scheduleTask({
+          id: 'opsdeck-webhooks-sweep',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 2 },
+          fn: async () => {
+            if (await webhooks.sweep()) catchUpRollups();
+          },
+        });
+        const retention = readRetention(config);
+        await scheduler.scheduleTask({
+          id: 'opsdeck-raw-deliveries-purge',
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const purged = await store.purgeDeliveries(Date.now() - retention);
+            if (purged) logger.info(`OpsDeck purged ${purged} raw deliveries`);
+          },
+        });
+        // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.
         httpRouter.use(
           createIngestRouter({
             httpAuth,
             permissions,
             auditor,
             ingest: new IngestService(events),
-            onIngested: () => {
-              rollups
-                .catchUp()
-                .catch(error =>
-                  logger.warn(`OpsDeck rollups could not catch up: ${error}`),
-                );
-            },
+            onIngested: catchUpRollups,
+          }),
+        );
+        httpRouter.use(
+          createWebhookRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            logger,
+            webhooks,
+            onIngested: catchUpRollups,
           }),
         );
         httpRouter.use(
@@ -208,7 +254,12 @@ export const opsdeckPlugin = createBackendPlugin({
               store: rollupStore,
               benchmark,
             }),
-            admin: new AdminService({ permissions, events, rollups }),
+            admin: new AdminService({
+              permissions,
+              events,
+              rollups,
+              deliveries: store,
+            }),
             auditor,
             installed: () => ({
               webhookSources: webhookSources.ids(),
@@ -217,6 +268,12 @@ export const opsdeckPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Providers cannot send Backstage tokens: each source checks its own signature
+        // (Argo CD's source asks for a Backstage token itself).
+        httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

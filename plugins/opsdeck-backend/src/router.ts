@@ -159,6 +159,21 @@ export async function createRouter(
     }
   }
 
+  router.get('/admin/deliveries', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { source, status, cursor, limit } = req.query;
+    res.json(
+      await admin.listDeliveries(credentials, {
+        source,
+        status,
+        cursor,
+        limit: limit === undefined ? undefined : Number(limit),
+      }),
+    );
+  });
+
   router.post('/admin/rebuild', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

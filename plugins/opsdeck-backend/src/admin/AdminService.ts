@@ -7,6 +7,28 @@ import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { RollupService } from '../rollups/RollupService';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import {
+  DatabaseOpsDeckStore,
+  DeliveryStatus,
+} from '../store/DatabaseOpsDeckStore';
+
+/** How much of a delivery's body the listing shows. */
+const BODY_PREVIEW_BYTES = 4096;
+
+/** A page of `GET /admin/deliveries`. @internal */
+export interface DeliveriesPage {
+  items: Array<{
+    source: string;
+    deliveryId: string;
+    receivedAt: number;
+    status: DeliveryStatus;
+    reason?: string;
+    headers: Record<string, string>;
+    bodyBytes: number;
+    body: string;
+  }>;
+  nextCursor?: string;
+}
 
 /**
  * What platform admins may do to the DORA data: rebuild everything derived, delete a record.
@@ -20,6 +42,7 @@ export class AdminService {
       permissions: PermissionsService;
       events: DatabaseEventStore;
       rollups: RollupService;
+      deliveries: DatabaseOpsDeckStore;
     },
   ) {}
 
@@ -51,6 +74,42 @@ export class AdminService {
     }
     await this.options.rollups.catchUp();
     return { key, ...result };
+  }
+
+  /** Raw deliveries newest first, for debugging a hook; headers are stored redacted. */
+  async listDeliveries(
+    credentials: BackstageCredentials,
+    query: {
+      source?: string;
+      status?: DeliveryStatus;
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<DeliveriesPage> {
+    await this.authorize(credentials);
+    const limit = query.limit ?? 50;
+    const rows = await this.options.deliveries.listDeliveries({
+      source: query.source,
+      status: query.status,
+      before: query.cursor === undefined ? undefined : Number(query.cursor),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(d => ({
+        source: d.source,
+        deliveryId: d.deliveryId,
+        receivedAt: d.receivedAt,
+        status: d.status,
+        ...(d.reason ? { reason: d.reason } : {}),
+        headers: d.headers,
+        bodyBytes: d.body.length,
+        body: d.body.subarray(0, BODY_PREVIEW_BYTES).toString('utf8'),
+      })),
+      ...(rows.length > limit
+        ? { nextCursor: String(page[page.length - 1].id) }
+        : {}),
+    };
   }
 
   private authorize(credentials: BackstageCredentials) {

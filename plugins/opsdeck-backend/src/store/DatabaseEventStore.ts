@@ -15,6 +15,7 @@ import { openOpsDeckDatabase } from './database';
 import { affectedServices, recordDay, refreshServiceFacts } from './factsSql';
 import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
 import { DatabaseRollupStore, DirtyDay } from './DatabaseRollupStore';
+import { PushRecord, changesFromPushes, storePushes } from './pushesSql';
 import {
   DeploymentRow,
   IncidentRow,
@@ -113,7 +114,6 @@ export class DatabaseEventStore {
     /** Parts of the delivery OpsDeck cannot use: kept as their own quarantined deliveries. */
     quarantined?: readonly NewDelivery[];
   }): Promise<IngestResult> {
-    const now = batch.delivery.receivedAt;
     return this.db.transaction(async tx => {
       const { inserted } = await insertDeliveryRow(tx, {
         ...batch.delivery,
@@ -123,38 +123,89 @@ export class DatabaseEventStore {
         return { duplicate: true, storedEvents: 0, updatedRecords: 0 };
       for (const part of batch.quarantined ?? [])
         await insertDeliveryRow(tx, part);
-
-      const rows = [
-        ...batch.deployments.map(e => eventRow('deployment', e, now)),
-        ...batch.incidents.map(e => eventRow('incident', e, now)),
-      ];
-      let storedEvents = 0;
-      for (const chunk of chunks(rows)) {
-        const ids = await tx<EventRow>('opsdeck_events')
-          .insert(chunk)
-          .onConflict(['kind', 'record_key', 'payload_hash'])
-          .ignore()
-          .returning('id');
-        storedEvents += ids.length;
-      }
-      const deploymentKeys = [...new Set(batch.deployments.map(e => e.key))];
-      const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
-      const dirty = [
-        ...(await this.refold(tx, 'deployment', deploymentKeys, now)),
-        ...(await this.refold(tx, 'incident', incidentKeys, now)),
-      ];
-      // Facts are re-derived after the answer, once for many deliveries (refreshPendingFacts).
-      await markFactsDirty(
-        tx,
-        await affectedServices(tx, { deploymentKeys, incidentKeys }),
-      );
-      await DatabaseRollupStore.markDirty(tx, dirty);
-      return {
-        duplicate: false,
-        storedEvents,
-        updatedRecords: deploymentKeys.length + incidentKeys.length,
-      };
+      return this.storeEvents(tx, batch, batch.delivery.receivedAt);
     });
+  }
+
+  /**
+   * Finishes a stored webhook delivery: its pushes, events and the changes walked from pushes
+   * are stored and the delivery marked processed (or quarantined with a reason), in one
+   * transaction. Returns false when the delivery was no longer pending (another runner did it).
+   */
+  async completeDelivery(outcome: {
+    id: number;
+    source: string;
+    receivedAt: number;
+    status: 'processed' | 'quarantined';
+    reason?: string;
+    deployments: readonly DeploymentEvent[];
+    incidents: readonly IncidentEvent[];
+    pushes: readonly PushRecord[];
+  }): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const claimed = await tx('opsdeck_raw_deliveries')
+        .where({ id: outcome.id, status: 'pending' })
+        .update({ status: outcome.status, reason: outcome.reason ?? null });
+      if (!claimed) return false;
+      if (outcome.status === 'quarantined') return true;
+      await storePushes(tx, outcome.pushes, outcome.receivedAt);
+      const walked = await changesFromPushes(tx, {
+        source: outcome.source,
+        deployments: outcome.deployments,
+        pushes: outcome.pushes,
+        productionEnvironments: this.rules.productionEnvironments,
+      });
+      await this.storeEvents(
+        tx,
+        {
+          deployments: [...outcome.deployments, ...walked],
+          incidents: outcome.incidents,
+        },
+        outcome.receivedAt,
+      );
+      return true;
+    });
+  }
+
+  /** Stores events, re-folds the records they touch and queues facts and days. */
+  private async storeEvents(
+    tx: Knex.Transaction,
+    batch: {
+      deployments: readonly DeploymentEvent[];
+      incidents: readonly IncidentEvent[];
+    },
+    now: number,
+  ): Promise<IngestResult> {
+    const rows = [
+      ...batch.deployments.map(e => eventRow('deployment', e, now)),
+      ...batch.incidents.map(e => eventRow('incident', e, now)),
+    ];
+    let storedEvents = 0;
+    for (const chunk of chunks(rows)) {
+      const ids = await tx<EventRow>('opsdeck_events')
+        .insert(chunk)
+        .onConflict(['kind', 'record_key', 'payload_hash'])
+        .ignore()
+        .returning('id');
+      storedEvents += ids.length;
+    }
+    const deploymentKeys = [...new Set(batch.deployments.map(e => e.key))];
+    const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
+    const dirty = [
+      ...(await this.refold(tx, 'deployment', deploymentKeys, now)),
+      ...(await this.refold(tx, 'incident', incidentKeys, now)),
+    ];
+    // Facts are re-derived after the answer, once for many deliveries (refreshPendingFacts).
+    await markFactsDirty(
+      tx,
+      await affectedServices(tx, { deploymentKeys, incidentKeys }),
+    );
+    await DatabaseRollupStore.markDirty(tx, dirty);
+    return {
+      duplicate: false,
+      storedEvents,
+      updatedRecords: deploymentKeys.length + incidentKeys.length,
+    };
   }
 
   /**

@@ -40,6 +40,19 @@ type DeliveryRow = {
   reason: string | null;
 };
 
+function toDelivery(row: DeliveryRow): RawDelivery {
+  return {
+    id: Number(row.id),
+    source: row.source,
+    deliveryId: row.delivery_id,
+    receivedAt: Number(row.received_at),
+    headers: JSON.parse(row.headers),
+    body: Buffer.from(row.body),
+    status: row.status,
+    ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
+
 /**
  * Removes credentials and signatures from request headers before they are stored.
  *
@@ -137,6 +150,51 @@ export class DatabaseOpsDeckStore {
     return insertDeliveryRow(this.db, delivery);
   }
 
+  /** Pending webhook deliveries, oldest first (the sweep finishes them). */
+  async pendingDeliveries(options: {
+    sources: readonly string[];
+    limit: number;
+    olderThan?: number;
+  }): Promise<RawDelivery[]> {
+    if (!options.sources.length) return [];
+    const query = this.db<DeliveryRow>('opsdeck_raw_deliveries')
+      .where('status', 'pending')
+      .whereIn('source', options.sources as string[])
+      .orderBy('id', 'asc')
+      .limit(options.limit);
+    if (options.olderThan !== undefined)
+      query.where('received_at', '<', options.olderThan);
+    return (await query).map(toDelivery);
+  }
+
+  /** Marks a pending delivery failed (it could not be stored); admins see why. */
+  async markFailed(id: number, reason: string): Promise<void> {
+    await this.db('opsdeck_raw_deliveries')
+      .where({ id, status: 'pending' })
+      .update({ status: 'failed', reason: reason.slice(0, 2000) });
+  }
+
+  /** One delivery by its row id. */
+  async getDelivery(id: number): Promise<RawDelivery | undefined> {
+    const row = await this.db<DeliveryRow>('opsdeck_raw_deliveries')
+      .where('id', id)
+      .first();
+    return row && toDelivery(row);
+  }
+
+  /**
+   * Deletes raw deliveries received before the instant, except pending ones (not yet
+   * normalised). Their events stay. Returns how many were deleted.
+   */
+  async purgeDeliveries(receivedBefore: number): Promise<number> {
+    return Number(
+      await this.db('opsdeck_raw_deliveries')
+        .where('received_at', '<', receivedBefore)
+        .whereNot('status', 'pending')
+        .delete(),
+    );
+  }
+
   /** Deliveries newest first, filtered by source and status, after the cursor (an id). */
   async listDeliveries(options: {
     source?: string;
@@ -150,16 +208,6 @@ export class DatabaseOpsDeckStore {
     if (options.source) query.where('source', options.source);
     if (options.status) query.where('status', options.status);
     if (options.before !== undefined) query.where('id', '<', options.before);
-    const rows = await query;
-    return rows.map(row => ({
-      id: Number(row.id),
-      source: row.source,
-      deliveryId: row.delivery_id,
-      receivedAt: Number(row.received_at),
-      headers: JSON.parse(row.headers),
-      body: Buffer.from(row.body),
-      status: row.status,
-      ...(row.reason ? { reason: row.reason } : {}),
-    }));
+    return (await query).map(toDelivery);
   }
 }

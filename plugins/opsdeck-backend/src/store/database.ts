@@ -44,6 +44,21 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 /**
+ * Whether a database error is a transient fault (locked, down, overloaded): worth retrying.
+ *
+ * @internal
+ */
+export function isTransientFault(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    (e.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
+    /Unable to acquire a connection|Timeout acquiring a connection|Connection terminated|database is locked/i.test(
+      e.message ?? '',
+    )
+  );
+}
+
+/**
  * Runs a database operation; a transient fault (database locked, down, overloaded) becomes a
  * 503 with `Retry-After`, so senders retry instead of giving up.
  *
@@ -56,13 +71,7 @@ export async function withTransientFaults<T>(
   try {
     return await operation();
   } catch (error) {
-    const e = error as { code?: string; message?: string };
-    const transient =
-      (e.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
-      /Unable to acquire a connection|Timeout acquiring a connection|Connection terminated|database is locked/i.test(
-        e.message ?? '',
-      );
-    if (!transient) throw error;
+    if (!isTransientFault(error)) throw error;
     onTransient(5);
     throw new ServiceUnavailableError(
       'OpsDeck could not reach its database; nothing was stored, retry later',

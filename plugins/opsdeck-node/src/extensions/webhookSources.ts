@@ -13,6 +13,142 @@ export interface OpsDeckWebhookRequest {
 }
 
 /**
+ * A stored, authentic delivery handed to {@link OpsDeckWebhookSource.normalize}.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookDelivery extends OpsDeckWebhookRequest {
+  /** When OpsDeck received it, epoch ms. */
+  receivedAt: number;
+}
+
+/**
+ * Names the catalog entity an item belongs to by an annotation it carries, e.g.
+ * `{ annotation: 'github.com/project-slug', value: 'acme/checkout' }`.
+ *
+ * @public
+ */
+export interface OpsDeckAnnotationRef {
+  /** Annotation key. */
+  annotation: string;
+  /** Its value on the entity. */
+  value: string;
+}
+
+/** An instant: ISO 8601 with a zone, or epoch milliseconds. @public */
+export type OpsDeckInstant = string | number;
+
+/**
+ * A deployment (or an update of one) read from a webhook: the item shape of `POST /events`,
+ * plus `at`, the provider's time of this update.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookDeployment {
+  /** The provider's id of the deployment; the record key is `<source id>:<id>`. */
+  id: string;
+  /** The service, by an annotation it carries. */
+  service: OpsDeckAnnotationRef;
+  /** Environment name as the provider reports it. */
+  environment: string;
+  /** The provider's status word (success, failure, error, in_progress, inactive…). */
+  status: string;
+  /** When it started. */
+  startedAt?: OpsDeckInstant;
+  /** Required for a terminal status. */
+  finishedAt?: OpsDeckInstant;
+  /** The deployed commit. */
+  commit?: { sha: string; time?: OpsDeckInstant };
+  /** The commits it ships, when the provider says; else OpsDeck walks pushes (see the README). */
+  changes?: Array<{ sha: string; time: OpsDeckInstant }>;
+  /** Id (same source) of the deployment this one reverts. */
+  rollbackOf?: string;
+  /** An unplanned fix. */
+  rework?: boolean;
+  /** Link back to the provider (http or https). */
+  url?: string;
+  /** What people call it. */
+  title?: string;
+  /** When the provider says this update happened; orders updates of one deployment. */
+  at?: OpsDeckInstant;
+}
+
+/**
+ * An incident (or an update of one) read from a webhook.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookIncident {
+  /** The provider's id; the record key is `<source id>:<id>`. */
+  id: string;
+  /** The service, by an annotation it carries. */
+  service: OpsDeckAnnotationRef;
+  /** When it opened. */
+  openedAt: OpsDeckInstant;
+  /** `null` reopens the incident. */
+  resolvedAt?: OpsDeckInstant | null;
+  /** Provider severity (P1–P5, critical…info, sev1–sev5). */
+  severity?: string;
+  /** Environment name, when the provider reports one. */
+  environment?: string;
+  /** An alert rather than an incident (counts only with `opsdeck.dora.incidents.includeAlerts`). */
+  isAlert?: boolean;
+  /** Link back to the provider (http or https). */
+  url?: string;
+  /** What people call it. */
+  title?: string;
+  /** When the provider says this update happened; orders updates of one incident. */
+  at?: OpsDeckInstant;
+}
+
+/**
+ * A push to a repository: where a deployment's changes come from when its event does not list
+ * them (OpsDeck walks `before` → `after` back from the deployed commit).
+ *
+ * @public
+ */
+export interface OpsDeckWebhookPush {
+  /** The repository, as the annotation that maps it (e.g. `github.com/project-slug`). */
+  repository: OpsDeckAnnotationRef;
+  /** Commit SHA the branch pointed at before the push (all zeros for a new branch). */
+  before: string;
+  /** Commit SHA it points at after the push. */
+  after: string;
+  /** A force-push rewrote history: the walk stops here. */
+  forced?: boolean;
+  /** The pushed commits with their commit times. */
+  commits: Array<{ sha: string; time: OpsDeckInstant }>;
+}
+
+/**
+ * What a delivery means to OpsDeck. Empty (or `ignored` set) → the delivery is stored as
+ * quarantined with that reason and still answered 2xx.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookNormalized {
+  /** Deployment updates. */
+  deployments?: OpsDeckWebhookDeployment[];
+  /** Incident updates. */
+  incidents?: OpsDeckWebhookIncident[];
+  /** Pushes (where deployments' changes come from). */
+  pushes?: OpsDeckWebhookPush[];
+  /** Why nothing in it is used (e.g. `event ping is not used`). */
+  ignored?: string;
+}
+
+/**
+ * How a source proves a delivery is authentic.
+ * - `signature`: the source's {@link OpsDeckWebhookSource.verify} checks a signature or shared
+ *   secret over the raw bytes; the route is open to unauthenticated callers.
+ * - `backstage-token`: the caller sends a Backstage token (`backend.auth.externalAccess`),
+ *   allowed the `opsdeck.events.create` permission, checked before the body is read.
+ *
+ * @public
+ */
+export type OpsDeckWebhookAuthentication = 'signature' | 'backstage-token';
+
+/**
  * A source of webhooks (GitHub, GitLab, Argo CD, PagerDuty, Opsgenie…), added by a backend module.
  * `POST /api/opsdeck/webhooks/{id}` routes deliveries to it.
  *
@@ -21,12 +157,20 @@ export interface OpsDeckWebhookRequest {
 export interface OpsDeckWebhookSource {
   /** The `{source}` path segment, e.g. `github`. Lower case letters, digits and dashes. */
   id: string;
+  /** Default `signature`. */
+  authentication?: OpsDeckWebhookAuthentication;
   /**
-   * Checks the delivery's authenticity over the raw bytes, before anything is parsed.
+   * Checks the delivery's authenticity over the raw bytes, before anything is parsed
+   * (for `backstage-token` sources, only names the delivery).
    * Throws `AuthenticationError` when it is not authentic; returns the provider's delivery id,
    * which makes redeliveries idempotent.
    */
   verify(request: OpsDeckWebhookRequest): Promise<{ deliveryId: string }>;
+  /**
+   * Reads a stored, authentic delivery. Must not throw for payloads it does not use — return
+   * `ignored` instead; a throw also quarantines the delivery, with the error as the reason.
+   */
+  normalize(delivery: OpsDeckWebhookDelivery): OpsDeckWebhookNormalized;
 }
 
 /**

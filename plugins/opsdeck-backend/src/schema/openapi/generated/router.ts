@@ -691,6 +691,92 @@ export const spec = {
           }
         }
       },
+      "WebhookAnswer": {
+        "type": "object",
+        "required": [
+          "deliveryId",
+          "duplicate"
+        ],
+        "properties": {
+          "deliveryId": {
+            "type": "string",
+            "description": "The provider's delivery id."
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "Seen before; nothing changed."
+          }
+        }
+      },
+      "DeliveriesPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Delivery"
+            }
+          },
+          "nextCursor": {
+            "type": "string",
+            "description": "Pass as cursor for the next (older) page; absent on the last page."
+          }
+        }
+      },
+      "Delivery": {
+        "type": "object",
+        "required": [
+          "source",
+          "deliveryId",
+          "receivedAt",
+          "status",
+          "headers",
+          "bodyBytes",
+          "body"
+        ],
+        "properties": {
+          "source": {
+            "type": "string"
+          },
+          "deliveryId": {
+            "type": "string"
+          },
+          "receivedAt": {
+            "type": "integer",
+            "description": "Epoch ms."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "processed",
+              "quarantined",
+              "failed"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why it was quarantined or failed."
+          },
+          "headers": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "description": "Request headers without credentials and signatures."
+          },
+          "bodyBytes": {
+            "type": "integer"
+          },
+          "body": {
+            "type": "string",
+            "description": "The first 4 KiB of the body as UTF-8."
+          }
+        }
+      },
       "RebuildAnswer": {
         "type": "object",
         "required": [
@@ -886,6 +972,152 @@ export const spec = {
           }
         },
         "security": [
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/webhooks/{source}": {
+      "post": {
+        "operationId": "PostWebhook",
+        "description": "A provider's webhook (github, gitlab, argocd, pagerduty, opsgenie — whichever modules are installed). Authenticity is checked by the source over the raw body bytes (signature or shared secret; Argo CD sends a Backstage token instead). The raw delivery is stored before the answer, keyed by the provider's delivery id, so a redelivery answers 200 and changes nothing; normalisation follows, and a sweep finishes anything left pending. Authentic payloads OpsDeck does not use are stored as quarantined and still answered 2xx. Answers only 2xx, 401, 404 (no such source), 413 (over 5 MiB) or 503 with Retry-After.",
+        "parameters": [
+          {
+            "name": "source",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A redelivery; nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookAnswer"
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/deliveries": {
+      "get": {
+        "operationId": "GetAdminDeliveries",
+        "description": "Raw deliveries, newest first, for debugging a hook: source, the provider's delivery id, status (pending, processed, quarantined, failed) with the reason, headers with credentials and signatures removed, and the first 4 KiB of the body. Needs opsdeck.admin.",
+        "parameters": [
+          {
+            "name": "source",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "pending",
+                "processed",
+                "quarantined",
+                "failed"
+              ]
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "The nextCursor of the previous page.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]+$"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of deliveries.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeliveriesPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
           {
             "JWT": []
           }

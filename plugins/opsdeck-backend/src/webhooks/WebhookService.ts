@@ -1,0 +1,177 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
+import { NotFoundError } from '@backstage/errors';
+import {
+  OpsDeckWebhookRequest,
+  OpsDeckWebhookSource,
+} from '@opsdeck/backstage-plugin-node';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import {
+  DatabaseOpsDeckStore,
+  RawDelivery,
+} from '../store/DatabaseOpsDeckStore';
+import { isTransientFault } from '../store/database';
+import { toWebhookRecords } from './webhookItems';
+
+/** The answer to a webhook delivery. @internal */
+export interface WebhookAnswer {
+  /** The provider's delivery id. */
+  deliveryId: string;
+  /** Seen before: nothing changed. */
+  duplicate: boolean;
+}
+
+/** Deliveries finished per sweep round. */
+const SWEEP_BATCH = 100;
+
+/**
+ * Receives webhook deliveries: a source module checks authenticity, the raw delivery is stored
+ * (so it can be acknowledged), and then normalised into deployments, incidents and pushes.
+ * Anything left pending (a crash, a database fault after the answer) is finished by
+ * {@link WebhookService.sweep}.
+ *
+ * @internal
+ */
+export class WebhookService {
+  private readonly sources: Map<string, OpsDeckWebhookSource>;
+  private sweeping?: Promise<number>;
+
+  constructor(
+    private readonly options: {
+      sources: readonly OpsDeckWebhookSource[];
+      deliveries: DatabaseOpsDeckStore;
+      events: DatabaseEventStore;
+      logger: LoggerService;
+    },
+  ) {
+    this.sources = new Map(options.sources.map(s => [s.id, s]));
+  }
+
+  /** The source for a path segment, or a 404 naming the installed ones. */
+  source(id: string): OpsDeckWebhookSource {
+    const source = this.sources.get(id);
+    if (!source) {
+      const installed = [...this.sources.keys()].sort().join(', ') || 'none';
+      throw new NotFoundError(
+        `No OpsDeck webhook source '${id}' is installed (installed: ${installed})`,
+      );
+    }
+    return source;
+  }
+
+  /**
+   * Stores a verified delivery raw. Returns once it is stored, so it may be acknowledged;
+   * a redelivery (same source and delivery id) changes nothing.
+   */
+  async receive(
+    source: OpsDeckWebhookSource,
+    request: OpsDeckWebhookRequest,
+    deliveryId: string,
+    receivedAt: number,
+  ): Promise<WebhookAnswer & { id?: number }> {
+    const { inserted, id } = await this.options.deliveries.insertDelivery({
+      source: source.id,
+      // The column holds 255 characters; a provider id that does not fit is kept as its hash.
+      deliveryId:
+        deliveryId && deliveryId.length <= 255
+          ? deliveryId
+          : `sha256:${createHash('sha256')
+              .update(deliveryId || request.rawBody)
+              .digest('hex')}`,
+      receivedAt,
+      headers: request.headers,
+      body: request.rawBody,
+    });
+    return { deliveryId, duplicate: !inserted, id };
+  }
+
+  /** Normalises one stored delivery; false when another runner finished it first. */
+  async process(delivery: RawDelivery): Promise<boolean> {
+    const source = this.sources.get(delivery.source);
+    if (!source) return false; // its module was removed; the delivery stays pending
+    const base = {
+      id: delivery.id,
+      source: delivery.source,
+      receivedAt: delivery.receivedAt,
+    };
+    const none = { deployments: [], incidents: [], pushes: [] };
+    let records;
+    let ignored: string | undefined;
+    try {
+      const normalized = source.normalize({
+        headers: delivery.headers,
+        rawBody: delivery.body,
+        receivedAt: delivery.receivedAt,
+      });
+      records = toWebhookRecords(source.id, normalized, delivery.receivedAt);
+      ignored = normalized.ignored;
+    } catch (error) {
+      return this.options.events.completeDelivery({
+        ...base,
+        ...none,
+        status: 'quarantined',
+        reason: String((error as Error).message ?? error).slice(0, 2000),
+      });
+    }
+    const empty =
+      !records.deployments.length &&
+      !records.incidents.length &&
+      !records.pushes.length;
+    if (empty) {
+      return this.options.events.completeDelivery({
+        ...base,
+        ...none,
+        status: 'quarantined',
+        reason: ignored ?? 'nothing in it that OpsDeck uses',
+      });
+    }
+    return this.options.events.completeDelivery({
+      ...base,
+      ...records,
+      status: 'processed',
+    });
+  }
+
+  /** Processes a just-stored delivery by its row id. */
+  async processById(id: number): Promise<boolean> {
+    const delivery = await this.options.deliveries.getDelivery(id);
+    return delivery?.status === 'pending' ? this.process(delivery) : false;
+  }
+
+  /**
+   * Finishes pending deliveries, oldest first; one run at a time per process. Returns how many
+   * this run finished.
+   */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.sweepAll().finally(() => {
+      this.sweeping = undefined;
+    });
+    return this.sweeping;
+  }
+
+  private async sweepAll(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const pending = await this.options.deliveries.pendingDeliveries({
+        sources: [...this.sources.keys()],
+        limit: SWEEP_BATCH,
+      });
+      let progressed = 0;
+      for (const delivery of pending) {
+        try {
+          if (await this.process(delivery)) progressed++;
+        } catch (error) {
+          if (isTransientFault(error)) throw error; // the next sweep retries
+          // A delivery that cannot be stored for another reason must not block the rest.
+          this.options.logger.error(
+            `OpsDeck could not store webhook delivery ${delivery.source}/${delivery.deliveryId}: ${error}`,
+          );
+          await this.options.deliveries.markFailed(delivery.id, String(error));
+          progressed++;
+        }
+      }
+      done += progressed;
+      if (pending.length < SWEEP_BATCH || !progressed) return done;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  DeploymentEvent,
+  IncidentEvent,
+} from '@opsdeck/backstage-plugin-common';
+import { OpsDeckWebhookNormalized } from '@opsdeck/backstage-plugin-node';
+import { z } from 'zod/v3';
+import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
+import { PushRecord } from '../store/pushesSql';
+import {
+  deploymentItemSchema,
+  incidentItemSchema,
+  parseOrThrow,
+  toDeploymentEvent,
+  toIncidentEvent,
+} from '../ingest/eventsInput';
+
+const instant = z.union([
+  z.string().datetime({ offset: true }),
+  z.number().int().nonnegative(),
+]);
+const sha = z.string().regex(/^[0-9a-f]{7,64}$/i, 'must be a hex commit SHA');
+const annotationRef = z
+  .object({ annotation: z.string().min(1), value: z.string().min(1) })
+  .strict();
+
+const push = z
+  .object({
+    repository: annotationRef,
+    before: sha,
+    after: sha,
+    forced: z.boolean().optional(),
+    commits: z.array(z.object({ sha, time: instant }).strict()).max(5000),
+  })
+  .strict();
+
+const toMs = (v: string | number) =>
+  typeof v === 'number' ? v : Date.parse(v);
+
+/** What a source module read from a delivery, validated and keyed by the source. @internal */
+export interface WebhookRecords {
+  deployments: DeploymentEvent[];
+  incidents: IncidentEvent[];
+  pushes: PushRecord[];
+}
+
+/**
+ * Validates what a source module read from a delivery (the item shape of `POST /events`) and
+ * turns it into events of records `<source>:<id>`. Throws an InputError naming the item and
+ * field; the delivery is then quarantined with that reason.
+ *
+ * @internal
+ */
+export function toWebhookRecords(
+  source: string,
+  normalized: OpsDeckWebhookNormalized,
+  receivedAt: number,
+): WebhookRecords {
+  const deployments = (normalized.deployments ?? []).map((raw, n) => {
+    const { at, ...item } = raw;
+    const path = `deployments[${n}]`;
+    const event = toDeploymentEvent(
+      source,
+      parseOrThrow(deploymentItemSchema, item, path),
+      receivedAt,
+      path,
+    );
+    if (at !== undefined)
+      event.eventTime = toMs(parseOrThrow(instant, at, `${path}.at`));
+    return event;
+  });
+  const incidents = (normalized.incidents ?? []).map((raw, n) => {
+    const { at, isAlert, ...item } = raw;
+    const path = `incidents[${n}]`;
+    const event = toIncidentEvent(
+      source,
+      parseOrThrow(incidentItemSchema, item, path),
+      receivedAt,
+      path,
+    );
+    if (at !== undefined)
+      event.eventTime = toMs(parseOrThrow(instant, at, `${path}.at`));
+    if (isAlert) event.isAlert = true;
+    return event;
+  });
+  const pushes = (normalized.pushes ?? []).map((raw, n) => {
+    const p = parseOrThrow(push, raw, `pushes[${n}]`);
+    return {
+      source,
+      service: annotationIdentity(p.repository.annotation, p.repository.value),
+      before: p.before.toLowerCase(),
+      after: p.after.toLowerCase(),
+      forced: p.forced ?? false,
+      commits: p.commits.map(c => ({
+        sha: c.sha.toLowerCase(),
+        time: toMs(c.time),
+      })),
+    };
+  });
+  return { deployments, incidents, pushes };
+}
