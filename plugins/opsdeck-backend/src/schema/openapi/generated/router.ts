@@ -1053,6 +1053,7 @@ export const spec = {
             "name": "source",
             "in": "query",
             "required": false,
+            "allowReserved": true,
             "schema": {
               "type": "string"
             }
@@ -1061,6 +1062,7 @@ export const spec = {
             "name": "status",
             "in": "query",
             "required": false,
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "enum": [
@@ -1075,6 +1077,7 @@ export const spec = {
             "name": "cursor",
             "in": "query",
             "required": false,
+            "allowReserved": true,
             "description": "The nextCursor of the previous page.",
             "schema": {
               "type": "string",
@@ -1085,6 +1088,7 @@ export const spec = {
             "name": "limit",
             "in": "query",
             "required": false,
+            "allowReserved": true,
             "schema": {
               "type": "integer",
               "minimum": 1,
