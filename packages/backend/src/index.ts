@@ -37,6 +37,12 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@opsdeck/backstage-plugin-backend'));
+// Webhook sources: each needs its secret in opsdeck.webhooks.<source> (Argo CD a token).
+backend.add(import('@opsdeck/backstage-plugin-backend-module-github'));
+backend.add(import('@opsdeck/backstage-plugin-backend-module-gitlab'));
+backend.add(import('@opsdeck/backstage-plugin-backend-module-argocd'));
+backend.add(import('@opsdeck/backstage-plugin-backend-module-pagerduty'));
+backend.add(import('@opsdeck/backstage-plugin-backend-module-opsgenie'));
 // Demo only (opsdeck.demo.history.enabled): 90 days of history through POST /events.
 backend.add(import('./demo/demoHistoryPlugin'));
 

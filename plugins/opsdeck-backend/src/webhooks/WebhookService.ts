@@ -79,7 +79,14 @@ export class WebhookService {
               .update(deliveryId || request.rawBody)
               .digest('hex')}`,
       receivedAt,
-      headers: request.headers,
+      headers: Object.fromEntries(
+        Object.entries(request.headers).filter(
+          ([name]) =>
+            !source.secretHeaders?.some(
+              secret => secret.toLowerCase() === name.toLowerCase(),
+            ),
+        ),
+      ),
       body: request.rawBody,
     });
     return { deliveryId, duplicate: !inserted, id };

@@ -160,6 +160,11 @@ export interface OpsDeckWebhookSource {
   /** Default `signature`. */
   authentication?: OpsDeckWebhookAuthentication;
   /**
+   * Headers that carry secrets beyond the usual ones (Authorization, tokens, signatures), so
+   * they are never stored — e.g. a configurable shared-secret header.
+   */
+  secretHeaders?: string[];
+  /**
    * Checks the delivery's authenticity over the raw bytes, before anything is parsed
    * (for `backstage-token` sources, only names the delivery).
    * Throws `AuthenticationError` when it is not authentic; returns the provider's delivery id,

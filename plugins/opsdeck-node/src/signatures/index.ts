@@ -1,2 +1,3 @@
 export * from './hmac';
 export * from './secrets';
+export * from './standardWebhooks';
