@@ -79,9 +79,16 @@ export function createWebhookRouter(options: {
   router.post('/webhooks/:source', async (req, res) => {
     const source = webhooks.source(req.params.source);
     if (source.authentication === 'backstage-token') {
+      // The path is open to unauthenticated callers (signed sources), so "no token" must be
+      // turned into a 401 here; a user's token is a 403.
       const credentials = await httpAuth.credentials(req, {
-        allow: ['service'],
+        allow: ['service', 'none'],
       });
+      if ((credentials.principal as { type: string }).type === 'none') {
+        throw new AuthenticationError(
+          `${source.id} webhooks need a Backstage service token (backend.auth.externalAccess)`,
+        );
+      }
       await authorizeOrThrow(
         permissions,
         opsdeckEventsCreatePermission,

@@ -1,38 +1,19 @@
-import {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import githubModule from '@opsdeck/backstage-plugin-backend-module-github';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createHmac } from 'node:crypto';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { opsdeckPlugin } from '../plugin';
-import { inMemoryDatabase } from '../testUtils/inMemoryDatabase';
+import {
+  WEBHOOK_SECRETS,
+  component,
+  githubDelivery,
+  startWebhookBackend,
+} from '../testUtils/webhookBackend';
 import { MAX_WEBHOOK_BODY_BYTES } from './createWebhookRouter';
 
-const SECRET = 'github-secret-1';
+const SECRET = WEBHOOK_SECRETS.github[1];
 const REPO = 'acme/checkout';
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'checkout',
-      namespace: 'default',
-      annotations: { 'github.com/project-slug': REPO },
-    },
-    spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-  },
-];
+const entities = [component('checkout', { 'github.com/project-slug': REPO })];
 
 const sha = (n: number) => n.toString(16).padStart(40, 'a');
 const at = (day: number, hour: number) =>
@@ -71,65 +52,9 @@ const statusPayload = (
   repository: { full_name: REPO, html_url: `https://github.com/${REPO}` },
 });
 
-let deliveries = 0;
-function github(event: string, payload: object, secret = SECRET) {
-  const body = JSON.stringify(payload);
-  return {
-    body,
-    headers: {
-      'Content-Type': 'application/json',
-      'X-GitHub-Event': event,
-      'X-GitHub-Delivery': `delivery-${++deliveries}`,
-      'X-Hub-Signature-256': `sha256=${createHmac('sha256', secret)
-        .update(body)
-        .digest('hex')}`,
-    },
-  };
-}
-
-async function start(options: { deny?: boolean } = {}) {
-  const tasks = new Map<string, () => Promise<void>>();
-  const database = inMemoryDatabase();
-  const { server } = await startTestBackend({
-    features: [
-      opsdeckPlugin,
-      githubModule,
-      catalogServiceMock.factory({ entities }),
-      database.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          opsdeck: {
-            webhooks: { github: { secrets: ['rotated-out', SECRET] } },
-          },
-        },
-      }),
-      mockServices.scheduler.mock({
-        scheduleTask: async (
-          task: SchedulerServiceTaskScheduleDefinition &
-            SchedulerServiceTaskInvocationDefinition,
-        ) => {
-          tasks.set(task.id, async () => {
-            await task.fn(new AbortController().signal);
-          });
-        },
-      }).factory,
-      ...(options.deny
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
-  });
-  const send = (delivery: ReturnType<typeof github>) =>
-    request(server)
-      .post('/api/opsdeck/webhooks/github')
-      .set(delivery.headers)
-      .send(delivery.body);
-  /** What the scheduler does: finish pending deliveries, learn the catalog's annotations. */
-  const settle = async () => {
-    await tasks.get('opsdeck-webhooks-sweep')!();
-    await tasks.get('opsdeck-entity-index-refresh')!();
-  };
-  return { server, db: database.db, send, settle, tasks };
-}
+const github = githubDelivery;
+const start = (options: { deny?: boolean } = {}) =>
+  startWebhookBackend({ entities, ...options });
 
 const count = async (db: Knex, table: string, where: object = {}) =>
   Number((await db(table).where(where).count({ n: '*' }))[0].n);
@@ -201,6 +126,7 @@ describe('POST /api/opsdeck/webhooks/{source}', () => {
     ];
     for (const headers of cases) {
       const res = await send({
+        source: 'github',
         body: good.body,
         headers: Object.fromEntries(
           Object.entries(headers).filter(([, v]) => v !== undefined),
@@ -292,7 +218,9 @@ describe('POST /api/opsdeck/webhooks/{source}', () => {
       .post('/api/opsdeck/webhooks/bitbucket')
       .send('{}');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.message).toMatch(/installed: github/);
+    expect(unknown.body.error.message).toMatch(
+      /installed: argocd, github, gitlab, opsgenie, pagerduty/,
+    );
     expect(await count(db, 'opsdeck_raw_deliveries')).toBe(0);
   });
 
