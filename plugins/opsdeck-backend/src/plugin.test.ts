@@ -12,7 +12,7 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import request from 'supertest';
 import { opsdeckPlugin } from './plugin';
-import { inMemoryDatabase } from './testUtils/inMemoryDatabase';
+import { inMemoryDatabase } from './__testUtils__/inMemoryDatabase';
 
 const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

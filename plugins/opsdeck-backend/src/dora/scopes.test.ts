@@ -12,7 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
-import { inMemoryDatabase } from '../testUtils/inMemoryDatabase';
+import { inMemoryDatabase } from '../__testUtils__/inMemoryDatabase';
 
 const entities: Entity[] = [
   {

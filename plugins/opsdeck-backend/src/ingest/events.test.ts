@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
-import { inMemoryDatabase } from '../testUtils/inMemoryDatabase';
+import { inMemoryDatabase } from '../__testUtils__/inMemoryDatabase';
 
 const service = mockCredentials.service.header();
 const validBatch = {

@@ -6,7 +6,7 @@ import {
   component,
   pagerdutyDelivery,
   startWebhookBackend,
-} from '../testUtils/webhookBackend';
+} from '../__testUtils__/webhookBackend';
 
 const entities = [
   component('checkout', {

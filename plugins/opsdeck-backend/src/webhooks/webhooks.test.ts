@@ -7,7 +7,7 @@ import {
   component,
   githubDelivery,
   startWebhookBackend,
-} from '../testUtils/webhookBackend';
+} from '../__testUtils__/webhookBackend';
 import { MAX_WEBHOOK_BODY_BYTES } from './createWebhookRouter';
 
 const SECRET = WEBHOOK_SECRETS.github[1];
