@@ -279,7 +279,10 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } finally {
     const { profile } = await session.post('Profiler.stop');
-    writeFileSync(resolve(__dirname, `${name}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(
+      resolve(__dirname, `${name}.cpuprofile`),
+      JSON.stringify(profile),
+    );
     session.disconnect();
   }
 }
@@ -314,9 +317,11 @@ async function measureQueries(api: ReturnType<typeof client>) {
   }
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
   console.log(
-    `   (medians: catalog ${median(t.catalog).toFixed(1)} ms, entity ${median(t.entity).toFixed(1)} ms, team ${median(
-      t.team,
-    ).toFixed(1)} ms, org ${median(t.org).toFixed(1)} ms)`,
+    `   (medians: catalog ${median(t.catalog).toFixed(1)} ms, entity ${median(
+      t.entity,
+    ).toFixed(1)} ms, team ${median(t.team).toFixed(1)} ms, org ${median(
+      t.org,
+    ).toFixed(1)} ms)`,
   );
   return {
     catalog: p95(t.catalog),

@@ -9,6 +9,14 @@ export interface Config {
          * @visibility secret
          */
         secrets?: string[];
+        /**
+         * A token that can read deployments (fine-grained: Deployments read) — enables
+         * POST /api/opsdeck/admin/backfill for GitHub.
+         * @visibility secret
+         */
+        token?: string;
+        /** REST API base URL. Default https://api.github.com; GitHub Enterprise: https://HOST/api/v3. */
+        apiBaseUrl?: string;
       };
     };
   };

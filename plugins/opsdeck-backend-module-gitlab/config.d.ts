@@ -15,6 +15,13 @@ export interface Config {
          * @visibility secret
          */
         signingSecrets?: string[];
+        /**
+         * A token with read_api — enables POST /api/opsdeck/admin/backfill for GitLab.
+         * @visibility secret
+         */
+        token?: string;
+        /** GitLab's base URL for the REST API. Default https://gitlab.com. */
+        apiBaseUrl?: string;
       };
     };
   };

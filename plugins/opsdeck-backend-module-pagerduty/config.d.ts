@@ -9,6 +9,13 @@ export interface Config {
          * @visibility secret
          */
         secrets?: string[];
+        /**
+         * A read-only REST API key — enables POST /api/opsdeck/admin/backfill for PagerDuty.
+         * @visibility secret
+         */
+        token?: string;
+        /** REST API base URL. Default https://api.pagerduty.com; EU: https://api.eu.pagerduty.com. */
+        apiBaseUrl?: string;
       };
     };
   };

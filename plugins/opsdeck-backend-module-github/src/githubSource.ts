@@ -1,5 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
 import {
+  OpsDeckWebhookBackfill,
   OpsDeckWebhookNormalized,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
@@ -16,8 +17,8 @@ import {
 /** The annotation that maps a repository to its catalog entity. */
 export const GITHUB_SLUG_ANNOTATION = 'github.com/project-slug';
 
-/** A `deployment_status` payload as a deployment update. */
-function deploymentStatus(payload: any): OpsDeckWebhookNormalized {
+/** A `deployment_status` payload (or the same objects from the REST API) as a deployment update. */
+export function deploymentStatus(payload: any): OpsDeckWebhookNormalized {
   const status = payload.deployment_status ?? {};
   const deployment = payload.deployment ?? {};
   const repository = textOf(payload.repository?.full_name);
@@ -92,9 +93,11 @@ function push(payload: any): OpsDeckWebhookNormalized {
  */
 export function createGithubWebhookSource(
   settings: OpsDeckWebhookSettings,
+  backfill?: OpsDeckWebhookBackfill,
 ): OpsDeckWebhookSource {
   return {
     id: 'github',
+    backfill,
     async verify({ headers, rawBody }) {
       requireSecrets(settings, 'github');
       const header = requireWebhookHeader(headers, 'x-hub-signature-256');

@@ -6,3 +6,4 @@
 
 export { opsdeckModuleGithub as default } from './module';
 export { createGithubWebhookSource } from './githubSource';
+export { createGithubBackfill } from './githubBackfill';

@@ -6,6 +6,7 @@ import {
   opsdeckWebhookSourcesExtensionPoint,
   readWebhookSettings,
 } from '@opsdeck/backstage-plugin-node';
+import { createGithubBackfill } from './githubBackfill';
 import { createGithubWebhookSource } from './githubSource';
 
 /**
@@ -30,7 +31,18 @@ export const opsdeckModuleGithub = createBackendModule({
             'OpsDeck GitHub webhooks are refused until opsdeck.webhooks.github.secrets is set',
           );
         }
-        sources.addWebhookSource(createGithubWebhookSource(settings));
+        const token = settings.config?.getOptionalString('token');
+        sources.addWebhookSource(
+          createGithubWebhookSource(
+            settings,
+            token
+              ? createGithubBackfill({
+                  token,
+                  baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
+                })
+              : undefined,
+          ),
+        );
       },
     });
   },

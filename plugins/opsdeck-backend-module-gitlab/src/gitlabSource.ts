@@ -1,5 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
 import {
+  OpsDeckWebhookBackfill,
   OpsDeckWebhookNormalized,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
@@ -102,10 +103,12 @@ function push(payload: any): OpsDeckWebhookNormalized {
  */
 export function createGitlabWebhookSource(
   settings: OpsDeckWebhookSettings & { signingSecrets?: string[] },
+  backfill?: OpsDeckWebhookBackfill,
 ): OpsDeckWebhookSource {
   const signingSecrets = settings.signingSecrets ?? [];
   return {
     id: 'gitlab',
+    backfill,
     async verify({ headers, rawBody }) {
       if (!settings.secrets.length && !signingSecrets.length) {
         throw new AuthenticationError(

@@ -6,3 +6,4 @@
 
 export { opsdeckModuleGitlab as default } from './module';
 export { createGitlabWebhookSource } from './gitlabSource';
+export { createGitlabBackfill } from './gitlabBackfill';

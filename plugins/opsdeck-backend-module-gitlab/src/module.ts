@@ -6,6 +6,7 @@ import {
   opsdeckWebhookSourcesExtensionPoint,
   readWebhookSettings,
 } from '@opsdeck/backstage-plugin-node';
+import { createGitlabBackfill } from './gitlabBackfill';
 import { createGitlabWebhookSource } from './gitlabSource';
 
 /**
@@ -32,8 +33,17 @@ export const opsdeckModuleGitlab = createBackendModule({
             'OpsDeck GitLab webhooks are refused until opsdeck.webhooks.gitlab.secrets is set',
           );
         }
+        const token = settings.config?.getOptionalString('token');
         sources.addWebhookSource(
-          createGitlabWebhookSource({ ...settings, signingSecrets }),
+          createGitlabWebhookSource(
+            { ...settings, signingSecrets },
+            token
+              ? createGitlabBackfill({
+                  token,
+                  baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
+                })
+              : undefined,
+          ),
         );
       },
     });

@@ -6,3 +6,4 @@
 
 export { opsdeckModulePagerDuty as default } from './module';
 export { createPagerDutyWebhookSource } from './pagerdutySource';
+export { createPagerDutyBackfill } from './pagerdutyBackfill';

@@ -6,6 +6,7 @@ import {
   opsdeckWebhookSourcesExtensionPoint,
   readWebhookSettings,
 } from '@opsdeck/backstage-plugin-node';
+import { createPagerDutyBackfill } from './pagerdutyBackfill';
 import { createPagerDutyWebhookSource } from './pagerdutySource';
 
 /**
@@ -30,7 +31,18 @@ export const opsdeckModulePagerDuty = createBackendModule({
             'OpsDeck PagerDuty webhooks are refused until opsdeck.webhooks.pagerduty.secrets is set',
           );
         }
-        sources.addWebhookSource(createPagerDutyWebhookSource(settings));
+        const token = settings.config?.getOptionalString('token');
+        sources.addWebhookSource(
+          createPagerDutyWebhookSource(
+            settings,
+            token
+              ? createPagerDutyBackfill({
+                  token,
+                  baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
+                })
+              : undefined,
+          ),
+        );
       },
     });
   },

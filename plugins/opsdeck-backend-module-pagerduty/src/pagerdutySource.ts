@@ -1,5 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
 import {
+  OpsDeckWebhookBackfill,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
   firstHttpUrl,
@@ -26,9 +27,11 @@ const REOPENS = 'incident.reopened';
  */
 export function createPagerDutyWebhookSource(
   settings: OpsDeckWebhookSettings,
+  backfill?: OpsDeckWebhookBackfill,
 ): OpsDeckWebhookSource {
   return {
     id: 'pagerduty',
+    backfill,
     async verify({ headers, rawBody }) {
       requireSecrets(settings, 'pagerduty');
       const header = requireWebhookHeader(headers, 'x-pagerduty-signature');

@@ -29,6 +29,7 @@ import { RollupService } from './rollups/RollupService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
+import { BackfillService } from './webhooks/BackfillService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
 
@@ -85,6 +86,7 @@ export const opsdeckPlugin = createBackendPlugin({
         logger: coreServices.logger,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         httpAuth: coreServices.httpAuth,
@@ -98,6 +100,7 @@ export const opsdeckPlugin = createBackendPlugin({
         logger,
         auth,
         scheduler,
+        lifecycle,
         auditor,
         permissions,
         httpAuth,
@@ -189,14 +192,27 @@ export const opsdeckPlugin = createBackendPlugin({
         };
         // Webhook deliveries are normalised right after they are acknowledged; this sweep
         // finishes anything a crash, a restart or a database fault left pending.
+        const sweepWebhooks = async () => {
+          if (await webhooks.sweep()) catchUpRollups();
+        };
         await scheduler.scheduleTask({
           id: 'opsdeck-webhooks-sweep',
           frequency: { seconds: 30 },
-          timeout: { minutes: 30 },
+          timeout: { minutes: 5 },
           initialDelay: { seconds: 2 },
-          fn: async () => {
-            if (await webhooks.sweep()) catchUpRollups();
-          },
+          fn: sweepWebhooks,
+        });
+        // Also once per process at start, outside the scheduler: a replica killed during a
+        // sweep holds the task's lock until its timeout, and what it left pending should not
+        // wait that long. Safe alongside other runners: each delivery is claimed once.
+        lifecycle.addStartupHook(() => {
+          sweepWebhooks()
+            .catch(error =>
+              logger.warn(
+                `OpsDeck could not finish pending deliveries: ${error}`,
+              ),
+            )
+            .finally(catchUpRollups);
         });
         const retention = readRetention(config);
         await scheduler.scheduleTask({
@@ -209,6 +225,15 @@ export const opsdeckPlugin = createBackendPlugin({
             if (purged) logger.info(`OpsDeck purged ${purged} raw deliveries`);
           },
         });
+        const backfill = new BackfillService({
+          sources: webhookSources.values(),
+          index: indexStore,
+          events,
+          permissions,
+          logger,
+          onIngested: catchUpRollups,
+        });
+        lifecycle.addShutdownHook(() => backfill.stop());
         // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.
         httpRouter.use(
           createIngestRouter({
@@ -260,6 +285,7 @@ export const opsdeckPlugin = createBackendPlugin({
               rollups,
               deliveries: store,
             }),
+            backfill,
             auditor,
             installed: () => ({
               webhookSources: webhookSources.ids(),

@@ -5,6 +5,7 @@ import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
 import { AdminService } from './admin/AdminService';
+import { BackfillService } from './webhooks/BackfillService';
 import { DoraService } from './dora/DoraService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
@@ -25,6 +26,7 @@ export interface RouterOptions {
   provenance: ProvenanceService;
   scopes: ScopeDoraService;
   admin: AdminService;
+  backfill: BackfillService;
   auditor: AuditorService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
@@ -45,6 +47,7 @@ export async function createRouter(
     provenance,
     scopes,
     admin,
+    backfill,
     auditor,
     installed,
   } = options;
@@ -158,6 +161,31 @@ export async function createRouter(
       throw error;
     }
   }
+
+  router.post('/admin/backfill', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { days, sources } = req.body;
+    res
+      .status(202)
+      .json(
+        await audited(
+          req,
+          res,
+          'backfill-start',
+          { days, sources },
+          () => backfill.start(credentials, { days, sources }) as Promise<any>,
+        ),
+      );
+  });
+
+  router.get('/admin/backfill', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({ runs: await backfill.list(credentials) });
+  });
 
   router.get('/admin/deliveries', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -95,7 +95,13 @@ export type TestDelivery = {
  * SQLite database the test can read, and scheduled tasks the test runs by hand.
  */
 export async function startWebhookBackend(
-  options: { entities?: Entity[]; deny?: boolean; opsdeck?: object } = {},
+  options: {
+    entities?: Entity[];
+    deny?: boolean;
+    opsdeck?: object;
+    /** API tokens per source (enable backfill). */
+    tokens?: Record<string, string>;
+  } = {},
 ) {
   const tasks = new Map<string, () => Promise<void>>();
   const database = inMemoryDatabase();
@@ -119,7 +125,7 @@ export async function startWebhookBackend(
             webhooks: Object.fromEntries(
               Object.entries(WEBHOOK_SECRETS).map(([k, secrets]) => [
                 k,
-                { secrets },
+                { secrets, token: options.tokens?.[k] },
               ]),
             ),
             ...options.opsdeck,

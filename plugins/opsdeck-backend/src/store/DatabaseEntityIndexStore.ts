@@ -46,6 +46,15 @@ export class DatabaseEntityIndexStore {
     });
   }
 
+  /** Distinct values of one annotation across the catalog (e.g. every GitHub repository). */
+  async annotationValues(annotationKey: string): Promise<string[]> {
+    const rows = await this.db('opsdeck_entity_index')
+      .where('annotation_key', annotationKey)
+      .distinct('annotation_value')
+      .orderBy('annotation_value');
+    return rows.map(r => String(r.annotation_value));
+  }
+
   /** The service identities whose events belong to an entity: its ref and its indexed annotations. */
   async identitiesOf(entityRef: string): Promise<string[]> {
     const rows = await this.db('opsdeck_entity_index')

@@ -41,6 +41,27 @@ async function markFactsDirty(
   }
 }
 
+/**
+ * Serialises writers of the same records. Each delivery inserts its events and then re-folds
+ * the records from all their stored events; on PostgreSQL (read committed) two concurrent
+ * deliveries for one record would each miss the other's uncommitted event and the last write
+ * would lose one. A transaction-scoped advisory lock per key (record keys, or `service:…` for
+ * a repository's pushes; taken in a fixed order) makes the second wait for the first. SQLite
+ * already allows one writer at a time.
+ */
+async function lockRecords(
+  tx: Knex.Transaction,
+  keys: readonly string[],
+): Promise<void> {
+  if (!keys.length || !String(tx.client.config.client).includes('pg')) return;
+  await tx.raw(
+    `SELECT pg_advisory_xact_lock(h) FROM (
+       SELECT DISTINCT hashtext(k) AS h FROM unnest(?::text[]) AS k ORDER BY 1
+     ) AS locks`,
+    [[...keys]],
+  );
+}
+
 type EventRow = {
   id?: number;
   kind: 'deployment' | 'incident';
@@ -133,7 +154,8 @@ export class DatabaseEventStore {
    * transaction. Returns false when the delivery was no longer pending (another runner did it).
    */
   async completeDelivery(outcome: {
-    id: number;
+    /** The raw delivery's row id; absent for records imported by a backfill. */
+    id?: number;
     source: string;
     receivedAt: number;
     status: 'processed' | 'quarantined';
@@ -143,11 +165,21 @@ export class DatabaseEventStore {
     pushes: readonly PushRecord[];
   }): Promise<boolean> {
     return this.db.transaction(async tx => {
-      const claimed = await tx('opsdeck_raw_deliveries')
-        .where({ id: outcome.id, status: 'pending' })
-        .update({ status: outcome.status, reason: outcome.reason ?? null });
-      if (!claimed) return false;
+      if (outcome.id !== undefined) {
+        const claimed = await tx('opsdeck_raw_deliveries')
+          .where({ id: outcome.id, status: 'pending' })
+          .update({ status: outcome.status, reason: outcome.reason ?? null });
+        if (!claimed) return false;
+      }
       if (outcome.status === 'quarantined') return true;
+      // Pushes and deployments of one repository are walked together: a push and a deployment
+      // stored at the same time must not each miss the other.
+      await lockRecords(tx, [
+        ...outcome.pushes.map(p => `service:${p.service}`),
+        ...outcome.deployments.map(d => `service:${d.service}`),
+        ...outcome.deployments.map(d => d.key),
+        ...outcome.incidents.map(i => i.key),
+      ]);
       await storePushes(tx, outcome.pushes, outcome.receivedAt);
       const walked = await changesFromPushes(tx, {
         source: outcome.source,
@@ -176,6 +208,10 @@ export class DatabaseEventStore {
     },
     now: number,
   ): Promise<IngestResult> {
+    await lockRecords(tx, [
+      ...batch.deployments.map(e => e.key),
+      ...batch.incidents.map(e => e.key),
+    ]);
     const rows = [
       ...batch.deployments.map(e => eventRow('deployment', e, now)),
       ...batch.incidents.map(e => eventRow('incident', e, now)),

@@ -26,6 +26,9 @@ type PushRow = {
   received_at: number | string;
 };
 
+/** Deployments re-walked for one late push, at most (the most recent). */
+const MAX_REWALKS = 200;
+
 /** The walk stops after this many pushes (a long gap in deployments). */
 const MAX_WALK_PUSHES = 200;
 
@@ -93,8 +96,8 @@ async function walk(
 
 /**
  * Events that give deployments the changes their pushes describe: for this delivery's
- * deployments (that list no changes) and for stored deployments of the source whose commit a
- * push of this delivery contains (a push that arrived late). Each event carries only `changes`;
+ * deployments (that list no changes) and for stored deployments of the source a push of this
+ * delivery may complete (a push that arrived late). Each event carries only `changes`;
  * its event time grows with the number of changes found, so a longer walk — one that knew more
  * pushes — wins over a shorter one whatever order they were stored in.
  *
@@ -123,10 +126,20 @@ export async function changesFromPushes(
     });
   }
   for (const p of options.pushes) {
+    // A push that arrives late can complete the walk of any later deployment: the ones that
+    // deploy one of its commits, and the ones started after its commits (a walk that stopped
+    // at the gap this push fills).
     const shas = [p.after, ...p.commits.map(c => c.sha)];
+    const earliest = Math.min(...p.commits.map(c => c.time));
     const rows = await tx('opsdeck_deployments')
       .where({ service: p.service, source: options.source })
-      .whereIn('commit_sha', shas)
+      .whereNotNull('commit_sha')
+      .where(w => {
+        w.whereIn('commit_sha', shas);
+        if (Number.isFinite(earliest)) w.orWhere('started_at', '>=', earliest);
+      })
+      .orderBy('started_at', 'desc')
+      .limit(MAX_REWALKS)
       .select('record_key', 'commit_sha', 'started_at', 'finished_at');
     for (const row of rows) {
       if (candidates.has(row.record_key)) continue;

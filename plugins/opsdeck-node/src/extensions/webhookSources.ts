@@ -138,6 +138,26 @@ export interface OpsDeckWebhookNormalized {
 }
 
 /**
+ * Imports past history from a provider's REST API (`POST /api/opsdeck/admin/backfill`), as
+ * the same normalised shape webhooks produce, so records match those webhooks create.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookBackfill {
+  /** The annotation whose values name what to import (e.g. `github.com/project-slug`). */
+  annotation: string;
+  /** Yields one page of records at a time for one annotation value, newest first is fine. */
+  run(options: {
+    /** The annotation value, e.g. `acme/checkout`. */
+    target: string;
+    /** Import what happened at or after this instant. */
+    since: Date;
+    /** Aborted when the backend shuts down. */
+    signal?: AbortSignal;
+  }): AsyncIterable<OpsDeckWebhookNormalized>;
+}
+
+/**
  * How a source proves a delivery is authentic.
  * - `signature`: the source's {@link OpsDeckWebhookSource.verify} checks a signature or shared
  *   secret over the raw bytes; the route is open to unauthenticated callers.
@@ -176,6 +196,8 @@ export interface OpsDeckWebhookSource {
    * `ignored` instead; a throw also quarantines the delivery, with the error as the reason.
    */
   normalize(delivery: OpsDeckWebhookDelivery): OpsDeckWebhookNormalized;
+  /** Present when the source can import history (an API token is configured). */
+  backfill?: OpsDeckWebhookBackfill;
 }
 
 /**

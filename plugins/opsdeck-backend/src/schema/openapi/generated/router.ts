@@ -691,6 +691,73 @@ export const spec = {
           }
         }
       },
+      "BackfillRun": {
+        "type": "object",
+        "required": [
+          "id",
+          "days",
+          "startedAt",
+          "status",
+          "sources"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "days": {
+            "type": "integer"
+          },
+          "startedAt": {
+            "type": "string"
+          },
+          "finishedAt": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "running",
+              "done",
+              "failed"
+            ]
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "source",
+                "targets",
+                "done",
+                "records",
+                "errors"
+              ],
+              "properties": {
+                "source": {
+                  "type": "string"
+                },
+                "targets": {
+                  "type": "integer",
+                  "description": "Annotation values (repositories, projects, services) to import."
+                },
+                "done": {
+                  "type": "integer"
+                },
+                "records": {
+                  "type": "integer",
+                  "description": "Deployment and incident updates stored."
+                },
+                "errors": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "WebhookAnswer": {
         "type": "object",
         "required": [
@@ -1033,6 +1100,113 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/backfill": {
+      "post": {
+        "operationId": "PostAdminBackfill",
+        "description": "Starts importing the last N days from the providers' REST APIs (GitHub deployments and their statuses, GitLab deployments, PagerDuty incidents) for every catalog entity that carries the source's annotation, through the same normalisation as webhooks (the same record keys, so webhooks for the same records only update them). Runs in the background; GET shows progress. Needs opsdeck.admin and a provider token in opsdeck.webhooks.<source>.token; audited.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "days"
+                ],
+                "properties": {
+                  "days": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 365
+                  },
+                  "sources": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Started.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BackfillRun"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      },
+      "get": {
+        "operationId": "GetAdminBackfill",
+        "description": "Recent backfill runs of this backend process with their progress. Needs opsdeck.admin.",
+        "responses": {
+          "200": {
+            "description": "Runs, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "runs"
+                  ],
+                  "properties": {
+                    "runs": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/BackfillRun"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         },

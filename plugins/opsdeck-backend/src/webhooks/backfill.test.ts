@@ -1,0 +1,134 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import {
+  component,
+  githubDelivery,
+  startWebhookBackend,
+} from '../__testUtils__/webhookBackend';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const admin = mockCredentials.user.header();
+const recent = (hoursAgo: number) =>
+  new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+
+// GitHub's REST shapes (List deployments / List deployment statuses), trimmed.
+const deployment = {
+  id: 42,
+  sha: 'a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d',
+  ref: 'main',
+  environment: 'production',
+  created_at: recent(5),
+  updated_at: recent(5),
+};
+const statuses = [
+  {
+    id: 2,
+    state: 'success',
+    environment: 'production',
+    created_at: recent(4),
+    log_url: 'https://github.com/acme/checkout/actions/runs/9',
+  },
+];
+
+describe('POST /api/opsdeck/admin/backfill', () => {
+  it('imports recent GitHub deployments for catalog repositories, idempotent with the webhook for the same deployment', async () => {
+    server.use(
+      http.get('https://api.github.com/repos/acme/checkout/deployments', () =>
+        HttpResponse.json([deployment]),
+      ),
+      http.get(
+        'https://api.github.com/repos/acme/checkout/deployments/42/statuses',
+        () => HttpResponse.json(statuses),
+      ),
+    );
+    const {
+      server: backend,
+      db,
+      send,
+      settle,
+    } = await startWebhookBackend({
+      entities: [
+        component('checkout', { 'github.com/project-slug': 'acme/checkout' }),
+      ],
+      tokens: { github: 'ghp_test' },
+    });
+    await settle(); // the catalog's repositories are known
+
+    const started = await request(backend)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 30 });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ days: 30, status: 'running' });
+    let run;
+    for (let i = 0; i < 50; i++) {
+      const list = await request(backend)
+        .get('/api/opsdeck/admin/backfill')
+        .set('Authorization', admin)
+        .expect(200);
+      run = list.body.runs[0];
+      if (run.status !== 'running') break;
+      await new Promise(r => setTimeout(r, 50));
+    }
+    expect(run).toMatchObject({
+      status: 'done',
+      sources: [
+        { source: 'github', targets: 1, done: 1, records: 1, errors: [] },
+      ],
+    });
+    const rows = async () =>
+      db('opsdeck_deployments').select('record_key', 'status', 'url');
+    expect(await rows()).toEqual([
+      {
+        record_key: 'github:42',
+        status: 'success',
+        url: 'https://github.com/acme/checkout/actions/runs/9',
+      },
+    ]);
+
+    // The webhook for the same deployment status changes nothing but confirms it.
+    const webhook = githubDelivery('deployment_status', {
+      action: 'created',
+      deployment_status: statuses[0],
+      deployment,
+      repository: { full_name: 'acme/checkout' },
+    });
+    expect((await send(webhook)).status).toBe(202);
+    await settle();
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it('says which sources can backfill, refuses bad days, and needs opsdeck.admin', async () => {
+    const { server: backend } = await startWebhookBackend();
+    const none = await request(backend)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 30 });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toMatch(
+      /opsdeck\.webhooks\.<source>\.token/,
+    );
+    const days = await request(backend)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 0 });
+    expect(days.status).toBe(400);
+    expect(days.body.error.message).toMatch(/days/);
+
+    const { server: denied } = await startWebhookBackend({
+      deny: true,
+      tokens: { github: 'x' },
+    });
+    const res = await request(denied)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 30 });
+    expect(res.status).toBe(403);
+  });
+});
