@@ -8,6 +8,7 @@
 //   P5  replaying every delivery again (100 % duplicates) vs the fresh ingest. Goal ≥ 1.5×,
 //       0 rows changed.
 // Run: `yarn bench`, or node --require @backstage/cli/config/nodeTransform.cjs bench/webhooks.bench.ts [--smoke] [--pg]
+// (--profile writes a CPU profile of the backend to .cache/profiles)
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -44,6 +45,9 @@ async function startBackend(database: object, port: number) {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(args.includes('--profile')
+        ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, '.cache', 'profiles')]
+        : []),
       '--require',
       '@backstage/cli/config/nodeTransform.cjs',
       'e2e/webhookBackend.ts',
@@ -55,6 +59,7 @@ async function startBackend(database: object, port: number) {
         OPSDECK_WH_PORT: String(port),
         OPSDECK_WH_SECRET: SECRET,
         OPSDECK_WH_DATABASE: JSON.stringify(database),
+        OPSDECK_WH_LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

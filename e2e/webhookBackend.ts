@@ -46,7 +46,11 @@ backend.add(
     },
   }),
 );
-backend.add(mockServices.rootLogger.factory({ level: 'error' }));
+backend.add(
+  mockServices.rootLogger.factory({
+    level: process.env.OPSDECK_WH_LOG_LEVEL === 'error' ? 'error' : 'warn',
+  }),
+);
 backend.add(import('@opsdeck/backstage-plugin-backend'));
 backend.add(import('@opsdeck/backstage-plugin-backend-module-github'));
 backend.add(noopPlugin);

@@ -198,18 +198,22 @@ async function stream(
 async function settled(db: Knex) {
   const until = Date.now() + 120_000;
   let quiet = 0;
+  let queues: Record<string, number> = {};
   while (Date.now() < until) {
     const n = async (table: string, where = {}) =>
       Number((await db(table).where(where).count({ n: '*' }))[0].n);
-    const busy =
-      (await n('opsdeck_raw_deliveries', { status: 'pending' })) +
-      (await n('opsdeck_facts_dirty')) +
-      (await n('opsdeck_rollup_dirty'));
-    quiet = busy ? 0 : quiet + 1;
+    queues = {
+      pending: await n('opsdeck_raw_deliveries', { status: 'pending' }),
+      facts: await n('opsdeck_facts_dirty'),
+      days: await n('opsdeck_rollup_dirty'),
+    };
+    quiet = Object.values(queues).some(Boolean) ? 0 : quiet + 1;
     if (quiet >= 3) return;
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error('deliveries were not all processed within 120 s');
+  throw new Error(
+    `deliveries were not all processed within 120 s: ${JSON.stringify(queues)}`,
+  );
 }
 
 /** What DORA is computed from, comparable across runs. */

@@ -151,7 +151,8 @@ export const opsdeckPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'opsdeck-rollups-sweep',
           frequency: { seconds: 30 },
-          timeout: { minutes: 30 },
+          // Short: a replica killed mid-run keeps the task's lock until then.
+          timeout: { minutes: 5 },
           initialDelay: { seconds: 10 },
           fn: async () => {
             await rollups.catchUp();
@@ -183,12 +184,15 @@ export const opsdeckPlugin = createBackendPlugin({
           events,
           logger,
         });
-        const catchUpRollups = () => {
-          rollups
-            .catchUp()
-            .catch(error =>
-              logger.warn(`OpsDeck rollups could not catch up: ${error}`),
+        // Brings facts and rollups up to date after new data; a failure (a deadlock, the
+        // database gone for a moment) is retried shortly rather than left to the sweep.
+        const catchUpRollups = (): void => {
+          rollups.catchUp().catch(error => {
+            logger.warn(
+              `OpsDeck rollups could not catch up, retrying: ${error}`,
             );
+            setTimeout(catchUpRollups, 5000).unref();
+          });
         };
         // Webhook deliveries are normalised right after they are acknowledged; this sweep
         // finishes anything a crash, a restart or a database fault left pending.

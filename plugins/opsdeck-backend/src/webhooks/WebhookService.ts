@@ -26,15 +26,16 @@ const SWEEP_BATCH = 100;
 
 /**
  * Receives webhook deliveries: a source module checks authenticity, the raw delivery is stored
- * (so it can be acknowledged), and then normalised into deployments, incidents and pushes.
- * Anything left pending (a crash, a database fault after the answer) is finished by
- * {@link WebhookService.sweep}.
+ * (so it can be acknowledged), and then normalised into deployments, incidents and pushes by
+ * {@link WebhookService.sweep} — right after the answer, many deliveries per round under load,
+ * and again at start and on a schedule for anything a crash or a fault left pending.
  *
  * @internal
  */
 export class WebhookService {
   private readonly sources: Map<string, OpsDeckWebhookSource>;
   private sweeping?: Promise<number>;
+  private again = false;
 
   constructor(
     private readonly options: {
@@ -139,18 +140,25 @@ export class WebhookService {
     });
   }
 
-  /** Processes a just-stored delivery by its row id. */
-  async processById(id: number): Promise<boolean> {
-    const delivery = await this.options.deliveries.getDelivery(id);
-    return delivery?.status === 'pending' ? this.process(delivery) : false;
-  }
-
   /**
-   * Finishes pending deliveries, oldest first; one run at a time per process. Returns how many
-   * this run finished.
+   * Finishes pending deliveries, oldest first; one run at a time per process (a call during a
+   * run makes it go round once more, so nothing stored meanwhile waits for the next call).
+   * Returns how many this run finished.
    */
   sweep(): Promise<number> {
-    this.sweeping ??= this.sweepAll().finally(() => {
+    if (this.sweeping) {
+      this.again = true;
+      return this.sweeping;
+    }
+    const run = async () => {
+      let done = 0;
+      do {
+        this.again = false;
+        done += await this.sweepAll();
+      } while (this.again);
+      return done;
+    };
+    this.sweeping = run().finally(() => {
       this.sweeping = undefined;
     });
     return this.sweeping;
@@ -165,6 +173,9 @@ export class WebhookService {
       });
       let progressed = 0;
       for (const delivery of pending) {
+        // Let waiting requests in between deliveries: acknowledging new deliveries (store,
+        // answer) goes first, normalising the backlog follows.
+        await new Promise(resolve => setImmediate(resolve));
         try {
           if (await this.process(delivery)) progressed++;
         } catch (error) {

@@ -69,7 +69,7 @@ export function createWebhookRouter(options: {
   auditor: AuditorService;
   logger: LoggerService;
   webhooks: WebhookService;
-  /** Called after a new delivery was normalised (e.g. to bring rollups up to date). */
+  /** Called after new deliveries were normalised (e.g. to bring rollups up to date). */
   onIngested?: () => void;
 }): express.Router {
   const { httpAuth, permissions, auditor, logger, webhooks, onIngested } =
@@ -123,25 +123,26 @@ export function createWebhookRouter(options: {
     res
       .status(answer.duplicate ? 200 : 202)
       .json({ deliveryId: answer.deliveryId, duplicate: answer.duplicate });
+    if (answer.duplicate) return;
 
-    if (answer.id === undefined) return;
     const audit = await auditor.createEvent({
       eventId: 'webhook-delivery',
       severityLevel: 'low',
       request: req,
       meta: { source: source.id, deliveryId: answer.deliveryId },
     });
-    try {
-      await webhooks.processById(answer.id);
-      await audit.success();
-      onIngested?.();
-    } catch (error) {
-      // Stored and acknowledged: the sweep finishes it.
-      await audit.fail({ error: error as Error });
-      logger.warn(
-        `OpsDeck stored ${source.id} delivery ${answer.deliveryId} but could not normalise it yet: ${error}`,
-      );
-    }
+    await audit.success();
+    // Normalised after the answer; deliveries arriving meanwhile join the same round.
+    webhooks.sweep().then(
+      done => {
+        if (done) onIngested?.();
+      },
+      error =>
+        // Stored and acknowledged: the next round or the scheduled sweep finishes it.
+        logger.warn(
+          `OpsDeck could not normalise webhook deliveries yet: ${error}`,
+        ),
+    );
   });
 
   return router;
