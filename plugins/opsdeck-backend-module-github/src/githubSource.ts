@@ -1,12 +1,10 @@
-import { AuthenticationError } from '@backstage/errors';
 import {
   OpsDeckWebhookBackfill,
   OpsDeckWebhookNormalized,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
   firstHttpUrl,
-  hmacSignatureMatches,
-  parseSignatureHeader,
+  requireHmacSignature,
   parseWebhookJson,
   requireSecrets,
   requireWebhookHeader,
@@ -100,18 +98,13 @@ export function createGithubWebhookSource(
     backfill,
     async verify({ headers, rawBody }) {
       requireSecrets(settings, 'github');
-      const header = requireWebhookHeader(headers, 'x-hub-signature-256');
-      const matches = hmacSignatureMatches({
-        algorithm: 'sha256',
-        secrets: settings.secrets,
+      requireHmacSignature({
+        headers,
         rawBody,
-        signatures: parseSignatureHeader(header, 'sha256='),
+        header: 'X-Hub-Signature-256',
+        prefix: 'sha256=',
+        secrets: settings.secrets,
       });
-      if (!matches) {
-        throw new AuthenticationError(
-          'X-Hub-Signature-256 does not match the body for any configured secret',
-        );
-      }
       return {
         deliveryId: requireWebhookHeader(headers, 'x-github-delivery'),
       };

@@ -1,11 +1,9 @@
-import { AuthenticationError } from '@backstage/errors';
 import {
   OpsDeckWebhookBackfill,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
   firstHttpUrl,
-  hmacSignatureMatches,
-  parseSignatureHeader,
+  requireHmacSignature,
   parseWebhookJson,
   requireSecrets,
   requireWebhookHeader,
@@ -34,18 +32,13 @@ export function createPagerDutyWebhookSource(
     backfill,
     async verify({ headers, rawBody }) {
       requireSecrets(settings, 'pagerduty');
-      const header = requireWebhookHeader(headers, 'x-pagerduty-signature');
-      const matches = hmacSignatureMatches({
-        algorithm: 'sha256',
-        secrets: settings.secrets,
+      requireHmacSignature({
+        headers,
         rawBody,
-        signatures: parseSignatureHeader(header, 'v1='),
+        header: 'X-PagerDuty-Signature',
+        prefix: 'v1=',
+        secrets: settings.secrets,
       });
-      if (!matches) {
-        throw new AuthenticationError(
-          'X-PagerDuty-Signature does not match the body for any configured secret',
-        );
-      }
       return { deliveryId: requireWebhookHeader(headers, 'x-webhook-id') };
     },
     normalize({ rawBody }) {

@@ -1,3 +1,4 @@
+import { AuthenticationError } from '@backstage/errors';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -48,4 +49,35 @@ export function parseSignatureHeader(
     .map(v => v.trim())
     .filter(v => v.startsWith(prefix))
     .map(v => v.slice(prefix.length));
+}
+
+/**
+ * Checks a signature header that carries hex HMAC-SHA256 values of the raw body after a prefix
+ * (`X-Hub-Signature-256: sha256=…`, `X-PagerDuty-Signature: v1=…,v1=…`) against every
+ * configured secret, in constant time; throws an `AuthenticationError` naming the header when
+ * the header is missing or nothing matches.
+ *
+ * @public
+ */
+export function requireHmacSignature(options: {
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer;
+  header: string;
+  prefix: string;
+  secrets: readonly string[];
+}): void {
+  const header = options.headers[options.header.toLowerCase()];
+  if (!header)
+    throw new AuthenticationError(`Missing ${options.header} header`);
+  const matches = hmacSignatureMatches({
+    algorithm: 'sha256',
+    secrets: options.secrets,
+    rawBody: options.rawBody,
+    signatures: parseSignatureHeader(header, options.prefix),
+  });
+  if (!matches) {
+    throw new AuthenticationError(
+      `${options.header} does not match the body for any configured secret`,
+    );
+  }
 }
