@@ -69,8 +69,8 @@ export class WebhookService {
     request: OpsDeckWebhookRequest,
     deliveryId: string,
     receivedAt: number,
-  ): Promise<WebhookAnswer & { id?: number }> {
-    const { inserted, id } = await this.options.deliveries.insertDelivery({
+  ): Promise<WebhookAnswer> {
+    const { inserted } = await this.options.deliveries.insertDelivery({
       source: source.id,
       // The column holds 255 characters; a provider id that does not fit is kept as its hash.
       deliveryId:
@@ -90,7 +90,7 @@ export class WebhookService {
       ),
       body: request.rawBody,
     });
-    return { deliveryId, duplicate: !inserted, id };
+    return { deliveryId, duplicate: !inserted };
   }
 
   /** Normalises one stored delivery; false when another runner finished it first. */
