@@ -1,21 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { opsdeckWebhookSourcesExtensionPoint } from '@opsdeck/backstage-plugin-node';
+import { createWebhookSourceModule } from '@opsdeck/backstage-plugin-node';
 import { createArgoCdWebhookSource } from './argocdSource';
 
 /**
- * Adds the `argocd` webhook source to OpsDeck.
+ * Adds the `argocd` webhook source to OpsDeck (authenticated by Backstage tokens, no secret).
  *
  * @public
  */
-export const opsdeckModuleArgoCd = createBackendModule({
-  pluginId: 'opsdeck',
-  moduleId: 'argocd',
-  register(reg) {
-    reg.registerInit({
-      deps: { sources: opsdeckWebhookSourcesExtensionPoint },
-      async init({ sources }) {
-        sources.addWebhookSource(createArgoCdWebhookSource());
-      },
-    });
-  },
+export const opsdeckModuleArgoCd = createWebhookSourceModule({
+  source: 'argocd',
+  isConfigured: () => true,
+  create: () => createArgoCdWebhookSource(),
 });

@@ -1,1 +1,2 @@
 export * from './helpers';
+export * from './createWebhookSourceModule';
