@@ -2,6 +2,7 @@
 // service page showing what the OpsDeck backend answers.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { startPortal, type Portal } from './harness.mts';
 
 describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
@@ -160,6 +161,91 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     });
     assert.equal((await post(await portal.guestToken())).status, 403);
     assert.equal((await post('not-a-token')).status, 401);
+  });
+
+  it('takes signed webhooks from GitHub and Argo CD and shows them behind the service numbers', async () => {
+    const { baseUrl } = portal;
+    const health = await (await fetch(`${baseUrl}/api/opsdeck/health`)).json();
+    assert.deepEqual(health.webhookSources, [
+      'argocd',
+      'github',
+      'gitlab',
+      'opsgenie',
+      'pagerduty',
+    ]);
+    const id = Date.now();
+    const now = new Date().toISOString();
+    const body = JSON.stringify({
+      action: 'created',
+      deployment_status: {
+        state: 'success',
+        environment: 'production',
+        created_at: now,
+        log_url: `https://github.com/acme/checkout-api/actions/runs/${id}`,
+      },
+      deployment: {
+        id,
+        sha: 'c0ffee0000000000000000000000000000000001',
+        ref: 'main',
+        environment: 'production',
+        created_at: now,
+      },
+      repository: { full_name: 'acme/checkout-api' },
+    });
+    const github = (signature: string) =>
+      fetch(`${baseUrl}/api/opsdeck/webhooks/github`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-GitHub-Event': 'deployment_status',
+          'X-GitHub-Delivery': `e2e-${id}`,
+          'X-Hub-Signature-256': `sha256=${signature}`,
+        },
+        body,
+      });
+    assert.equal((await github('0'.repeat(64))).status, 401);
+    const signature = createHmac('sha256', 'opsdeck-demo-github-secret')
+      .update(body)
+      .digest('hex');
+    assert.equal((await github(signature)).status, 202);
+    assert.equal((await github(signature)).status, 200); // a redelivery
+
+    const argo = await fetch(`${baseUrl}/api/opsdeck/webhooks/argocd`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: 'Bearer opsdeck-demo-token',
+      },
+      body: JSON.stringify({
+        trigger: 'on-deployed',
+        app: 'checkout-api',
+        revision: 'c0ffee0000000000000000000000000000000001',
+        startedAt: now,
+        finishedAt: now,
+      }),
+    });
+    assert.equal(argo.status, 202);
+
+    const token = await portal.guestToken();
+    let keys: string[] = [];
+    for (let i = 0; i < 50 && keys.length < 2; i++) {
+      const res = await fetch(
+        `${baseUrl}/api/opsdeck/entities/component/default/checkout-api/events?type=deployment&limit=20`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      const page = (await res.json()) as { items: Array<{ key: string }> };
+      keys = page.items
+        .map(item => item.key)
+        .filter(
+          key => key === `github:${id}` || key === `argocd:checkout-api@${now}`,
+        );
+      await new Promise(r => setTimeout(r, 200));
+    }
+    assert.equal(
+      keys.length,
+      2,
+      'both deliveries are listed behind the numbers',
+    );
   });
 
   it('computes DORA for the demo services from the history sent at start', async () => {
