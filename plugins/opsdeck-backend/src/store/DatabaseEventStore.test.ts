@@ -44,6 +44,35 @@ describe.each(databases.eachSupportedId())(
       return { knex, store };
     }
 
+    it('keeps every update of one record when deliveries for it arrive at the same time', async () => {
+      const { store } = await createStore();
+      // 30 concurrent deliveries, each one field update of deployment ci:9; the last status
+      // (by event time) is success, and the title of the latest event wins.
+      await Promise.all(
+        Array.from({ length: 30 }, (_, n) =>
+          store.ingest({
+            delivery: delivery(`concurrent-${n}`),
+            deployments: [
+              deployed({
+                key: 'ci:9',
+                eventTime: T + n * H,
+                status: n === 29 ? 'success' : 'in_progress',
+                finishedAt: n === 29 ? T + n * H : undefined,
+                title: `update ${n}`,
+              }),
+            ],
+            incidents: [],
+          }),
+        ),
+      );
+      const [record] = await store.getDeployments(['ci:9']);
+      expect(record).toMatchObject({
+        status: 'success',
+        finishedAt: T + 29 * H,
+        title: 'update 29',
+      });
+    });
+
     it('stores a delivery and folds its events into queryable records', async () => {
       const { store } = await createStore();
       const incident: IncidentEvent = {
