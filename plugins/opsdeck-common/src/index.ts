@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './coverage';
 export * from './dora';
 export * from './links';
+export * from './oncall';
 export * from './permissions';
 export * from './platform';
 export * from './types';
