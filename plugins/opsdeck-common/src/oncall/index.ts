@@ -1,1 +1,2 @@
 export * from './rotation';
+export * from './inheritance';

@@ -1,0 +1,79 @@
+import { ANNOTATIONS } from '../annotations';
+
+/**
+ * The annotations that say who is on call, in priority order (first present wins on an entity).
+ *
+ * @public
+ */
+export const ONCALL_ANNOTATIONS: readonly string[] = [
+  ANNOTATIONS.pagerDutyServiceId,
+  ANNOTATIONS.pagerDutyIntegrationKey,
+  ANNOTATIONS.opsgenieTeam,
+  ANNOTATIONS.oncallRotation,
+];
+
+/**
+ * Where an on-call answer came from: the entity's own annotation, its System, its owning
+ * Group, or one of that group's ancestors.
+ *
+ * @public
+ */
+export type OnCallOrigin = 'own' | 'system' | 'group' | 'ancestor';
+
+/** An entity as the inheritance needs it. @public */
+export interface OnCallCandidate {
+  /** Entity ref, e.g. `group:default/payments`. */
+  entityRef: string;
+  /** Its `metadata.annotations`. */
+  annotations?: Record<string, string>;
+}
+
+/**
+ * The on-call annotation an entity uses, and where it came from.
+ *
+ * @public
+ */
+export interface OnCallSourceChoice {
+  /** The on-call annotation key used. */
+  annotation: string;
+  /** Its value (a service id, a team, a rotation's JSON). */
+  value: string;
+  /** Which entity of the chain carried it. */
+  origin: OnCallOrigin;
+  /** The entity that carries the annotation. */
+  entityRef: string;
+}
+
+/**
+ * Picks the on-call annotation by DESIGN's inheritance order: own annotation → System →
+ * owning Group → its ancestors (nearest first); the first entity with any on-call annotation
+ * wins, and on it the first annotation of {@link ONCALL_ANNOTATIONS}. Blank values are ignored.
+ *
+ * @public
+ */
+export function chooseOnCallSource(chain: {
+  own: OnCallCandidate;
+  system?: OnCallCandidate;
+  group?: OnCallCandidate;
+  /** The owning group's parent, its parent, … */
+  ancestors?: OnCallCandidate[];
+}): OnCallSourceChoice | undefined {
+  const ordered: Array<[OnCallOrigin, OnCallCandidate | undefined]> = [
+    ['own', chain.own],
+    ['system', chain.system],
+    ['group', chain.group],
+    ...(chain.ancestors ?? []).map(
+      a => ['ancestor', a] as [OnCallOrigin, OnCallCandidate],
+    ),
+  ];
+  for (const [origin, candidate] of ordered) {
+    if (!candidate) continue;
+    for (const annotation of ONCALL_ANNOTATIONS) {
+      const value = candidate.annotations?.[annotation]?.trim();
+      if (value) {
+        return { annotation, value, origin, entityRef: candidate.entityRef };
+      }
+    }
+  }
+  return undefined;
+}
