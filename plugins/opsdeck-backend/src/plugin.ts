@@ -30,6 +30,7 @@ import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
+import { OnCallService } from './oncall/OnCallService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
 
@@ -290,6 +291,10 @@ export const opsdeckPlugin = createBackendPlugin({
               deliveries: store,
             }),
             backfill,
+            oncall: new OnCallService({
+              catalog,
+              providers: () => oncallProviders.values(),
+            }),
             auditor,
             installed: () => ({
               webhookSources: webhookSources.ids(),

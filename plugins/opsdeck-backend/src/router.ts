@@ -6,6 +6,8 @@ import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
 import { AdminService } from './admin/AdminService';
 import { BackfillService } from './webhooks/BackfillService';
+import { OnCallService } from './oncall/OnCallService';
+import { parseShiftsRef, parseShiftsWindow } from './oncall/shiftsQuery';
 import { DoraService } from './dora/DoraService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
@@ -27,6 +29,7 @@ export interface RouterOptions {
   scopes: ScopeDoraService;
   admin: AdminService;
   backfill: BackfillService;
+  oncall: OnCallService;
   auditor: AuditorService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
@@ -48,6 +51,7 @@ export async function createRouter(
     scopes,
     admin,
     backfill,
+    oncall,
     auditor,
     installed,
   } = options;
@@ -78,6 +82,29 @@ export async function createRouter(
         { credentials },
       ),
     );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await oncall.getOnCall({ kind, namespace, name }, { credentials }),
+    );
+  });
+
+  router.get('/oncall/shifts', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef, from, to } = req.query;
+    res.json({
+      items: await oncall.getShifts(parseShiftsRef(entityRef), {
+        credentials,
+        ...parseShiftsWindow(from, to),
+      }),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {

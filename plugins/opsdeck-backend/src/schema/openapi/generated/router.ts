@@ -758,6 +758,118 @@ export const spec = {
           }
         }
       },
+      "OnCallPerson": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "userRef": {
+            "type": "string",
+            "description": "The catalog User, when exactly one matches."
+          }
+        }
+      },
+      "OnCallAnswer": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "provider",
+          "levels",
+          "asOf",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "provider": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "source": {
+            "type": "object",
+            "required": [
+              "annotation",
+              "origin",
+              "entityRef"
+            ],
+            "properties": {
+              "annotation": {
+                "type": "string"
+              },
+              "origin": {
+                "type": "string",
+                "enum": [
+                  "own",
+                  "system",
+                  "group",
+                  "ancestor"
+                ]
+              },
+              "entityRef": {
+                "type": "string"
+              }
+            }
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "level",
+                "people"
+              ],
+              "properties": {
+                "level": {
+                  "type": "integer"
+                },
+                "people": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/OnCallPerson"
+                  }
+                },
+                "until": {
+                  "type": "string"
+                },
+                "scheduleName": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "asOf": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "error": {
+            "type": "object",
+            "required": [
+              "reason",
+              "message"
+            ],
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
       "WebhookAnswer": {
         "type": "object",
         "required": [
@@ -1288,6 +1400,142 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/oncall": {
+      "get": {
+        "operationId": "GetEntityOnCall",
+        "description": "Who is on call for the entity now: the on-call annotation found by the inheritance order (the entity's own, its System, its owning Group, that group's ancestors), answered by the catalog rotation (opsdeck.io/oncall-rotation) or the installed provider for the annotation; escalation levels with the people on call and until when, where it came from, asOf and stale. Nothing known → no levels and an error naming the fix. The entity is read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The on-call answer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/oncall/shifts": {
+      "get": {
+        "operationId": "GetOnCallShifts",
+        "description": "Upcoming shifts (who, from, until) of the entity's catalog rotation in [from, to) (default: the next 28 days); empty when its on-call is not a catalog rotation.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "allowReserved": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The shifts, in order.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "person",
+                          "from",
+                          "until"
+                        ],
+                        "properties": {
+                          "person": {
+                            "$ref": "#/components/schemas/OnCallPerson"
+                          },
+                          "from": {
+                            "type": "string"
+                          },
+                          "until": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "default": {
