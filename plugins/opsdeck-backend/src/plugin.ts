@@ -31,6 +31,7 @@ import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
 import { OnCallService } from './oncall/OnCallService';
+import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
 
@@ -230,6 +231,10 @@ export const opsdeckPlugin = createBackendPlugin({
             if (purged) logger.info(`OpsDeck purged ${purged} raw deliveries`);
           },
         });
+        const oncall = new OnCallService({
+          catalog,
+          providers: () => oncallProviders.values(),
+        });
         const backfill = new BackfillService({
           sources: webhookSources.values(),
           index: indexStore,
@@ -291,10 +296,8 @@ export const opsdeckPlugin = createBackendPlugin({
               deliveries: store,
             }),
             backfill,
-            oncall: new OnCallService({
-              catalog,
-              providers: () => oncallProviders.values(),
-            }),
+            oncall,
+            ownership: new OwnershipService({ catalog, oncall }),
             auditor,
             installed: () => ({
               webhookSources: webhookSources.ids(),

@@ -7,6 +7,7 @@ import { CoverageService } from './coverage/CoverageService';
 import { AdminService } from './admin/AdminService';
 import { BackfillService } from './webhooks/BackfillService';
 import { OnCallService } from './oncall/OnCallService';
+import { OwnershipService } from './oncall/OwnershipService';
 import { parseShiftsRef, parseShiftsWindow } from './oncall/shiftsQuery';
 import { DoraService } from './dora/DoraService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
@@ -30,6 +31,7 @@ export interface RouterOptions {
   admin: AdminService;
   backfill: BackfillService;
   oncall: OnCallService;
+  ownership: OwnershipService;
   auditor: AuditorService;
   installed: () => { webhookSources: string[]; oncallProviders: string[] };
 }
@@ -52,6 +54,7 @@ export async function createRouter(
     admin,
     backfill,
     oncall,
+    ownership,
     auditor,
     installed,
   } = options;
@@ -81,6 +84,16 @@ export async function createRouter(
         { kind, namespace, name },
         { credentials },
       ),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await ownership.getOwnership({ kind, namespace, name }, { credentials }),
     );
   });
 

@@ -43,8 +43,35 @@ const entities: Entity[] = [
       name: 'payments',
       namespace: 'default',
       annotations: { 'opsdeck.io/oncall-rotation': JSON.stringify(rotation) },
+      links: [
+        { url: 'https://chat.acme.example/payments', title: 'Chat: #payments' },
+        // eslint-disable-next-line no-script-url -- an unsafe link that must not be rendered
+        { url: 'javascript:alert(1)', title: 'Not a link' },
+      ],
     },
-    spec: { type: 'team', children: [] },
+    spec: {
+      type: 'team',
+      children: [],
+      profile: { displayName: 'Payments', email: 'payments@acme.example' },
+    },
+    relations: [
+      { type: 'hasMember', targetRef: 'user:default/alice' },
+      { type: 'hasMember', targetRef: 'user:default/bob' },
+      { type: 'childOf', targetRef: 'group:default/commerce' },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { type: 'department', children: ['payments'] },
+    relations: [{ type: 'childOf', targetRef: 'group:default/acme' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'acme', namespace: 'default', title: 'ACME' },
+    spec: { type: 'organization', children: ['commerce'] },
   },
   component('checkout'),
   component('ledger', { 'pagerduty.com/service-id': 'PLEDGER' }),
@@ -152,5 +179,56 @@ describe('GET /oncall/shifts', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^from:/);
+  });
+});
+
+describe('GET /entities/{kind}/{namespace}/{name}/ownership', () => {
+  it('answers the owning team with members, contacts (http links only), the parent chain and the on-call, in one call', async () => {
+    const { get } = await start();
+    const res = await get(
+      '/entities/component/default/checkout/ownership',
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/checkout',
+      owner: {
+        entityRef: 'group:default/payments',
+        name: 'Payments',
+        email: 'payments@acme.example',
+        members: [
+          {
+            entityRef: 'user:default/alice',
+            name: 'Alice Adams',
+            email: 'alice@acme.example',
+          },
+          {
+            entityRef: 'user:default/bob',
+            name: 'Bob Brown',
+            email: 'bob@acme.example',
+          },
+        ],
+        links: [
+          {
+            title: 'Chat: #payments',
+            url: 'https://chat.acme.example/payments',
+          },
+        ],
+      },
+      parents: [
+        { entityRef: 'group:default/commerce', name: 'commerce' },
+        { entityRef: 'group:default/acme', name: 'ACME' },
+      ],
+      oncall: { provider: 'rotation', source: { origin: 'group' } },
+    });
+    // A Group answers about itself (the platform page needs a domain group's on-call).
+    const group = await get(
+      '/entities/group/default/payments/ownership',
+    ).expect(200);
+    expect(group.body.owner.entityRef).toBe('group:default/payments');
+    expect(group.body.oncall.source.origin).toBe('own');
+    const orphan = await get(
+      '/entities/component/default/orphan/ownership',
+    ).expect(200);
+    expect(orphan.body.owner).toBeUndefined();
+    expect(orphan.body.parents).toEqual([]);
   });
 });

@@ -1414,6 +1414,143 @@ export const spec = {
         ]
       }
     },
+    "/entities/{kind}/{namespace}/{name}/ownership": {
+      "get": {
+        "operationId": "GetEntityOwnership",
+        "description": "Who owns the entity and how to reach them, in one answer: the owning group (ownedBy; a Group answers about itself) with its members, email and links (http and https only), the parent chain to the top, and the on-call answer. Read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The ownership answer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "entityRef",
+                    "parents",
+                    "oncall"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "owner": {
+                      "type": "object",
+                      "required": [
+                        "entityRef",
+                        "name",
+                        "members",
+                        "links"
+                      ],
+                      "properties": {
+                        "entityRef": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "email": {
+                          "type": "string"
+                        },
+                        "members": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "entityRef",
+                              "name"
+                            ],
+                            "properties": {
+                              "entityRef": {
+                                "type": "string"
+                              },
+                              "name": {
+                                "type": "string"
+                              },
+                              "email": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        },
+                        "links": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "title",
+                              "url"
+                            ],
+                            "properties": {
+                              "title": {
+                                "type": "string"
+                              },
+                              "url": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "parents": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "entityRef",
+                          "name"
+                        ],
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "name": {
+                            "type": "string"
+                          },
+                          "email": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "oncall": {
+                      "$ref": "#/components/schemas/OnCallAnswer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
     "/entities/{kind}/{namespace}/{name}/oncall": {
       "get": {
         "operationId": "GetEntityOnCall",
