@@ -16,7 +16,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-const instant = z.union([
+/** An instant: ISO 8601 with a zone, or epoch ms. @internal */
+export const instant = z.union([
   z.string().datetime({
     offset: true,
     message: 'must be an ISO 8601 date-time with a time zone',
@@ -24,15 +25,19 @@ const instant = z.union([
   z.number().int().nonnegative(),
 ]);
 
-const sha = z
+/** A commit SHA. @internal */
+export const sha = z
   .string()
   .regex(/^[0-9a-f]{7,64}$/i, 'must be a hex commit SHA (7–64 characters)');
 
+/** A service named by an annotation it carries. @internal */
+export const annotationRef = z
+  .object({ annotation: z.string().min(1), value: z.string().min(1) })
+  .strict();
+
 const service = z.union([
   z.string().min(1, 'must name the entity, e.g. component:default/checkout'),
-  z
-    .object({ annotation: z.string().min(1), value: z.string().min(1) })
-    .strict(),
+  annotationRef,
 ]);
 
 const url = z
@@ -174,7 +179,8 @@ export function parseEventBatch(body: unknown) {
   return parseOrThrow(batch, body);
 }
 
-const toMs = (v: string | number) =>
+/** Epoch ms of a validated instant. @internal */
+export const toMs = (v: string | number) =>
   typeof v === 'number' ? v : Date.parse(v);
 
 /** The identity all of a service's events share: an entity ref or an annotation value. @internal */

@@ -154,7 +154,6 @@ export class DatabaseOpsDeckStore {
   async pendingDeliveries(options: {
     sources: readonly string[];
     limit: number;
-    olderThan?: number;
   }): Promise<RawDelivery[]> {
     if (!options.sources.length) return [];
     const query = this.db<DeliveryRow>('opsdeck_raw_deliveries')
@@ -162,8 +161,6 @@ export class DatabaseOpsDeckStore {
       .whereIn('source', options.sources as string[])
       .orderBy('id', 'asc')
       .limit(options.limit);
-    if (options.olderThan !== undefined)
-      query.where('received_at', '<', options.olderThan);
     return (await query).map(toDelivery);
   }
 

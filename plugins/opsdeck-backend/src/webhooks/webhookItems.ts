@@ -7,21 +7,16 @@ import { z } from 'zod/v3';
 import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
 import { PushRecord } from '../store/pushesSql';
 import {
+  annotationRef,
   deploymentItemSchema,
   incidentItemSchema,
+  instant,
   parseOrThrow,
+  sha,
   toDeploymentEvent,
   toIncidentEvent,
+  toMs,
 } from '../ingest/eventsInput';
-
-const instant = z.union([
-  z.string().datetime({ offset: true }),
-  z.number().int().nonnegative(),
-]);
-const sha = z.string().regex(/^[0-9a-f]{7,64}$/i, 'must be a hex commit SHA');
-const annotationRef = z
-  .object({ annotation: z.string().min(1), value: z.string().min(1) })
-  .strict();
 
 const push = z
   .object({
@@ -32,9 +27,6 @@ const push = z
     commits: z.array(z.object({ sha, time: instant }).strict()).max(5000),
   })
   .strict();
-
-const toMs = (v: string | number) =>
-  typeof v === 'number' ? v : Date.parse(v);
 
 /** What a source module read from a delivery, validated and keyed by the source. @internal */
 export interface WebhookRecords {
