@@ -1,10 +1,10 @@
 import {
+  deliveryIdOfBody,
   OpsDeckWebhookSource,
   firstHttpUrl,
   parseWebhookJson,
   textOf,
 } from '@opsdeck/backstage-plugin-node';
-import { createHash } from 'node:crypto';
 
 /** The annotation that maps an Argo CD application to its catalog entity. */
 export const ARGOCD_APP_ANNOTATION = 'argocd/app-name';
@@ -32,9 +32,7 @@ export function createArgoCdWebhookSource(): OpsDeckWebhookSource {
     async verify({ rawBody }) {
       // Argo CD sends no delivery id; a resent notification has the same body.
       return {
-        deliveryId: `sha256:${createHash('sha256')
-          .update(rawBody)
-          .digest('hex')}`,
+        deliveryId: deliveryIdOfBody(rawBody),
       };
     },
     normalize({ rawBody, receivedAt }) {

@@ -9,16 +9,6 @@ import { createGithubWebhookSource } from './githubSource';
  */
 export const opsdeckModuleGithub = createWebhookSourceModule({
   source: 'github',
-  create(settings) {
-    const token = settings.config?.getOptionalString('token');
-    return createGithubWebhookSource(
-      settings,
-      token
-        ? createGithubBackfill({
-            token,
-            baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
-          })
-        : undefined,
-    );
-  },
+  backfill: createGithubBackfill,
+  create: createGithubWebhookSource,
 });

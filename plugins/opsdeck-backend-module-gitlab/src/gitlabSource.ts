@@ -1,5 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
 import {
+  deliveryIdOfBody,
   OpsDeckWebhookBackfill,
   OpsDeckWebhookNormalized,
   OpsDeckWebhookSettings,
@@ -11,7 +12,6 @@ import {
   textOf,
   webhookHeader,
 } from '@opsdeck/backstage-plugin-node';
-import { createHash } from 'node:crypto';
 
 /** The annotation that maps a project to its catalog entity (`group/project`). */
 export const GITLAB_SLUG_ANNOTATION = 'gitlab.com/project-slug';
@@ -144,7 +144,7 @@ export function createGitlabWebhookSource(
         webhookHeader(headers, 'idempotency-key') ??
         webhookHeader(headers, 'x-gitlab-event-uuid') ??
         webhookHeader(headers, 'webhook-id') ??
-        `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+        deliveryIdOfBody(rawBody);
       return { deliveryId };
     },
     normalize({ rawBody }) {

@@ -15,16 +15,10 @@ export const opsdeckModuleGitlab = createWebhookSourceModule({
   source: 'gitlab',
   isConfigured: settings =>
     settings.secrets.length + signingSecretsOf(settings.config).length > 0,
-  create(settings) {
-    const token = settings.config?.getOptionalString('token');
-    return createGitlabWebhookSource(
+  backfill: createGitlabBackfill,
+  create: (settings, backfill) =>
+    createGitlabWebhookSource(
       { ...settings, signingSecrets: signingSecretsOf(settings.config) },
-      token
-        ? createGitlabBackfill({
-            token,
-            baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
-          })
-        : undefined,
-    );
-  },
+      backfill,
+    ),
 });

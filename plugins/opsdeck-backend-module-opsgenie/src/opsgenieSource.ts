@@ -1,5 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
 import {
+  deliveryIdOfBody,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
   firstHttpUrl,
@@ -9,7 +10,6 @@ import {
   textOf,
   webhookHeader,
 } from '@opsdeck/backstage-plugin-node';
-import { createHash } from 'node:crypto';
 
 /** The annotation that maps an Opsgenie / JSM Operations team to catalog entities. */
 export const OPSGENIE_TEAM_ANNOTATION = 'opsgenie.com/team';
@@ -69,9 +69,7 @@ export function createOpsgenieWebhookSource(
       }
       // Opsgenie sends no delivery id; a resent webhook has the same body.
       return {
-        deliveryId: `sha256:${createHash('sha256')
-          .update(rawBody)
-          .digest('hex')}`,
+        deliveryId: deliveryIdOfBody(rawBody),
       };
     },
     normalize({ rawBody, receivedAt }) {

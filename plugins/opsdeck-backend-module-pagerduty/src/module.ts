@@ -9,16 +9,6 @@ import { createPagerDutyWebhookSource } from './pagerdutySource';
  */
 export const opsdeckModulePagerDuty = createWebhookSourceModule({
   source: 'pagerduty',
-  create(settings) {
-    const token = settings.config?.getOptionalString('token');
-    return createPagerDutyWebhookSource(
-      settings,
-      token
-        ? createPagerDutyBackfill({
-            token,
-            baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
-          })
-        : undefined,
-    );
-  },
+  backfill: createPagerDutyBackfill,
+  create: createPagerDutyWebhookSource,
 });

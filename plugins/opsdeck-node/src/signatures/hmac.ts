@@ -1,4 +1,5 @@
 import { AuthenticationError } from '@backstage/errors';
+import { requireWebhookHeader } from '../webhooks/helpers';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -66,9 +67,7 @@ export function requireHmacSignature(options: {
   prefix: string;
   secrets: readonly string[];
 }): void {
-  const header = options.headers[options.header.toLowerCase()];
-  if (!header)
-    throw new AuthenticationError(`Missing ${options.header} header`);
+  const header = requireWebhookHeader(options.headers, options.header);
   const matches = hmacSignatureMatches({
     algorithm: 'sha256',
     secrets: options.secrets,

@@ -4,7 +4,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { opsdeckWebhookSourcesExtensionPoint } from '../extensions/webhookSources';
-import type { OpsDeckWebhookSource } from '../extensions/webhookSources';
+import type {
+  OpsDeckWebhookBackfill,
+  OpsDeckWebhookSource,
+} from '../extensions/webhookSources';
 import { OpsDeckWebhookSettings, readWebhookSettings } from './helpers';
 
 /**
@@ -18,7 +21,18 @@ export function createWebhookSourceModule(options: {
   source: string;
   /** Whether the settings let the source accept deliveries; default: a secret is set. */
   isConfigured?: (settings: OpsDeckWebhookSettings) => boolean;
-  create(settings: OpsDeckWebhookSettings): OpsDeckWebhookSource;
+  /**
+   * Builds the source's backfill from the provider API settings
+   * (`opsdeck.webhooks.<source>.{token, apiBaseUrl}`); only called when a token is set.
+   */
+  backfill?: (api: {
+    token: string;
+    baseUrl?: string;
+  }) => OpsDeckWebhookBackfill;
+  create(
+    settings: OpsDeckWebhookSettings,
+    backfill?: OpsDeckWebhookBackfill,
+  ): OpsDeckWebhookSource;
 }): BackendFeature {
   const isConfigured =
     options.isConfigured ?? (settings => settings.secrets.length > 0);
@@ -39,7 +53,15 @@ export function createWebhookSourceModule(options: {
               `OpsDeck ${options.source} webhooks are refused until opsdeck.webhooks.${options.source}.secrets is set`,
             );
           }
-          sources.addWebhookSource(options.create(settings));
+          const token = settings.config?.getOptionalString('token');
+          const backfill =
+            token && options.backfill
+              ? options.backfill({
+                  token,
+                  baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
+                })
+              : undefined;
+          sources.addWebhookSource(options.create(settings, backfill));
         },
       });
     },

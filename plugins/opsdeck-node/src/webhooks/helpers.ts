@@ -1,5 +1,7 @@
 import { Config } from '@backstage/config';
 import { AuthenticationError, InputError } from '@backstage/errors';
+import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
+import { createHash } from 'node:crypto';
 
 /**
  * The first value of a header (Node lower-cases header names).
@@ -96,22 +98,23 @@ export function parseWebhookJson(rawBody: Buffer): any {
 
 /**
  * The first candidate that is an absolute http(s) URL (providers send empty strings and other
- * schemes; OpsDeck only ever links http and https).
+ * schemes; OpsDeck only ever links http and https) — by the same rule as every other OpsDeck
+ * link, `toSafeHttpUrl` from `-common`.
  *
  * @public
  */
 export function firstHttpUrl(...candidates: unknown[]): string | undefined {
-  for (const candidate of candidates) {
-    if (typeof candidate !== 'string') continue;
-    try {
-      const url = new URL(candidate);
-      if (url.protocol === 'https:' || url.protocol === 'http:')
-        return candidate;
-    } catch {
-      // not a URL
-    }
-  }
-  return undefined;
+  return candidates.map(toSafeHttpUrl).find(url => url !== undefined);
+}
+
+/**
+ * A delivery id for providers that send none: the body's SHA-256, so a resent delivery (the
+ * same bytes) is a duplicate.
+ *
+ * @public
+ */
+export function deliveryIdOfBody(rawBody: Buffer): string {
+  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
 /**
