@@ -3,8 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
-import { authorizeOrThrow } from '../permissions/authorize';
+import { authorizeAdmin } from '../permissions/authorize';
 import { RollupService } from '../rollups/RollupService';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import {
@@ -113,11 +112,6 @@ export class AdminService {
   }
 
   private authorize(credentials: BackstageCredentials) {
-    return authorizeOrThrow(
-      this.options.permissions,
-      opsdeckAdminPermission,
-      credentials,
-      'administer OpsDeck',
-    );
+    return authorizeAdmin(this.options.permissions, credentials);
   }
 }

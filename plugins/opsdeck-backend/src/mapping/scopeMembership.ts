@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { pushTo } from '../collections';
 import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
+import { relationTargets } from '../catalog/entities';
 
 /**
  * The mapped annotations an entity carries, trimmed, empty ones left out.
@@ -41,9 +42,6 @@ export function identitiesOfEntity(
   ];
 }
 
-const targets = (entity: Entity, type: string) =>
-  (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
-
 /**
  * Which service identities each group/org rollup scope holds, under current ownership:
  * `group:<ref>` — the Components the group owns; `tree:<ref>` — the same for the group and all
@@ -66,14 +64,14 @@ export function scopeMembership(
   for (const component of components) {
     const services = identitiesOfEntity(component, mappedAnnotations);
     add('org', services);
-    for (const owner of targets(component, RELATION_OWNED_BY)) {
+    for (const owner of relationTargets(component, RELATION_OWNED_BY)) {
       pushTo(owned, owner, ...services);
     }
   }
   const children = new Map<string, string[]>();
   const groupRefs = groups.map(g => stringifyEntityRef(g));
   for (const group of groups) {
-    for (const parent of targets(group, RELATION_CHILD_OF)) {
+    for (const parent of relationTargets(group, RELATION_CHILD_OF)) {
       pushTo(children, parent, stringifyEntityRef(group));
     }
   }

@@ -15,6 +15,7 @@ import {
   rotationShifts,
 } from '@opsdeck/backstage-plugin-common';
 import { OpsDeckOnCallProvider } from '@opsdeck/backstage-plugin-node';
+import { profileOf, relationTargets } from '../catalog/entities';
 import { readEntityAsCaller } from '../catalog/readEntity';
 
 /** One person on call, matched to a catalog User where possible. @internal */
@@ -48,16 +49,26 @@ export type OnCallAnswer = {
 
 const MAX_ANCESTORS = 10;
 
-const relationTargets = (entity: Entity, type: string, kind: string) =>
-  (entity.relations ?? [])
-    .filter(
-      r => r.type === type && r.targetRef.startsWith(`${kind.toLowerCase()}:`),
-    )
-    .map(r => r.targetRef);
+/** What an entity's on-call can be inherited from, nearest first. @internal */
+export type OnCallChain = {
+  system?: Entity;
+  /** The owning group; absent for a Group (it is its own owner) or an unowned entity. */
+  group?: Entity;
+  /** The owning group's parent (a Group's own parent), its parent, … */
+  ancestors: Entity[];
+};
 
 const candidate = (entity: Entity): OnCallCandidate => ({
   entityRef: stringifyEntityRef(entity),
   annotations: entity.metadata.annotations,
+});
+
+/** The inheritance order of {@link chooseOnCallSource}. */
+const candidates = (entity: Entity, chain: OnCallChain) => ({
+  own: candidate(entity),
+  system: chain.system && candidate(chain.system),
+  group: chain.group && candidate(chain.group),
+  ancestors: chain.ancestors.map(candidate),
 });
 
 /**
@@ -79,14 +90,27 @@ export class OnCallService {
     ref: CompoundEntityRef,
     query: { credentials: BackstageCredentials; now?: number },
   ): Promise<OnCallAnswer> {
-    const now = query.now ?? Date.now();
-    const { entity, entityRef } = await readEntityAsCaller(
+    const { entity } = await readEntityAsCaller(
       this.options.catalog,
       ref,
       query.credentials,
     );
-    const chain = await this.chainOf(entity, query.credentials);
-    const choice = chooseOnCallSource(chain);
+    return this.answer(
+      entity,
+      await this.chainOf(entity, query.credentials),
+      query,
+    );
+  }
+
+  /** The on-call answer for an entity already read, with its chain. */
+  async answer(
+    entity: Entity,
+    chain: OnCallChain,
+    query: { credentials: BackstageCredentials; now?: number },
+  ): Promise<OnCallAnswer> {
+    const now = query.now ?? Date.now();
+    const entityRef = stringifyEntityRef(entity);
+    const choice = chooseOnCallSource(candidates(entity, chain));
     const base = {
       entityRef,
       asOf: new Date(now).toISOString(),
@@ -187,7 +211,7 @@ export class OnCallService {
       query.credentials,
     );
     const choice = chooseOnCallSource(
-      await this.chainOf(entity, query.credentials),
+      candidates(entity, await this.chainOf(entity, query.credentials)),
     );
     if (choice?.annotation !== ANNOTATIONS.oncallRotation) return [];
     const parsed = parseRotation(choice.value);
@@ -209,8 +233,11 @@ export class OnCallService {
     }));
   }
 
-  /** The entity, its System, its owning Group and that group's ancestors. */
-  private async chainOf(entity: Entity, credentials: BackstageCredentials) {
+  /** The entity's System, its owning Group and that group's ancestors, read as the caller. */
+  async chainOf(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallChain> {
     const { catalog } = this.options;
     const get = async (ref: string | undefined) =>
       ref ? await catalog.getEntityByRef(ref, { credentials }) : undefined;
@@ -229,12 +256,7 @@ export class OnCallService {
       ancestors.push(parent);
       next = relationTargets(parent, 'childOf', 'group')[0];
     }
-    return {
-      own: candidate(entity),
-      system: system && candidate(system),
-      group: group && candidate(group),
-      ancestors: ancestors.map(candidate),
-    };
+    return { system, group, ancestors };
   }
 
   /** A rotation member's name and email from the catalog. */
@@ -245,14 +267,8 @@ export class OnCallService {
     const user = await this.options.catalog.getEntityByRef(memberRef, {
       credentials,
     });
-    const profile = (user?.spec?.profile ?? {}) as {
-      displayName?: string;
-      email?: string;
-    };
-    return {
-      name: profile.displayName ?? user?.metadata.title ?? memberRef,
-      ...(profile.email ? { email: profile.email } : {}),
-      ...(user ? { userRef: stringifyEntityRef(user) } : {}),
-    };
+    return user
+      ? { ...profileOf(user, memberRef), userRef: stringifyEntityRef(user) }
+      : { name: memberRef };
   }
 }

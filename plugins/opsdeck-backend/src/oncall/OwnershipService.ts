@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
+import { profileOf, relationTargets } from '../catalog/entities';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { OnCallAnswer, OnCallService } from './OnCallService';
 
@@ -30,27 +31,16 @@ export type OwnershipAnswer = {
   oncall: OnCallAnswer;
 };
 
-const MAX_PARENTS = 10;
-
-const groupOf = (entity: Entity): OwnershipGroup => {
-  const profile = (entity.spec?.profile ?? {}) as {
-    displayName?: string;
-    email?: string;
-  };
-  return {
-    entityRef: stringifyEntityRef(entity),
-    name: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
-    ...(profile.email ? { email: profile.email } : {}),
-  };
-};
-
-const targets = (entity: Entity, type: string) =>
-  (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
+const summary = (entity: Entity): OwnershipGroup => ({
+  entityRef: stringifyEntityRef(entity),
+  ...profileOf(entity),
+});
 
 /**
  * Who owns an entity and how to reach them, in one answer for the card: the owning group with
- * its members and contacts, the parent chain, and the on-call answer. Catalog reads use the
- * caller's credentials.
+ * its members and contacts, the parent chain, and the on-call answer. The entity and its chain
+ * (owning group, parents) are read once, as the caller, and serve both the ownership and the
+ * on-call answer.
  *
  * @internal
  */
@@ -66,57 +56,34 @@ export class OwnershipService {
     ref: CompoundEntityRef,
     query: { credentials: BackstageCredentials },
   ): Promise<OwnershipAnswer> {
-    const { catalog } = this.options;
+    const { catalog, oncall } = this.options;
     const { credentials } = query;
     const { entity, entityRef } = await readEntityAsCaller(
       catalog,
       ref,
       credentials,
     );
-    const get = (target: string) =>
-      catalog.getEntityByRef(target, { credentials });
-    const owner =
-      entity.kind.toLowerCase() === 'group'
-        ? entity
-        : await (async () => {
-            const target = targets(entity, 'ownedBy').find(t =>
-              t.startsWith('group:'),
-            );
-            return target ? get(target) : undefined;
-          })();
-    const [oncall, members, parents] = await Promise.all([
-      this.options.oncall.getOnCall(ref, { credentials }),
+    const chain = await oncall.chainOf(entity, credentials);
+    const owner = entity.kind.toLowerCase() === 'group' ? entity : chain.group;
+    const [answer, members] = await Promise.all([
+      oncall.answer(entity, chain, { credentials }),
       owner
-        ? Promise.all(targets(owner, 'hasMember').map(get))
+        ? Promise.all(
+            relationTargets(owner, 'hasMember').map(target =>
+              catalog.getEntityByRef(target, { credentials }),
+            ),
+          )
         : Promise.resolve([]),
-      (async () => {
-        const chain: OwnershipGroup[] = [];
-        let next = owner && targets(owner, 'childOf')[0];
-        while (next && chain.length < MAX_PARENTS) {
-          const parent = await get(next);
-          if (!parent) break;
-          chain.push(groupOf(parent));
-          next = targets(parent, 'childOf')[0];
-        }
-        return chain;
-      })(),
     ]);
     return {
       entityRef,
       ...(owner
         ? {
             owner: {
-              ...groupOf(owner),
+              ...summary(owner),
               members: members
                 .filter((m): m is Entity => Boolean(m))
-                .map(m => {
-                  const { name, email } = groupOf(m);
-                  return {
-                    entityRef: stringifyEntityRef(m),
-                    name,
-                    ...(email ? { email } : {}),
-                  };
-                }),
+                .map(summary),
               links: (owner.metadata.links ?? []).flatMap(link => {
                 const url = toSafeHttpUrl(link.url);
                 return url ? [{ title: link.title ?? url, url }] : [];
@@ -124,8 +91,8 @@ export class OwnershipService {
             },
           }
         : {}),
-      parents,
-      oncall,
+      parents: chain.ancestors.map(summary),
+      oncall: answer,
     };
   }
 }

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -29,4 +30,21 @@ export async function authorizeOrThrow(
       `To ${action} you need the ${permission.name} permission`,
     );
   }
+}
+
+/**
+ * 403 unless the caller holds `opsdeck.admin` (rebuilds, deletes, deliveries, backfill).
+ *
+ * @internal
+ */
+export function authorizeAdmin(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  return authorizeOrThrow(
+    permissions,
+    opsdeckAdminPermission,
+    credentials,
+    'administer OpsDeck',
+  );
 }

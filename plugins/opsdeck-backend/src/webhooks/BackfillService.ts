@@ -4,10 +4,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
-import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
 import { OpsDeckWebhookSource } from '@opsdeck/backstage-plugin-node';
 import { randomUUID } from 'node:crypto';
-import { authorizeOrThrow } from '../permissions/authorize';
+import { authorizeAdmin } from '../permissions/authorize';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { toWebhookRecords } from './webhookItems';
@@ -176,11 +175,6 @@ export class BackfillService {
   }
 
   private authorize(credentials: BackstageCredentials) {
-    return authorizeOrThrow(
-      this.options.permissions,
-      opsdeckAdminPermission,
-      credentials,
-      'administer OpsDeck',
-    );
+    return authorizeAdmin(this.options.permissions, credentials);
   }
 }
