@@ -1,8 +1,4 @@
 import {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -19,6 +15,7 @@ import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
 import { inMemoryDatabase } from './inMemoryDatabase';
+import { manualScheduler } from './manualScheduler';
 
 /** Test secrets of every source (two for GitHub: rotation). */
 export const WEBHOOK_SECRETS = {
@@ -103,7 +100,7 @@ export async function startWebhookBackend(
     tokens?: Record<string, string>;
   } = {},
 ) {
-  const tasks = new Map<string, () => Promise<void>>();
+  const { tasks, factory: scheduler } = manualScheduler();
   const database = inMemoryDatabase();
   const { server } = await startTestBackend({
     features: [
@@ -132,16 +129,7 @@ export async function startWebhookBackend(
           },
         },
       }),
-      mockServices.scheduler.mock({
-        scheduleTask: async (
-          task: SchedulerServiceTaskScheduleDefinition &
-            SchedulerServiceTaskInvocationDefinition,
-        ) => {
-          tasks.set(task.id, async () => {
-            await task.fn(new AbortController().signal);
-          });
-        },
-      }).factory,
+      scheduler,
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),

@@ -3,16 +3,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
 import { inMemoryDatabase } from '../__testUtils__/inMemoryDatabase';
+import { manualScheduler } from '../__testUtils__/manualScheduler';
 
 const entities: Entity[] = [
   {
@@ -80,22 +77,13 @@ async function start(
     send?: boolean;
   } = {},
 ) {
-  const tasks = new Map<string, () => Promise<void>>();
+  const { tasks, factory: scheduler } = manualScheduler();
   const auditor = mockServices.auditor.mock();
   const { server } = await startTestBackend({
     features: [
       opsdeckPlugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.scheduler.mock({
-        scheduleTask: async (
-          task: SchedulerServiceTaskScheduleDefinition &
-            SchedulerServiceTaskInvocationDefinition,
-        ) => {
-          tasks.set(task.id, async () => {
-            await task.fn(new AbortController().signal);
-          });
-        },
-      }).factory,
+      scheduler,
       auditor.factory,
       ...(options.deny ? [denyAllButEvents.factory] : []),
       ...(options.config
