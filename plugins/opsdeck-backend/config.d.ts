@@ -51,5 +51,19 @@ export interface Config {
        */
       refreshInterval?: HumanDuration | string;
     };
+    /**
+     * On-call providers (modules such as pagerduty and opsgenie add their own keys here).
+     * Answers are kept in Backstage's cache service; a provider that is down is answered with
+     * its last-known answer (kept 7 days) marked stale.
+     */
+    oncall?: {
+      [provider: string]: {
+        /**
+         * How long a provider's answer is used before asking again; it is also refreshed at the
+         * next hand-off the answer reports. Default 5 minutes.
+         */
+        cacheTtl?: HumanDuration | string;
+      };
+    };
   };
 }

@@ -31,6 +31,8 @@ import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
 import { OnCallService } from './oncall/OnCallService';
+import { ProviderAnswerCache } from './oncall/ProviderAnswerCache';
+import { readOnCallCacheTtl } from './oncall/config';
 import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
@@ -95,8 +97,10 @@ export const opsdeckPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        cache: coreServices.cache,
       },
       async init({
+        cache,
         database,
         config,
         logger,
@@ -234,6 +238,8 @@ export const opsdeckPlugin = createBackendPlugin({
         const oncall = new OnCallService({
           catalog,
           providers: () => oncallProviders.values(),
+          cache: new ProviderAnswerCache({ cache }),
+          ttlMsOf: providerId => readOnCallCacheTtl(config, providerId),
         });
         const backfill = new BackfillService({
           sources: webhookSources.values(),

@@ -112,12 +112,12 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const { entityRef, from, to } = req.query;
-    res.json({
-      items: await oncall.getShifts(parseShiftsRef(entityRef), {
+    res.json(
+      await oncall.getShifts(parseShiftsRef(entityRef), {
         credentials,
         ...parseShiftsWindow(from, to),
       }),
-    });
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {

@@ -8,3 +8,4 @@
 export * from './extensions';
 export * from './signatures';
 export * from './webhooks';
+export * from './providers';

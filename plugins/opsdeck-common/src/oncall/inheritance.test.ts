@@ -83,4 +83,29 @@ describe('on-call inheritance', () => {
       chooseOnCallSource({ own, system, group, ancestors: [parent] }),
     ).toBeUndefined();
   });
+
+  it('escalating to the parent continues the search after the entity that answered', () => {
+    const rotation = '{"members":["user:alice"]}';
+    const chain = {
+      own,
+      group: {
+        ...group,
+        annotations: { 'opsdeck.io/oncall-rotation': rotation },
+      },
+      ancestors: [
+        parent,
+        { ...top, annotations: { 'pagerduty.com/service-id': 'PTOP' } },
+      ],
+    };
+    expect(chooseOnCallSource(chain, { after: group.entityRef })).toEqual({
+      annotation: 'pagerduty.com/service-id',
+      value: 'PTOP',
+      origin: 'ancestor',
+      entityRef: 'group:default/acme',
+    });
+    expect(chooseOnCallSource(chain, { after: top.entityRef })).toBeUndefined();
+    expect(
+      chooseOnCallSource(chain, { after: 'group:default/elsewhere' }),
+    ).toBeUndefined();
+  });
 });

@@ -51,13 +51,19 @@ export interface OnCallSourceChoice {
  *
  * @public
  */
-export function chooseOnCallSource(chain: {
-  own: OnCallCandidate;
-  system?: OnCallCandidate;
-  group?: OnCallCandidate;
-  /** The owning group's parent, its parent, … */
-  ancestors?: OnCallCandidate[];
-}): OnCallSourceChoice | undefined {
+export function chooseOnCallSource(
+  chain: {
+    own: OnCallCandidate;
+    system?: OnCallCandidate;
+    group?: OnCallCandidate;
+    /** The owning group's parent, its parent, … */
+    ancestors?: OnCallCandidate[];
+  },
+  options: {
+    /** Skip the chain up to and including this entity (a rotation escalating to its parent). */
+    after?: string;
+  } = {},
+): OnCallSourceChoice | undefined {
   const ordered: Array<[OnCallOrigin, OnCallCandidate | undefined]> = [
     ['own', chain.own],
     ['system', chain.system],
@@ -66,7 +72,11 @@ export function chooseOnCallSource(chain: {
       a => ['ancestor', a] as [OnCallOrigin, OnCallCandidate],
     ),
   ];
-  for (const [origin, candidate] of ordered) {
+  const start = options.after
+    ? ordered.findIndex(([, c]) => c?.entityRef === options.after) + 1
+    : 0;
+  if (options.after && start === 0) return undefined;
+  for (const [origin, candidate] of ordered.slice(start)) {
     if (!candidate) continue;
     for (const annotation of ONCALL_ANNOTATIONS) {
       const value = candidate.annotations?.[annotation]?.trim();

@@ -1,4 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- referenced by TSDoc
+import type { ProviderHttpError } from '../providers/providerHttp';
 
 /**
  * One person on call, as the provider reports them.
@@ -6,6 +8,8 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
  * @public
  */
 export interface OpsDeckOnCallPerson {
+  /** The provider's user id. */
+  id?: string;
   /** Display name. */
   name: string;
   /** Matched to catalog Users by `spec.profile.email`, case-insensitive. */
@@ -29,20 +33,82 @@ export interface OpsDeckOnCallLevel {
 }
 
 /**
- * A provider of "who is on call" (PagerDuty, Opsgenie/JSM, catalog rotation), added by a module.
+ * An open incident or alert, as the provider reports it.
+ *
+ * @public
+ */
+export interface OpsDeckOnCallIncident {
+  /** The provider's id. */
+  id: string;
+  /** Title or alert message. */
+  title: string;
+  /** The provider's status, e.g. `triggered`, `acknowledged`, `open`. */
+  status: string;
+  /** When it was opened, ISO 8601. */
+  createdAt: string;
+  /** Urgency or priority as the provider names it (`high`, `P1`). */
+  urgency?: string;
+  /** The provider's page for it; only http(s) URLs are kept. */
+  url?: string;
+}
+
+/**
+ * The provider's answer for one annotation value.
+ *
+ * @public
+ */
+export interface OpsDeckOnCallResult {
+  /** Escalation levels in order. */
+  levels: OpsDeckOnCallLevel[];
+  /** Open incidents or alerts, when the provider has them. */
+  incidents?: OpsDeckOnCallIncident[];
+}
+
+/**
+ * One upcoming or current shift.
+ *
+ * @public
+ */
+export interface OpsDeckOnCallShift {
+  /** Who is on call. */
+  person: OpsDeckOnCallPerson;
+  /** Start, ISO 8601. */
+  from: string;
+  /** End, ISO 8601. */
+  until: string;
+  /** Escalation level, 1 when the provider has no levels. */
+  level: number;
+  /** Schedule or rotation name. */
+  scheduleName?: string;
+}
+
+/**
+ * A provider of "who is on call" (PagerDuty, Opsgenie/JSM), added by a module. Calls may
+ * throw; OpsDeck caches answers (`opsdeck.oncall.<id>.cacheTtl`, refreshed at hand-off),
+ * coalesces concurrent calls for one value, and answers from the last-known value when a
+ * {@link ProviderHttpError} is transient.
  *
  * @public
  */
 export interface OpsDeckOnCallProvider {
-  /** e.g. `pagerduty`. */
+  /** e.g. `pagerduty`; also the config key under `opsdeck.oncall`. */
   id: string;
+  /** Display name, e.g. `PagerDuty`. */
+  title?: string;
   /** The annotation keys this provider answers for, in priority order. */
   annotations: string[];
   /** Who is on call now for the annotation's value, per escalation level. */
   getOnCall(options: {
     annotation: string;
     value: string;
-  }): Promise<{ levels: OpsDeckOnCallLevel[] }>;
+  }): Promise<OpsDeckOnCallResult>;
+  /** Shifts overlapping `[from, to)`, when the provider can list them. */
+  getShifts?(options: {
+    annotation: string;
+    value: string;
+    from: Date;
+    to: Date;
+  }): Promise<OpsDeckOnCallShift[]>;
 }
 
 /**

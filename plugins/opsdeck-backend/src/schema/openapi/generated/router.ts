@@ -776,6 +776,35 @@ export const spec = {
           }
         }
       },
+      "OnCallIncident": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "status",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "urgency": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          }
+        }
+      },
       "OnCallAnswer": {
         "type": "object",
         "required": [
@@ -843,15 +872,28 @@ export const spec = {
                 },
                 "scheduleName": {
                   "type": "string"
+                },
+                "entityRef": {
+                  "type": "string",
+                  "description": "The entity whose on-call this level is, when a rotation escalated to its parent."
                 }
               }
             }
           },
+          "incidents": {
+            "type": "array",
+            "description": "Open incidents or alerts, when the provider has them.",
+            "items": {
+              "$ref": "#/components/schemas/OnCallIncident"
+            }
+          },
           "asOf": {
-            "type": "string"
+            "type": "string",
+            "description": "When the answer was true; older than now when stale."
           },
           "stale": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "The provider could not be reached; this is its last-known answer."
           },
           "error": {
             "type": "object",
@@ -1598,7 +1640,7 @@ export const spec = {
     "/oncall/shifts": {
       "get": {
         "operationId": "GetOnCallShifts",
-        "description": "Upcoming shifts (who, from, until) of the entity's catalog rotation in [from, to) (default: the next 28 days); empty when its on-call is not a catalog rotation.",
+        "description": "Shifts (who, from, until, level) of the entity's on-call in [from, to) (default: the next 28 days): its catalog rotation's, or its provider's (cached like the on-call answer).",
         "parameters": [
           {
             "name": "entityRef",
@@ -1636,9 +1678,18 @@ export const spec = {
                 "schema": {
                   "type": "object",
                   "required": [
-                    "items"
+                    "provider",
+                    "items",
+                    "asOf",
+                    "stale"
                   ],
                   "properties": {
+                    "provider": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
                     "items": {
                       "type": "array",
                       "items": {
@@ -1646,7 +1697,8 @@ export const spec = {
                         "required": [
                           "person",
                           "from",
-                          "until"
+                          "until",
+                          "level"
                         ],
                         "properties": {
                           "person": {
@@ -1657,7 +1709,34 @@ export const spec = {
                           },
                           "until": {
                             "type": "string"
+                          },
+                          "level": {
+                            "type": "integer"
+                          },
+                          "scheduleName": {
+                            "type": "string"
                           }
+                        }
+                      }
+                    },
+                    "asOf": {
+                      "type": "string"
+                    },
+                    "stale": {
+                      "type": "boolean"
+                    },
+                    "error": {
+                      "type": "object",
+                      "required": [
+                        "reason",
+                        "message"
+                      ],
+                      "properties": {
+                        "reason": {
+                          "type": "string"
+                        },
+                        "message": {
+                          "type": "string"
                         }
                       }
                     }

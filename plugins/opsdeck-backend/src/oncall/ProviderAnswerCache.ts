@@ -1,0 +1,160 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
+import { ProviderHttpError } from '@opsdeck/backstage-plugin-node';
+import { createHash } from 'node:crypto';
+
+const DAY = 86_400_000;
+
+type Entry<T> = { value: T; fetchedAt: number; freshUntil: number };
+
+/** A provider answer and how fresh it is. @internal */
+export type CachedAnswer<T> = { value: T; asOf: number; stale: boolean };
+
+/**
+ * Provider answers in Backstage's cache service. An answer is fresh for its TTL, or until the
+ * earliest hand-off it reports if that is sooner; it is kept for `keepMs` after that as the
+ * last-known answer. Concurrent misses for one key in this process share one provider call.
+ * When a refresh fails transiently, or takes longer than `graceMs` while an older answer is
+ * known, the older answer is returned marked stale (the refresh goes on and fills the cache).
+ *
+ * @internal
+ */
+export class ProviderAnswerCache {
+  private readonly inflight = new Map<string, Promise<Entry<JsonValue>>>();
+  private readonly cache: CacheService;
+  private readonly graceMs: number;
+  private readonly keepMs: number;
+  private readonly loadTimeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(options: {
+    cache: CacheService;
+    graceMs?: number;
+    keepMs?: number;
+    /** A provider call still running after this is abandoned (the next request starts anew). */
+    loadTimeoutMs?: number;
+    now?: () => number;
+  }) {
+    this.loadTimeoutMs = options.loadTimeoutMs ?? 20_000;
+    this.cache = options.cache;
+    this.graceMs = options.graceMs ?? 1_500;
+    this.keepMs = options.keepMs ?? 7 * DAY;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A cache key from its parts; long values are hashed. */
+  static key(...parts: string[]) {
+    const raw = parts.join('\u0000');
+    return `oncall:v1:${createHash('sha256').update(raw).digest('hex')}`;
+  }
+
+  async get<T extends JsonValue>(
+    key: string,
+    options: {
+      ttlMs: number;
+      load: () => Promise<T>;
+      /** Hand-off instants in the answer (ms); the answer goes stale at the earliest future one. */
+      handoffsOf?: (value: T) => number[];
+    },
+  ): Promise<CachedAnswer<T>> {
+    const known = await this.read<T>(key);
+    if (known && this.now() < known.freshUntil) {
+      return { value: known.value, asOf: known.fetchedAt, stale: false };
+    }
+    const refresh = this.refresh(key, options) as Promise<Entry<T>>;
+    if (!known) {
+      const entry = await refresh;
+      return { value: entry.value, asOf: entry.fetchedAt, stale: false };
+    }
+    const staleAnswer = {
+      value: known.value,
+      asOf: known.fetchedAt,
+      stale: true,
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<CachedAnswer<T>>(resolve => {
+      timer = setTimeout(() => resolve(staleAnswer), this.graceMs);
+    });
+    try {
+      return await Promise.race([
+        refresh.then(entry => ({
+          value: entry.value,
+          asOf: entry.fetchedAt,
+          stale: false,
+        })),
+        grace,
+      ]);
+    } catch (error) {
+      if (error instanceof ProviderHttpError && !error.transient) throw error;
+      return staleAnswer;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async withDeadline<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ProviderHttpError(
+              `no answer within ${this.loadTimeoutMs / 1000} s`,
+            ),
+          ),
+        this.loadTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async read<T>(key: string): Promise<Entry<T> | undefined> {
+    try {
+      return (await this.cache.get(key)) as Entry<T> | undefined;
+    } catch {
+      return undefined; // a cache outage must not take on-call down with it
+    }
+  }
+
+  /** One provider call per key at a time in this process; the others wait for it. */
+  private refresh<T extends JsonValue>(
+    key: string,
+    options: {
+      ttlMs: number;
+      load: () => Promise<T>;
+      handoffsOf?: (value: T) => number[];
+    },
+  ): Promise<Entry<T>> {
+    const running = this.inflight.get(key);
+    if (running) return running as Promise<Entry<T>>;
+    const started = (async () => {
+      // Another request may have filled the cache between our read and now.
+      const again = await this.read<T>(key);
+      if (again && this.now() < again.freshUntil) return again;
+      const value = await this.withDeadline(options.load());
+      const fetchedAt = this.now();
+      const nextHandoff = Math.min(
+        ...(options.handoffsOf?.(value) ?? []).filter(t => t > fetchedAt),
+      );
+      const entry: Entry<T> = {
+        value,
+        fetchedAt,
+        freshUntil: Math.min(fetchedAt + options.ttlMs, nextHandoff),
+      };
+      await this.cache
+        .set(key, entry as unknown as JsonValue, { ttl: this.keepMs })
+        .catch(() => undefined);
+      return entry;
+    })();
+    this.inflight.set(key, started as Promise<Entry<JsonValue>>);
+    const forget = () => this.inflight.delete(key);
+    started.then(forget, forget);
+    // A refresh that outlives its callers (grace period) must not be an unhandled rejection.
+    started.catch(() => undefined);
+    return started;
+  }
+}

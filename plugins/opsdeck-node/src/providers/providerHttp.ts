@@ -1,0 +1,279 @@
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  IBackoff,
+  IBackoffFactory,
+  IRetryBackoffContext,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+} from 'cockatiel';
+
+/**
+ * A provider API call that failed. `transient` failures (network, timeout, 408, 429, 5xx) may
+ * be answered from the last-known value; the others (a wrong id, a revoked token) may not.
+ *
+ * @public
+ */
+export class ProviderHttpError extends Error {
+  /** Always `ProviderHttpError`. */
+  override name = 'ProviderHttpError';
+  constructor(
+    message: string,
+    /** The HTTP status, absent for network errors and timeouts. */
+    readonly status?: number,
+    /** How long the provider asked us to wait (Retry-After or its rate-limit reset). */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+
+  /** Worth retrying later, or answering from the last-known value. */
+  get transient(): boolean {
+    return (
+      this.status === undefined ||
+      this.status === 408 ||
+      this.status === 429 ||
+      this.status >= 500
+    );
+  }
+}
+
+/**
+ * Options of {@link createProviderHttpClient}.
+ *
+ * @public
+ */
+export interface ProviderHttpClientOptions {
+  /** Provider name used in error messages, e.g. `PagerDuty`. */
+  provider: string;
+  /** e.g. `https://api.pagerduty.com`; paths are appended to it. */
+  baseUrl: string;
+  /** The `Authorization` header value; called before every request. */
+  authorization(): Promise<string>;
+  /** Called once after a 401 before the request is retried (e.g. drop a cached OAuth token). */
+  onUnauthorized?(): void;
+  /** Extra request headers (e.g. PagerDuty's versioned `Accept`). */
+  headers?: Record<string, string>;
+  /** Per-attempt timeout; default 3 000 ms. */
+  timeoutMs?: number;
+  /** Deadline for a call including its retries; default 8 000 ms. */
+  deadlineMs?: number;
+  /** Attempts per call including the first; default 3. */
+  maxAttempts?: number;
+  /** A 429 that asks for a longer wait is not retried but remembered; default 2 000 ms. */
+  maxRetryWaitMs?: number;
+  /** Consecutive transient failures that open the circuit; default 5. */
+  breakerThreshold?: number;
+  /** How long an open circuit fails fast before one trial call; default 15 000 ms. */
+  breakerHalfOpenAfterMs?: number;
+  /** For tests; default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * A provider API client made by {@link createProviderHttpClient}.
+ *
+ * @public
+ */
+export interface ProviderHttpClient {
+  /** GET `path` (relative to the base URL) with repeated query values for arrays. */
+  getJson<T = unknown>(
+    path: string,
+    query?: Record<string, string | string[] | undefined>,
+  ): Promise<T>;
+}
+
+/**
+ * When a provider's 429 (or 503) says to come back: `Retry-After` (seconds or an HTTP date),
+ * PagerDuty's `ratelimit-reset` (seconds), or `X-RateLimit-Reset` (epoch seconds or seconds).
+ *
+ * @public
+ */
+export function readRetryAfterMs(
+  headers: Headers,
+  now = Date.now(),
+): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset =
+    headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset');
+  if (reset && Number.isFinite(Number(reset))) {
+    const value = Number(reset);
+    // Values this large are epoch seconds, not a delay.
+    return Math.max(0, value > 1e9 ? value * 1000 - now : value * 1000);
+  }
+  return undefined;
+}
+
+/** Exponential backoff with jitter, but never shorter than what the provider asked for. */
+class RetryAfterBackoff
+  implements IBackoffFactory<IRetryBackoffContext<unknown>>
+{
+  constructor(private readonly inner: IBackoffFactory<unknown>) {}
+
+  next(
+    context: IRetryBackoffContext<unknown>,
+  ): IBackoff<IRetryBackoffContext<unknown>> {
+    const backoff = this.inner.next(context);
+    const asked =
+      'error' in context.result &&
+      context.result.error instanceof ProviderHttpError
+        ? context.result.error.retryAfterMs ?? 0
+        : 0;
+    const following = new RetryAfterBackoff(backoff);
+    return {
+      duration: Math.max(backoff.duration, asked),
+      next: c => following.next(c),
+    };
+  }
+}
+
+const describe = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * An HTTP client for on-call provider APIs: a timeout per attempt, bounded retries with
+ * jittered exponential backoff for transient failures (honouring `Retry-After` and rate-limit
+ * resets up to `maxRetryWaitMs`), a rate-limit window that fails fast without calling the
+ * provider until its reset, a circuit breaker that fails fast while the provider is down, and
+ * one token refresh after a 401. Error messages never contain the authorization header.
+ *
+ * @public
+ */
+export function createProviderHttpClient(
+  options: ProviderHttpClientOptions,
+): ProviderHttpClient {
+  const {
+    provider,
+    timeoutMs = 3_000,
+    deadlineMs = 8_000,
+    maxAttempts = 3,
+    maxRetryWaitMs = 2_000,
+    breakerThreshold = 5,
+    breakerHalfOpenAfterMs = 15_000,
+  } = options;
+  const doFetch = options.fetch ?? fetch;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  let rateLimitedUntil = 0;
+
+  const isTransient = (error: Error) =>
+    error instanceof TaskCancelledError ||
+    (error instanceof ProviderHttpError && error.transient);
+  const isRetryable = (error: Error) =>
+    isTransient(error) &&
+    !(error instanceof ProviderHttpError && error.status === 429
+      ? (error.retryAfterMs ?? 0) > maxRetryWaitMs
+      : false);
+  const policy = wrap(
+    timeout(deadlineMs, TimeoutStrategy.Aggressive),
+    retry(handleWhen(isRetryable), {
+      maxAttempts: maxAttempts - 1,
+      backoff: new RetryAfterBackoff(
+        new ExponentialBackoff({ initialDelay: 100, maxDelay: 1_000 }),
+      ),
+    }),
+    circuitBreaker(handleWhen(isTransient), {
+      halfOpenAfter: breakerHalfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(breakerThreshold),
+    }),
+    timeout(timeoutMs, TimeoutStrategy.Aggressive),
+  );
+
+  const attempt = async (url: string, signal: AbortSignal) => {
+    const wait = rateLimitedUntil - Date.now();
+    if (wait > 0) {
+      throw new ProviderHttpError(
+        `${provider} rate limit: not calling it again for ${Math.ceil(
+          wait / 1000,
+        )} s`,
+        429,
+        wait,
+      );
+    }
+    const send = async () =>
+      doFetch(url, {
+        headers: {
+          Accept: 'application/json',
+          ...options.headers,
+          Authorization: await options.authorization(),
+        },
+        signal,
+      });
+    let res: Response;
+    try {
+      res = await send();
+      if (res.status === 401 && options.onUnauthorized) {
+        await res.body?.cancel();
+        options.onUnauthorized();
+        res = await send();
+      }
+    } catch (error) {
+      if (error instanceof ProviderHttpError) throw error;
+      throw new ProviderHttpError(
+        `${provider} did not answer: ${describe(error)}`,
+      );
+    }
+    const where = url.replace(/\?.*$/, '');
+    if (!res.ok) {
+      await res.body?.cancel();
+      const asked = readRetryAfterMs(res.headers);
+      if (res.status === 429) {
+        rateLimitedUntil = Date.now() + (asked ?? 1_000);
+      }
+      throw new ProviderHttpError(
+        `${provider} answered ${res.status} ${res.statusText} for ${where}`,
+        res.status,
+        asked,
+      );
+    }
+    try {
+      return await res.json();
+    } catch (error) {
+      throw new ProviderHttpError(
+        `${provider} sent a body that is not JSON for ${where}: ${describe(
+          error,
+        )}`,
+        502,
+      );
+    }
+  };
+
+  return {
+    async getJson(path, query = {}) {
+      const url = new URL(`${baseUrl}${path}`);
+      for (const [key, value] of Object.entries(query)) {
+        for (const v of [value ?? []].flat()) url.searchParams.append(key, v);
+      }
+      try {
+        return await policy.execute(({ signal }) =>
+          attempt(url.toString(), signal),
+        );
+      } catch (error) {
+        if (error instanceof TaskCancelledError) {
+          throw new ProviderHttpError(
+            `${provider} did not answer in time (${timeoutMs} ms per attempt, ${deadlineMs} ms in all)`,
+          );
+        }
+        if (error instanceof BrokenCircuitError) {
+          throw new ProviderHttpError(
+            `${provider} is failing; not calling it for up to ${Math.ceil(
+              breakerHalfOpenAfterMs / 1000,
+            )} s`,
+          );
+        }
+        throw error;
+      }
+    },
+  };
+}
