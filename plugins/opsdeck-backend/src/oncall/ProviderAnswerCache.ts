@@ -15,12 +15,15 @@ export type CachedAnswer<T> = { value: T; asOf: number; stale: boolean };
  * earliest hand-off it reports if that is sooner; it is kept for `keepMs` after that as the
  * last-known answer. Concurrent misses for one key in this process share one provider call.
  * When a refresh fails transiently, or takes longer than `graceMs` while an older answer is
- * known, the older answer is returned marked stale (the refresh goes on and fills the cache).
+ * known, the older answer is returned marked stale (the refresh goes on and fills the cache);
+ * while a refresh is already slower than `graceMs`, requests get the older answer at once.
  *
  * @internal
  */
 export class ProviderAnswerCache {
   private readonly inflight = new Map<string, Promise<Entry<JsonValue>>>();
+  /** When each in-flight refresh started: one already slower than the grace is not waited for. */
+  private readonly inflightSince = new Map<string, number>();
   private readonly cache: CacheService;
   private readonly graceMs: number;
   private readonly keepMs: number;
@@ -61,6 +64,7 @@ export class ProviderAnswerCache {
     if (known && this.now() < known.freshUntil) {
       return { value: known.value, asOf: known.fetchedAt, stale: false };
     }
+    const since = this.inflightSince.get(key);
     const refresh = this.refresh(key, options) as Promise<Entry<T>>;
     if (!known) {
       const entry = await refresh;
@@ -71,6 +75,9 @@ export class ProviderAnswerCache {
       asOf: known.fetchedAt,
       stale: true,
     };
+    if (since !== undefined && this.now() - since >= this.graceMs) {
+      return staleAnswer;
+    }
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<CachedAnswer<T>>(resolve => {
       timer = setTimeout(() => resolve(staleAnswer), this.graceMs);
@@ -151,7 +158,11 @@ export class ProviderAnswerCache {
       return entry;
     })();
     this.inflight.set(key, started as Promise<Entry<JsonValue>>);
-    const forget = () => this.inflight.delete(key);
+    this.inflightSince.set(key, this.now());
+    const forget = () => {
+      this.inflight.delete(key);
+      this.inflightSince.delete(key);
+    };
     started.then(forget, forget);
     // A refresh that outlives its callers (grace period) must not be an unhandled rejection.
     started.catch(() => undefined);

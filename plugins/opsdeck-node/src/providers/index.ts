@@ -1,1 +1,2 @@
 export * from './providerHttp';
+export * from './createOnCallProviderModule';

@@ -139,6 +139,16 @@ class RetryAfterBackoff
   }
 }
 
+/**
+ * Lets go of a response body we will not read (not awaited: some fetch implementations only
+ * settle the cancel once the stream is drained).
+ *
+ * @public
+ */
+export function discard(res: Response): void {
+  res.body?.cancel().catch(() => undefined);
+}
+
 const describe = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
 
@@ -214,7 +224,7 @@ export function createProviderHttpClient(
     try {
       res = await send();
       if (res.status === 401 && options.onUnauthorized) {
-        await res.body?.cancel();
+        discard(res);
         options.onUnauthorized();
         res = await send();
       }
@@ -226,7 +236,7 @@ export function createProviderHttpClient(
     }
     const where = url.replace(/\?.*$/, '');
     if (!res.ok) {
-      await res.body?.cancel();
+      discard(res);
       const asked = readRetryAfterMs(res.headers);
       if (res.status === 429) {
         rateLimitedUntil = Date.now() + (asked ?? 1_000);
