@@ -1,9 +1,15 @@
 /**
- * OpsDeck webhook source for Opsgenie and Jira Service Management Operations: incidents and
- * alerts.
+ * OpsDeck Opsgenie and Jira Service Management Operations integration: webhooks (incidents
+ * and alerts) and the on-call provider (team schedules, who is on call, open alerts).
  *
  * @packageDocumentation
  */
 
-export { opsdeckModuleOpsgenie as default } from './module';
+export {
+  opsdeckModuleOpsgenieAll as default,
+  opsdeckModuleOpsgenie,
+  opsdeckModuleOpsgenieOnCall,
+} from './module';
 export { createOpsgenieWebhookSource } from './opsgenieSource';
+export { createOpsgenieOnCallProvider } from './oncall/opsgenieOnCall';
+export type { OpsgenieOnCallSettings } from './oncall/opsgenieOnCall';
