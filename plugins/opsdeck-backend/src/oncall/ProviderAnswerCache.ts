@@ -15,8 +15,9 @@ export type CachedAnswer<T> = { value: T; asOf: number; stale: boolean };
  * earliest hand-off it reports if that is sooner; it is kept for `keepMs` after that as the
  * last-known answer. Concurrent misses for one key in this process share one provider call.
  * When a refresh fails transiently, or takes longer than `graceMs` while an older answer is
- * known, the older answer is returned marked stale (the refresh goes on and fills the cache);
- * while a refresh is already slower than `graceMs`, requests get the older answer at once.
+ * known, the older answer is returned marked stale (the refresh goes on and fills the cache).
+ * Requests joining a running refresh wait only briefly, and after a transient failure the key
+ * is not asked again for a pause (the provider's Retry-After, else min(TTL, 5 s)).
  *
  * @internal
  */
@@ -24,6 +25,9 @@ export class ProviderAnswerCache {
   private readonly inflight = new Map<string, Promise<Entry<JsonValue>>>();
   /** When each in-flight refresh started: one already slower than the grace is not waited for. */
   private readonly inflightSince = new Map<string, number>();
+  /** Keys whose last refresh failed transiently, and until when not to ask again. */
+  private readonly failedUntil = new Map<string, number>();
+  private readonly joinGraceMs: number;
   private readonly cache: CacheService;
   private readonly graceMs: number;
   private readonly keepMs: number;
@@ -36,9 +40,12 @@ export class ProviderAnswerCache {
     keepMs?: number;
     /** A provider call still running after this is abandoned (the next request starts anew). */
     loadTimeoutMs?: number;
+    /** How long requests joining a running refresh wait for it; default 150 ms. */
+    joinGraceMs?: number;
     now?: () => number;
   }) {
     this.loadTimeoutMs = options.loadTimeoutMs ?? 20_000;
+    this.joinGraceMs = options.joinGraceMs ?? 150;
     this.cache = options.cache;
     this.graceMs = options.graceMs ?? 1_500;
     this.keepMs = options.keepMs ?? 7 * DAY;
@@ -64,23 +71,31 @@ export class ProviderAnswerCache {
     if (known && this.now() < known.freshUntil) {
       return { value: known.value, asOf: known.fetchedAt, stale: false };
     }
-    const since = this.inflightSince.get(key);
-    const refresh = this.refresh(key, options) as Promise<Entry<T>>;
-    if (!known) {
-      const entry = await refresh;
-      return { value: entry.value, asOf: entry.fetchedAt, stale: false };
-    }
-    const staleAnswer = {
+    const staleAnswer = known && {
       value: known.value,
       asOf: known.fetchedAt,
       stale: true,
     };
-    if (since !== undefined && this.now() - since >= this.graceMs) {
+    // The provider failed a moment ago: answer from what we know without asking again yet.
+    if (staleAnswer && (this.failedUntil.get(key) ?? 0) > this.now()) {
       return staleAnswer;
     }
+    const since = this.inflightSince.get(key);
+    const refresh = this.refresh(key, options) as Promise<Entry<T>>;
+    if (!staleAnswer) {
+      const entry = await refresh;
+      return { value: entry.value, asOf: entry.fetchedAt, stale: false };
+    }
+    // The request that starts a refresh waits up to the grace period; requests joining a
+    // running one wait only up to `joinGraceMs` after it started.
+    const wait =
+      since === undefined
+        ? this.graceMs
+        : this.joinGraceMs - (this.now() - since);
+    if (wait <= 0) return staleAnswer;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<CachedAnswer<T>>(resolve => {
-      timer = setTimeout(() => resolve(staleAnswer), this.graceMs);
+      timer = setTimeout(() => resolve(staleAnswer), wait);
     });
     try {
       return await Promise.race([
@@ -142,7 +157,20 @@ export class ProviderAnswerCache {
       // Another request may have filled the cache between our read and now.
       const again = await this.read<T>(key);
       if (again && this.now() < again.freshUntil) return again;
-      const value = await this.withDeadline(options.load());
+      let value: T;
+      try {
+        value = await this.withDeadline(options.load());
+      } catch (error) {
+        if (error instanceof ProviderHttpError && error.transient) {
+          const pause = Math.max(
+            error.retryAfterMs ?? 0,
+            Math.min(options.ttlMs, 5_000),
+          );
+          this.failedUntil.set(key, this.now() + pause);
+        }
+        throw error;
+      }
+      this.failedUntil.delete(key);
       const fetchedAt = this.now();
       const nextHandoff = Math.min(
         ...(options.handoffsOf?.(value) ?? []).filter(t => t > fetchedAt),

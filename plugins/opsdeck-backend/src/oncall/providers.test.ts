@@ -248,6 +248,10 @@ describe('on-call from a provider module', () => {
     expect(down.body.asOf).toBe(first.body.asOf);
     expect(down.body.levels).toEqual(first.body.levels);
     expect(state.calls).toBe(2);
+    // Right after a failure the provider is not asked again (a pause of min(TTL, 5 s)).
+    expect((await get(LEDGER).expect(200)).body.stale).toBe(true);
+    expect(state.calls).toBe(2);
+    await sleep(250);
 
     // A provider that hangs: the last-known answer comes after the grace period.
     let answerLate = () => {};
