@@ -9,18 +9,11 @@
  *   node --no-experimental-strip-types --require @backstage/cli/config/nodeTransform.cjs \
  *     bench/oncall.bench.ts [--smoke]
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { opsdeckModulePagerDutyOnCall } from '@opsdeck/backstage-plugin-backend-module-pagerduty';
-import opsdeckPlugin from '@opsdeck/backstage-plugin-backend';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { startFakePagerDuty } from '../plugins/opsdeck-backend/src/__testUtils__/fakePagerDuty';
+import { startPagerDutyOnCallBackend } from '../plugins/opsdeck-backend/src/__testUtils__/fakePagerDuty';
 
 const smoke = process.argv.includes('--smoke');
 const REQUESTS = smoke ? 150 : 1_500;
@@ -46,26 +39,10 @@ const p95 = (values: number[]) => {
 };
 
 async function main() {
-  const pd = await startFakePagerDuty({ token: TOKEN });
-  const backend = await startTestBackend({
-    features: [
-      opsdeckPlugin,
-      opsdeckModulePagerDutyOnCall,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          opsdeck: {
-            oncall: {
-              pagerduty: {
-                baseUrl: pd.baseUrl,
-                token: TOKEN,
-                cacheTtl: { milliseconds: TTL_MS },
-              },
-            },
-          },
-        },
-      }),
-    ],
+  const { pd, backend, stop } = await startPagerDutyOnCallBackend({
+    entities,
+    token: TOKEN,
+    cacheTtl: { milliseconds: TTL_MS },
   });
   const port = (backend.server.address() as AddressInfo).port;
   const auth = mockCredentials.user.header();
@@ -142,8 +119,7 @@ async function main() {
       2,
     )} (goal ≤ 1)`,
   );
-  await backend.stop();
-  await pd.close();
+  await stop();
 }
 
 main().then(

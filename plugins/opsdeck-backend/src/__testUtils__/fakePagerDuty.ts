@@ -1,3 +1,8 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { opsdeckModulePagerDutyOnCall } from '@opsdeck/backstage-plugin-backend-module-pagerduty';
+import { opsdeckPlugin } from '../plugin';
 import {
   createServer,
   IncomingMessage,
@@ -163,6 +168,49 @@ export async function startFakePagerDuty(options: { token: string }) {
     async close() {
       server.closeAllConnections();
       await new Promise(resolve => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * A real backend with OpsDeck and the PagerDuty on-call module pointed at a fresh local
+ * PagerDuty; `serverToken` lets the fake expect another token than the backend sends.
+ */
+export async function startPagerDutyOnCallBackend(options: {
+  entities: Entity[];
+  token: string;
+  serverToken?: string;
+  cacheTtl?: object;
+}) {
+  const pd = await startFakePagerDuty({
+    token: options.serverToken ?? options.token,
+  });
+  const backend = await startTestBackend({
+    features: [
+      opsdeckPlugin,
+      opsdeckModulePagerDutyOnCall,
+      catalogServiceMock.factory({ entities: options.entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          opsdeck: {
+            oncall: {
+              pagerduty: {
+                baseUrl: pd.baseUrl,
+                token: options.token,
+                cacheTtl: options.cacheTtl ?? { minutes: 5 },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return {
+    pd,
+    backend,
+    async stop() {
+      await backend.stop();
+      await pd.close();
     },
   };
 }

@@ -1,14 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { opsdeckModulePagerDutyOnCall } from '@opsdeck/backstage-plugin-backend-module-pagerduty';
 import request from 'supertest';
-import { startFakePagerDuty } from '../__testUtils__/fakePagerDuty';
-import { opsdeckPlugin } from '../plugin';
+import { startPagerDutyOnCallBackend } from '../__testUtils__/fakePagerDuty';
 
 const TOKEN = 'pd-secret-token-never-shown';
 
@@ -40,36 +33,18 @@ const entities: Entity[] = [
  * that the test breaks in the ways providers break: 500s, 429 bursts with a rate-limit reset,
  * hangs and connection resets.
  */
-async function start(cacheTtl: object = { minutes: 5 }) {
-  const pd = await startFakePagerDuty({ token: TOKEN });
-  const backend = await startTestBackend({
-    features: [
-      opsdeckPlugin,
-      opsdeckModulePagerDutyOnCall,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          opsdeck: {
-            oncall: {
-              pagerduty: { baseUrl: pd.baseUrl, token: TOKEN, cacheTtl },
-            },
-          },
-        },
-      }),
-    ],
+async function start(cacheTtl: object = { minutes: 5 }, serverToken?: string) {
+  const app = await startPagerDutyOnCallBackend({
+    entities,
+    token: TOKEN,
+    serverToken,
+    cacheTtl,
   });
   const get = (name: string) =>
-    request(backend.server)
+    request(app.backend.server)
       .get(`/api/opsdeck/entities/component/default/${name}/oncall`)
       .set('Authorization', mockCredentials.user.header());
-  return {
-    pd,
-    get,
-    async stop() {
-      await backend.stop();
-      await pd.close();
-    },
-  };
+  return { ...app, get };
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -170,33 +145,15 @@ describe('on-call against a misbehaving PagerDuty (real HTTP)', () => {
   });
 
   it('a wrong token is reported as a refusal naming the config, not as a stale answer', async () => {
-    const pd = await startFakePagerDuty({ token: 'another' });
-    const backend = await startTestBackend({
-      features: [
-        opsdeckPlugin,
-        opsdeckModulePagerDutyOnCall,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            opsdeck: {
-              oncall: { pagerduty: { baseUrl: pd.baseUrl, token: TOKEN } },
-            },
-          },
-        }),
-      ],
-    });
+    const app = await start(undefined, 'another');
     try {
-      const { body } = await request(backend.server)
-        .get('/api/opsdeck/entities/component/default/billing/oncall')
-        .set('Authorization', mockCredentials.user.header())
-        .expect(200);
+      const { body } = await app.get('billing').expect(200);
       expect(body.error.reason).toBe('provider-rejected');
       expect(body.error.message).toMatch(/401/);
       expect(body.error.message).toMatch(/opsdeck\.oncall\.pagerduty/);
-      expect(pd.state.unauthorized).toBe(1);
+      expect(app.pd.state.unauthorized).toBe(1);
     } finally {
-      await backend.stop();
-      await pd.close();
+      await app.stop();
     }
   });
 });
