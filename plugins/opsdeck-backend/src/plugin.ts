@@ -32,6 +32,7 @@ import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
 import { OnCallService } from './oncall/OnCallService';
 import { ProviderAnswerCache } from './oncall/ProviderAnswerCache';
+import { ProviderOnCall } from './oncall/ProviderOnCall';
 import { readOnCallCacheTtl } from './oncall/config';
 import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
@@ -237,9 +238,11 @@ export const opsdeckPlugin = createBackendPlugin({
         });
         const oncall = new OnCallService({
           catalog,
-          providers: () => oncallProviders.values(),
-          cache: new ProviderAnswerCache({ cache }),
-          ttlMsOf: providerId => readOnCallCacheTtl(config, providerId),
+          providers: new ProviderOnCall({
+            providers: () => oncallProviders.values(),
+            cache: new ProviderAnswerCache({ cache }),
+            ttlMsOf: providerId => readOnCallCacheTtl(config, providerId),
+          }),
         });
         const backfill = new BackfillService({
           sources: webhookSources.values(),

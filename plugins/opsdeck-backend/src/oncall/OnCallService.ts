@@ -5,7 +5,6 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { JsonObject } from '@backstage/types';
 import {
   ANNOTATIONS,
   OnCallCandidate,
@@ -14,24 +13,14 @@ import {
   parseRotation,
   rotationShiftAt,
   rotationShifts,
-  toSafeHttpUrl,
 } from '@opsdeck/backstage-plugin-common';
-import {
-  OpsDeckOnCallIncident,
-  OpsDeckOnCallProvider,
-  ProviderHttpError,
-} from '@opsdeck/backstage-plugin-node';
-import { ProviderAnswerCache } from './ProviderAnswerCache';
-import { profileOf, relationTargets } from '../catalog/entities';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { OpsDeckOnCallIncident } from '@opsdeck/backstage-plugin-node';
+import { OnCallPerson, catalogPerson, linkPeople } from './catalogPeople';
+import { ProviderOnCall } from './ProviderOnCall';
 
-/** One person on call, matched to a catalog User where possible. @internal */
-export type OnCallPerson = {
-  name: string;
-  email?: string;
-  /** The catalog User, when exactly one matches. */
-  userRef?: string;
-};
+export type { OnCallPerson } from './catalogPeople';
+import { relationTargets } from '../catalog/entities';
+import { readEntityAsCaller } from '../catalog/readEntity';
 
 /** One escalation level of an answer. @internal */
 export type OnCallLevelAnswer = {
@@ -103,25 +92,6 @@ const candidates = (entity: Entity, chain: OnCallChain) => ({
 
 type Choice = NonNullable<ReturnType<typeof chooseOnCallSource>>;
 
-const HOUR = 3_600_000;
-
-const failure = (
-  error: unknown,
-  provider: OpsDeckOnCallProvider,
-): { reason: string; message: string } => {
-  const name = provider.title ?? provider.id;
-  const message = error instanceof Error ? error.message : String(error);
-  return error instanceof ProviderHttpError && !error.transient
-    ? {
-        reason: 'provider-rejected',
-        message: `${name} refused the request: ${message}. Check the annotation's value and the ${provider.id} credentials in opsdeck.oncall.${provider.id}.`,
-      }
-    : {
-        reason: 'provider-unavailable',
-        message: `${name} could not be reached and no earlier answer is known yet: ${message}. OpsDeck will try again on the next request.`,
-      };
-};
-
 /**
  * Who is on call for an entity: the on-call annotation found by the inheritance order (own →
  * System → owning Group → ancestors), answered by the catalog rotation it holds or by the
@@ -135,10 +105,7 @@ export class OnCallService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      providers: () => OpsDeckOnCallProvider[];
-      cache: ProviderAnswerCache;
-      /** `opsdeck.oncall.<provider>.cacheTtl` in ms. */
-      ttlMsOf: (providerId: string) => number;
+      providers: ProviderOnCall;
     },
   ) {}
 
@@ -183,7 +150,7 @@ export class OnCallService {
     return {
       entityRef,
       ...answer,
-      levels: await this.matchUsers(answer.levels, query.credentials),
+      levels: await this.linkLevels(answer.levels, query.credentials),
     };
   }
 
@@ -267,76 +234,16 @@ export class OnCallService {
     choice: Choice,
     base: Omit<OnCallAnswer, 'entityRef' | 'provider'>,
   ): Promise<Omit<OnCallAnswer, 'entityRef'>> {
-    const provider = this.providerFor(choice.annotation);
-    if (!provider) {
-      return {
-        ...base,
-        provider: null,
-        error: {
-          reason: 'no-provider',
-          message: `${choice.entityRef} names its on-call with ${choice.annotation}, but no OpsDeck on-call provider for it is installed in this backend`,
-        },
-      };
-    }
-    try {
-      const { value, asOf, stale } = await this.options.cache.get(
-        ProviderAnswerCache.key(
-          'now',
-          provider.id,
-          choice.annotation,
-          choice.value,
-        ),
-        {
-          ttlMs: this.options.ttlMsOf(provider.id),
-          load: async () => {
-            const result = await provider.getOnCall({
-              annotation: choice.annotation,
-              value: choice.value,
-            });
-            return {
-              levels: result.levels.map(l => ({
-                level: l.level,
-                people: l.people.map(p => ({ name: p.name, email: p.email })),
-                until: l.until,
-                scheduleName: l.scheduleName,
-              })),
-              incidents: (result.incidents ?? []).map(i => ({
-                ...i,
-                url: toSafeHttpUrl(i.url),
-              })),
-            } as JsonObject;
-          },
-          handoffsOf: v =>
-            (v.levels as OnCallLevelAnswer[]).flatMap(l =>
-              l.until ? [Date.parse(l.until)] : [],
-            ),
-        },
-      );
-      const cached = value as unknown as Pick<
-        OnCallAnswer,
-        'levels' | 'incidents'
-      >;
-      return {
-        ...base,
-        provider: provider.id,
-        levels: cached.levels,
-        incidents: cached.incidents,
-        asOf: new Date(asOf).toISOString(),
-        stale,
-      };
-    } catch (error) {
-      return {
-        ...base,
-        provider: provider.id,
-        error: failure(error, provider),
-      };
-    }
-  }
-
-  private providerFor(annotation: string) {
-    return this.options
-      .providers()
-      .find(p => p.annotations.includes(annotation));
+    const answer = await this.options.providers.now(choice);
+    if ('error' in answer) return { ...base, ...answer };
+    return {
+      ...base,
+      provider: answer.provider,
+      levels: answer.value.levels,
+      incidents: answer.value.incidents,
+      asOf: answer.asOf,
+      stale: answer.stale,
+    };
   }
 
   /** Shifts of the entity's on-call in `[from, to)`: its catalog rotation's or its provider's. */
@@ -391,74 +298,19 @@ export class OnCallService {
         })),
       };
     }
-    const provider = this.providerFor(choice.annotation);
-    if (!provider?.getShifts) {
-      return {
-        ...base,
-        provider: provider?.id ?? null,
-        error: {
-          reason: 'no-shifts',
-          message: provider
-            ? `${provider.title ?? provider.id} does not list upcoming shifts`
-            : `no OpsDeck on-call provider for ${choice.annotation} is installed in this backend`,
-        },
-      };
-    }
-    // Windows are cached per hour so "the next 28 days" asked every minute shares one answer.
-    const from = Math.floor(query.from / HOUR) * HOUR;
-    const to = Math.ceil(query.to / HOUR) * HOUR;
-    try {
-      const { value, asOf, stale } = await this.options.cache.get(
-        ProviderAnswerCache.key(
-          'shifts',
-          provider.id,
-          choice.annotation,
-          choice.value,
-          String(from),
-          String(to),
-        ),
-        {
-          ttlMs: this.options.ttlMsOf(provider.id),
-          load: async () =>
-            (
-              await provider.getShifts!({
-                annotation: choice.annotation,
-                value: choice.value,
-                from: new Date(from),
-                to: new Date(to),
-              })
-            ).map(s => ({
-              person: { name: s.person.name, email: s.person.email },
-              from: s.from,
-              until: s.until,
-              level: s.level,
-              scheduleName: s.scheduleName,
-            })) as JsonObject[],
-        },
-      );
-      const items = value as unknown as ShiftsAnswer['items'];
-      const matched = await this.matchUsers(
-        [{ level: 0, people: items.map(i => i.person) }],
-        query.credentials,
-      );
-      return {
-        provider: provider.id,
-        asOf: new Date(asOf).toISOString(),
-        stale,
-        items: items
-          .map((item, i) => ({ ...item, person: matched[0].people[i] }))
-          .filter(
-            i =>
-              Date.parse(i.until) > query.from && Date.parse(i.from) < query.to,
-          ),
-      };
-    } catch (error) {
-      return {
-        ...base,
-        provider: provider.id,
-        error: failure(error, provider),
-      };
-    }
+    const answer = await this.options.providers.shifts(choice, query);
+    if ('error' in answer) return { ...base, ...answer };
+    const people = await linkPeople(
+      this.options.catalog,
+      answer.value.map(i => i.person),
+      query.credentials,
+    );
+    return {
+      provider: answer.provider,
+      asOf: answer.asOf,
+      stale: answer.stale,
+      items: answer.value.map((item, i) => ({ ...item, person: people[i] })),
+    };
   }
 
   /** The entity's System, its owning Group and that group's ancestors, read as the caller. */
@@ -487,69 +339,24 @@ export class OnCallService {
     return { system, group, ancestors };
   }
 
-  /**
-   * Links provider people to catalog Users by `spec.profile.email`, case-insensitively, in one
-   * catalog query as the caller; a person with no or several matching Users gets no link.
-   */
-  private async matchUsers(
+  /** Links each level's people to catalog Users, in one catalog query. */
+  private async linkLevels(
     levels: OnCallLevelAnswer[],
     credentials: BackstageCredentials,
   ): Promise<OnCallLevelAnswer[]> {
-    const emails = new Set(
-      levels.flatMap(l =>
-        l.people.flatMap(p =>
-          p.email && !p.userRef ? [p.email.toLowerCase()] : [],
-        ),
-      ),
+    const linked = await linkPeople(
+      this.options.catalog,
+      levels.flatMap(l => l.people),
+      credentials,
     );
-    if (emails.size === 0) return levels;
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: [...emails].map(email => ({
-          kind: 'User',
-          'spec.profile.email': email,
-        })),
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'spec.profile.email',
-        ],
-      },
-      { credentials },
-    );
-    const byEmail = new Map<string, string[]>();
-    for (const user of items) {
-      const email = (
-        user.spec?.profile as { email?: string } | undefined
-      )?.email?.toLowerCase();
-      if (!email || !emails.has(email)) continue;
-      byEmail.set(email, [
-        ...(byEmail.get(email) ?? []),
-        stringifyEntityRef(user),
-      ]);
-    }
+    let next = 0;
     return levels.map(l => ({
       ...l,
-      people: l.people.map(p => {
-        const refs = p.email ? byEmail.get(p.email.toLowerCase()) : undefined;
-        return refs?.length === 1 && !p.userRef
-          ? { ...p, userRef: refs[0] }
-          : p;
-      }),
+      people: l.people.map(() => linked[next++]),
     }));
   }
 
-  /** A rotation member's name and email from the catalog. */
-  private async person(
-    memberRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<OnCallPerson> {
-    const user = await this.options.catalog.getEntityByRef(memberRef, {
-      credentials,
-    });
-    return user
-      ? { ...profileOf(user, memberRef), userRef: stringifyEntityRef(user) }
-      : { name: memberRef };
+  private person(memberRef: string, credentials: BackstageCredentials) {
+    return catalogPerson(this.options.catalog, memberRef, credentials);
   }
 }
