@@ -11,6 +11,7 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import { opsdeckPermissions } from '@opsdeck/backstage-plugin-common';
 import { CoverageService } from './coverage/CoverageService';
+import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { createRouter } from './router';
 import { readDurationFromConfig } from '@backstage/config';
 import { createIngestRouter } from './ingest/createIngestRouter';
@@ -273,18 +274,20 @@ export const opsdeckPlugin = createBackendPlugin({
             onIngested: catchUpRollups,
           }),
         );
+        const dora = new DoraService({
+          catalog,
+          queries,
+          index: indexStore,
+          facts: events,
+          benchmark,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             store,
             coverage: new CoverageService(catalog),
-            dora: new DoraService({
-              catalog,
-              queries,
-              index: indexStore,
-              facts: events,
-              benchmark,
-            }),
+            dora,
+            scopeServices: new ScopeServicesService({ catalog, dora }),
             provenance: new ProvenanceService({
               catalog,
               queries,

@@ -12,6 +12,7 @@ import { parseShiftsRef, parseShiftsWindow } from './oncall/shiftsQuery';
 import { DoraService } from './dora/DoraService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
+import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { withTransientFaults } from './store/database';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
@@ -28,6 +29,7 @@ export interface RouterOptions {
   dora: DoraService;
   provenance: ProvenanceService;
   scopes: ScopeDoraService;
+  scopeServices: ScopeServicesService;
   admin: AdminService;
   backfill: BackfillService;
   oncall: OnCallService;
@@ -51,6 +53,7 @@ export async function createRouter(
     dora,
     provenance,
     scopes,
+    scopeServices,
     admin,
     backfill,
     oncall,
@@ -174,6 +177,64 @@ export async function createRouter(
     });
     const { from, to } = req.query as Record<string, string | undefined>;
     res.json(await scopes.getOrgDora({ from, to, credentials }));
+  });
+
+  // A team's (optionally with its child teams') or the organisation's services: coverage
+  // rollup and service table. Entities are read as the caller, so catalog permissions apply.
+  router.get('/groups/:namespace/:name/coverage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    const includeChildren = req.query.includeChildren === 'true';
+    res.json(
+      await scopeServices.getCoverage(
+        { type: 'group', namespace, name, includeChildren },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/groups/:namespace/:name/services', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    const { from, to, includeChildren } = req.query as Record<
+      string,
+      string | undefined
+    >;
+    res.json(
+      await scopeServices.getServices(
+        {
+          type: 'group',
+          namespace,
+          name,
+          includeChildren: includeChildren === 'true',
+        },
+        { from, to, credentials },
+      ),
+    );
+  });
+
+  router.get('/org/coverage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await scopeServices.getCoverage({ type: 'org' }, credentials));
+  });
+
+  router.get('/org/services', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { from, to } = req.query as Record<string, string | undefined>;
+    res.json(
+      await scopeServices.getServices(
+        { type: 'org' },
+        { from, to, credentials },
+      ),
+    );
   });
 
   /** Runs an admin write with auditing and 503 + Retry-After on transient database faults. */

@@ -6,26 +6,19 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BenchmarkSet,
+  DoraMetrics,
+  DoraWindow,
+  EntityDora,
+  metricsFromTotals,
   previousWindow,
   totalsOfFacts,
 } from '@opsdeck/backstage-plugin-common';
-import { DoraAnswer, doraAnswer } from './doraAnswer';
+import { doraAnswer } from './doraAnswer';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
-
-/**
- * The answer of `GET /entities/{kind}/{namespace}/{name}/dora`.
- *
- * @internal
- */
-export interface EntityDora extends DoraAnswer {
-  entityRef: string;
-  /** Service identities whose events count for the entity (its ref and mapped annotations). */
-  services: string[];
-}
 
 /**
  * DORA for one entity: reads only the window's rows (and the previous window's), through the
@@ -45,6 +38,34 @@ export class DoraService {
     },
   ) {}
 
+  /** Id of the benchmark set the answers tier with. */
+  get benchmarkId(): string {
+    return this.options.benchmark.id;
+  }
+
+  /**
+   * One entity's metrics for one window, without the previous window or the weeks (a row of a
+   * team's or the org's service table). The caller has already read the entity as the user.
+   */
+  async windowMetrics(
+    entityRef: string,
+    window: DoraWindow,
+  ): Promise<DoraMetrics> {
+    const { rows } = await this.readFacts(entityRef, window);
+    return metricsFromTotals(totalsOfFacts(rows, window), {
+      window,
+      benchmark: this.options.benchmark,
+    });
+  }
+
+  /** The entity's service identities and their facts in `[from, to)`, facts brought up to date first. */
+  private async readFacts(entityRef: string, window: DoraWindow) {
+    const { index, facts, queries } = this.options;
+    const services = await index.identitiesOf(entityRef);
+    await facts.refreshPendingFacts(services);
+    return { services, rows: await queries.readWindowFacts(services, window) };
+  }
+
   async getEntityDora(
     ref: CompoundEntityRef,
     query: {
@@ -55,20 +76,15 @@ export class DoraService {
     },
   ): Promise<EntityDora> {
     const window = resolveWindowQuery(query);
-    const { catalog, index, facts, queries, benchmark } = this.options;
+    const { catalog, benchmark } = this.options;
     // The entity is read with the caller's credentials while its rows are read: a missing or
     // hidden entity still answers 404, and nothing read is returned before that check.
-    const read = async (candidate: string) => {
-      const services = await index.identitiesOf(candidate);
-      await facts.refreshPendingFacts(services);
-      const previous = previousWindow(window);
-      // One read serves the window, its weeks and the previous window.
-      const rows = await queries.readWindowFacts(services, {
-        from: previous.from,
+    // One read serves the window, its weeks and the previous window.
+    const read = (candidate: string) =>
+      this.readFacts(candidate, {
+        from: previousWindow(window).from,
         to: window.to,
       });
-      return { services, rows };
-    };
     const guessed = stringifyEntityRef(ref);
     const [{ entityRef }, first] = await Promise.all([
       readEntityAsCaller(catalog, ref, query.credentials),

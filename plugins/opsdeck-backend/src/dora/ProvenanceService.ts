@@ -2,27 +2,17 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
+import {
+  ProvenanceItem,
+  ProvenancePage,
+  toSafeHttpUrl,
+} from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { splitRecordKey } from '../store/rows';
-
-/** One event behind the numbers, as the provenance list shows it. @internal */
-export interface ProvenanceItem {
-  type: 'deployment' | 'incident';
-  key: string;
-  source: string;
-  id: string;
-  /** Finish time (deployments) or open time (incidents), epoch ms. */
-  time: number;
-  title?: string;
-  /** Link back to the source; http(s) only. */
-  url?: string;
-  detail: Record<string, unknown>;
-}
 
 const encodeCursor = (t: number, key: string) =>
   Buffer.from(JSON.stringify({ t, key })).toString('base64url');
@@ -68,7 +58,7 @@ export class ProvenanceService {
       cursor?: string;
       limit?: string;
     },
-  ): Promise<{ items: ProvenanceItem[]; nextCursor?: string }> {
+  ): Promise<ProvenancePage> {
     if (
       query.type !== undefined &&
       query.type !== 'deployment' &&

@@ -6,31 +6,15 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BenchmarkSet,
+  ScopeDora,
   opsdeckRollupReadPermission,
 } from '@opsdeck/backstage-plugin-common';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { RollupService } from '../rollups/RollupService';
 import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
-import { DoraAnswer, doraAnswer } from './doraAnswer';
+import { doraAnswer } from './doraAnswer';
 import { resolveWindowQuery } from './windowQuery';
-
-/**
- * The answer of `GET /groups/{namespace}/{name}/dora` and `GET /org/dora`.
- *
- * @internal
- */
-export interface ScopeDora extends DoraAnswer {
-  scope: {
-    type: 'group' | 'org';
-    /** The group, for group scopes. */
-    entityRef?: string;
-    /** Whether the group's child groups count too. */
-    includeChildren?: boolean;
-    /** Service identities the scope holds under current ownership. */
-    services: number;
-  };
-}
 
 /**
  * DORA of a group (what it owns, optionally with its child groups) or the whole organisation,

@@ -1,24 +1,12 @@
 import {
   BenchmarkSet,
-  DoraMetrics,
+  DoraAnswer,
   DoraTotals,
   DoraWindow,
   isoWeekBuckets,
   metricsFromTotals,
   previousWindow,
 } from '@opsdeck/backstage-plugin-common';
-
-/**
- * The metrics every DORA answer carries: this window, the previous one of the same length, and
- * each ISO week of this window.
- *
- * @internal
- */
-export interface DoraAnswer {
-  current: DoraMetrics;
-  previous: DoraMetrics;
-  weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
-}
 
 /**
  * Builds a {@link DoraAnswer} from a way to total any window: the current one, the previous one,

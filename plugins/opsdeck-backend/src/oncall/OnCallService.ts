@@ -7,64 +7,21 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
+  OnCallAnswer,
   OnCallCandidate,
-  OnCallOrigin,
+  OnCallLevelAnswer,
+  OnCallPerson,
+  ShiftsAnswer,
   chooseOnCallSource,
   parseRotation,
   rotationShiftAt,
   rotationShifts,
 } from '@opsdeck/backstage-plugin-common';
-import { OpsDeckOnCallIncident } from '@opsdeck/backstage-plugin-node';
-import { OnCallPerson, catalogPerson, linkPeople } from './catalogPeople';
+import { catalogPerson, linkPeople } from './catalogPeople';
 import { ProviderOnCall } from './ProviderOnCall';
 
-export type { OnCallPerson } from './catalogPeople';
 import { relationTargets } from '../catalog/entities';
 import { readEntityAsCaller } from '../catalog/readEntity';
-
-/** One escalation level of an answer. @internal */
-export type OnCallLevelAnswer = {
-  level: number;
-  people: OnCallPerson[];
-  /** End of the current shift, ISO 8601. */
-  until?: string;
-  scheduleName?: string;
-  /** The entity whose on-call this level is, when the level was escalated to a parent. */
-  entityRef?: string;
-};
-
-/** The answer of `GET /entities/…/oncall`. @internal */
-export type OnCallAnswer = {
-  entityRef: string;
-  /** `rotation`, or the id of the provider that answered; null when nothing is known. */
-  provider: string | null;
-  /** Where the on-call annotation came from, when one was found. */
-  source?: { annotation: string; origin: OnCallOrigin; entityRef: string };
-  levels: OnCallLevelAnswer[];
-  /** Open incidents or alerts, when the provider has them. */
-  incidents?: OpsDeckOnCallIncident[];
-  /** When the answer was true, ISO 8601. */
-  asOf: string;
-  /** True when the provider could not be reached and this is its last-known answer. */
-  stale: boolean;
-  /** Why there are no levels, and how to fix it. */
-  error?: { reason: string; message: string };
-};
-
-/** The answer of `GET /oncall/shifts`. @internal */
-export type ShiftsAnswer = {
-  provider: string | null;
-  items: Array<{
-    person: OnCallPerson;
-    from: string;
-    until: string;
-    level: number;
-    scheduleName?: string;
-  }>;
-  asOf: string;
-  stale: boolean;
-  error?: { reason: string; message: string };
-};
 
 const MAX_ANCESTORS = 10;
 

@@ -5,31 +5,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { toSafeHttpUrl } from '@opsdeck/backstage-plugin-common';
+import {
+  OwnershipAnswer,
+  OwnershipGroup,
+  toSafeHttpUrl,
+} from '@opsdeck/backstage-plugin-common';
 import { profileOf, relationTargets } from '../catalog/entities';
 import { readEntityAsCaller } from '../catalog/readEntity';
-import { OnCallAnswer, OnCallService } from './OnCallService';
-
-/** A group as the ownership card shows it. @internal */
-export type OwnershipGroup = {
-  entityRef: string;
-  name: string;
-  email?: string;
-};
-
-/** The answer of `GET /entities/…/ownership`. @internal */
-export type OwnershipAnswer = {
-  entityRef: string;
-  /** The owning group (a Group's own ownership answer is about itself); absent when unowned. */
-  owner?: OwnershipGroup & {
-    members: Array<{ entityRef: string; name: string; email?: string }>;
-    /** Links from the group's profile and `metadata.links`, http(s) only. */
-    links: Array<{ title: string; url: string }>;
-  };
-  /** The owner's parent, its parent, … up to the top. */
-  parents: OwnershipGroup[];
-  oncall: OnCallAnswer;
-};
+import { OnCallService } from './OnCallService';
 
 const summary = (entity: Entity): OwnershipGroup => ({
   entityRef: stringifyEntityRef(entity),

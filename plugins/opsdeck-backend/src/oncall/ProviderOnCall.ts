@@ -5,7 +5,7 @@ import {
   OpsDeckOnCallProvider,
   ProviderHttpError,
 } from '@opsdeck/backstage-plugin-node';
-import { OnCallPerson } from './catalogPeople';
+import { OnCallPerson } from '@opsdeck/backstage-plugin-common';
 import { ProviderAnswerCache } from './ProviderAnswerCache';
 
 const HOUR = 3_600_000;

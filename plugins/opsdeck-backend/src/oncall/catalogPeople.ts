@@ -1,15 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OnCallPerson } from '@opsdeck/backstage-plugin-common';
 import { profileOf } from '../catalog/entities';
-
-/** One person on call, matched to a catalog User where possible. @internal */
-export type OnCallPerson = {
-  name: string;
-  email?: string;
-  /** The catalog User, when exactly one matches. */
-  userRef?: string;
-};
 
 /**
  * Links provider people to catalog Users by `spec.profile.email`, case-insensitively, in one

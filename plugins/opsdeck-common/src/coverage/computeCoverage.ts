@@ -16,6 +16,7 @@ export interface CoverageEntityInput {
   kind: string;
   /** Annotations and links are what coverage reads. */
   metadata: {
+    title?: string;
     annotations?: Record<string, string>;
     links?: Array<{ url: string; title?: string; type?: string }>;
   };
@@ -51,6 +52,8 @@ export interface CoverageItem {
 export interface EntityCoverage {
   /** The entity, as a full entity ref. */
   entityRef: string;
+  /** Its `metadata.title`, when set. */
+  title?: string;
   /** Every integration, in the card's order. */
   items: CoverageItem[];
   /** How many applicable integrations are present. */
@@ -61,6 +64,18 @@ export interface EntityCoverage {
   percent: number | null;
   /** The OpsDeck-relevant annotations the entity carries, key → value. */
   annotations: Record<string, string>;
+}
+
+/**
+ * present ÷ applicable as a whole percentage, rounded down; null when nothing applies.
+ *
+ * @public
+ */
+export function coveragePercent(
+  present: number,
+  applicable: number,
+): number | null {
+  return applicable ? Math.floor((present * 100) / applicable) : null;
 }
 
 const RELEVANT_KEYS = new Set<string>(Object.values(ANNOTATIONS));
@@ -145,10 +160,11 @@ export function computeEntityCoverage(
 
   return {
     entityRef,
+    ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     items,
     present,
     applicable,
-    percent: applicable ? Math.floor((present * 100) / applicable) : null,
+    percent: coveragePercent(present, applicable),
     annotations,
   };
 }

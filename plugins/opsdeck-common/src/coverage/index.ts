@@ -1,2 +1,3 @@
 export * from './integrations';
 export * from './computeCoverage';
+export * from './scopeCoverage';

@@ -8,3 +8,5 @@ export * from './facts';
 export * from './metrics';
 export * from './fold';
 export * from './rollups';
+export * from './answers';
+export * from './scopeServices';

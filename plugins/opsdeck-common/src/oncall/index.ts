@@ -1,2 +1,3 @@
 export * from './rotation';
 export * from './inheritance';
+export * from './answers';

@@ -1,3 +1,4 @@
+import { OnCallIncident } from '@opsdeck/backstage-plugin-common';
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- referenced by TSDoc
 import type { ProviderHttpError } from '../providers/providerHttp';
@@ -37,20 +38,7 @@ export interface OpsDeckOnCallLevel {
  *
  * @public
  */
-export interface OpsDeckOnCallIncident {
-  /** The provider's id. */
-  id: string;
-  /** Title or alert message. */
-  title: string;
-  /** The provider's status, e.g. `triggered`, `acknowledged`, `open`. */
-  status: string;
-  /** When it was opened, ISO 8601. */
-  createdAt: string;
-  /** Urgency or priority as the provider names it (`high`, `P1`). */
-  urgency?: string;
-  /** The provider's page for it; only http(s) URLs are kept. */
-  url?: string;
-}
+export type OpsDeckOnCallIncident = OnCallIncident;
 
 /**
  * The provider's answer for one annotation value.

@@ -179,6 +179,10 @@ export const spec = {
           "entityRef": {
             "type": "string"
           },
+          "title": {
+            "type": "string",
+            "description": "The entity's metadata.title, when set."
+          },
           "items": {
             "type": "array",
             "items": {
@@ -623,6 +627,276 @@ export const spec = {
                 },
                 "metrics": {
                   "$ref": "#/components/schemas/DoraMetrics"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ScopeRef": {
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "group",
+              "org"
+            ]
+          },
+          "entityRef": {
+            "type": "string",
+            "description": "The group, for group scopes."
+          },
+          "includeChildren": {
+            "type": "boolean",
+            "description": "Whether the group's child groups count too."
+          }
+        }
+      },
+      "ScopeCoverage": {
+        "type": "object",
+        "required": [
+          "scope",
+          "percent",
+          "present",
+          "applicable",
+          "integrations",
+          "services"
+        ],
+        "properties": {
+          "scope": {
+            "$ref": "#/components/schemas/ScopeRef"
+          },
+          "percent": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "present ÷ applicable summed over the scope's services, in percent, rounded down; null without services."
+          },
+          "present": {
+            "type": "integer"
+          },
+          "applicable": {
+            "type": "integer"
+          },
+          "integrations": {
+            "type": "array",
+            "description": "Per integration, on how many services it is present of how many it applies to.",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "present",
+                "applicable"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "present": {
+                  "type": "integer"
+                },
+                "applicable": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "services": {
+            "type": "array",
+            "description": "Every Component of the scope, least covered first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "percent",
+                "present",
+                "applicable",
+                "missing"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "percent": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                },
+                "present": {
+                  "type": "integer"
+                },
+                "applicable": {
+                  "type": "integer"
+                },
+                "missing": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "title",
+                      "fix"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "fix": {
+                        "type": "string",
+                        "description": "The exact annotation or step that adds it."
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "DoraHeadline": {
+        "type": "object",
+        "required": [
+          "value",
+          "tier"
+        ],
+        "properties": {
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "tier": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ScopeServices": {
+        "type": "object",
+        "required": [
+          "scope",
+          "window",
+          "benchmark",
+          "services"
+        ],
+        "properties": {
+          "scope": {
+            "$ref": "#/components/schemas/ScopeRef"
+          },
+          "window": {
+            "type": "object",
+            "required": [
+              "from",
+              "to",
+              "days"
+            ],
+            "properties": {
+              "from": {
+                "type": "integer"
+              },
+              "to": {
+                "type": "integer"
+              },
+              "days": {
+                "type": "integer"
+              }
+            }
+          },
+          "benchmark": {
+            "type": "string"
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "coverage",
+                "missing",
+                "dora"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string",
+                  "description": "The owning group's ref."
+                },
+                "system": {
+                  "type": "string",
+                  "description": "The System's ref."
+                },
+                "coverage": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ],
+                  "description": "Integration coverage in percent, rounded down."
+                },
+                "missing": {
+                  "type": "array",
+                  "description": "Ids of the applicable integrations the service lacks.",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "dora": {
+                  "type": "object",
+                  "description": "Each metric's value (or null with its reason) and tier for the window.",
+                  "required": [
+                    "deploymentFrequency",
+                    "changeLeadTime",
+                    "changeFailRate",
+                    "recoveryTime",
+                    "reworkRate",
+                    "mttr"
+                  ],
+                  "properties": {
+                    "deploymentFrequency": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    },
+                    "changeLeadTime": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    },
+                    "changeFailRate": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    },
+                    "recoveryTime": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    },
+                    "reworkRate": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    },
+                    "mttr": {
+                      "$ref": "#/components/schemas/DoraHeadline"
+                    }
+                  }
                 }
               }
             }
@@ -2049,6 +2323,206 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/groups/{namespace}/{name}/coverage": {
+      "get": {
+        "operationId": "GetGroupCoverage",
+        "description": "Integration coverage of every Component the group owns now (with includeChildren=true, also those its child groups own, to any depth): one percentage (present ÷ applicable summed over the services), per-integration counts, and each service least covered first with the exact annotation to add for what it lacks. Read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "includeChildren",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group's coverage.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeCoverage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/groups/{namespace}/{name}/services": {
+      "get": {
+        "operationId": "GetGroupServices",
+        "description": "The Components the group owns now (with includeChildren=true, also its child groups'), each with its coverage and the value and tier of each DORA metric for the window. Read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "includeChildren",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group's services.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeServices"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/org/coverage": {
+      "get": {
+        "operationId": "GetOrgCoverage",
+        "description": "Integration coverage of every Component in the catalog the caller may see, as for a group.",
+        "responses": {
+          "200": {
+            "description": "The organisation's coverage.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeCoverage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/org/services": {
+      "get": {
+        "operationId": "GetOrgServices",
+        "description": "Every Component in the catalog the caller may see, with its coverage and DORA tiers for the window: the distribution of tiers across services on the org overview.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The organisation's services.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeServices"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
