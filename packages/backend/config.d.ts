@@ -7,6 +7,13 @@ export interface Config {
        * POST /api/opsdeck/events at start (anchored to the first start's UTC date).
        */
       history?: { enabled?: boolean };
+      /**
+       * When set, a stand-in for PagerDuty's REST API v2 answers at
+       * `/api/opsdeck-demo/pagerduty` for the demo's service ids, expecting this API key; point
+       * `opsdeck.oncall.pagerduty.baseUrl` at it. Demo only: production talks to PagerDuty.
+       * @visibility secret
+       */
+      pagerduty?: { token?: string };
     };
     /** The demo portal's permission policy (packages/backend/src/permissionPolicy.ts). */
     permissionPolicy?: {

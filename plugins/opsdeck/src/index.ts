@@ -1,10 +1,29 @@
 /**
- * OpsDeck for Backstage: ownership, on-call, DORA and integration coverage on every service page.
+ * OpsDeck for Backstage: ownership, on-call, DORA, platform links and integration coverage on
+ * every service page; a team Operations tab and an org overview.
  *
  * @packageDocumentation
  */
-export { opsdeckPlugin, EntityOpsDeckCoverageCard } from './plugin';
-export { isOpsDeckAvailable } from './predicates';
+export {
+  opsdeckPlugin,
+  EntityOpsDeckCoverageCard,
+  EntityOpsDeckOwnershipCard,
+  EntityOpsDeckDoraCard,
+  EntityOpsDeckLinksCard,
+  EntityOpsDeckDeliveryContent,
+  EntityOpsDeckTeamContent,
+  OpsDeckOrgPage,
+} from './plugin';
+export {
+  isOpsDeckAvailable,
+  isOpsDeckDoraAvailable,
+  isOpsDeckTeamAvailable,
+} from './predicates';
+export { rootRouteRef as opsdeckRootRouteRef } from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
-export type { OpsDeckApi } from './api/OpsDeckApi';
+export type {
+  OpsDeckApi,
+  OpsDeckWindow,
+  OpsDeckGroupQuery,
+} from './api/OpsDeckApi';
 export { OpsDeckClient } from './api/OpsDeckClient';

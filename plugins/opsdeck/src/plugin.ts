@@ -2,11 +2,13 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
+import { rootRouteRef } from './routes';
 
 /**
  * The OpsDeck frontend plugin.
@@ -23,6 +25,7 @@ export const opsdeckPlugin = createPlugin({
         new OpsDeckClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
 
 /**
@@ -43,3 +46,111 @@ export const EntityOpsDeckCoverageCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Entity card: the owning team, its contacts, members and parents, and who is on call now per
+ * escalation level (and next).
+ *
+ * @public
+ */
+export const EntityOpsDeckOwnershipCard: () => JSX.Element =
+  opsdeckPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsDeckOwnershipCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsDeckOwnershipCard').then(
+            m => m.EntityOpsDeckOwnershipCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Entity card: the five DORA metrics and MTTR with tiers, change against the previous window,
+ * and what weak metrics usually mean. For Components.
+ *
+ * @public
+ */
+export const EntityOpsDeckDoraCard: (props: {
+  deliveryPath?: string;
+}) => JSX.Element = opsdeckPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsDeckDoraCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsDeckDoraCard').then(
+          m => m.EntityOpsDeckDoraCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card: links into CI/CD, observability, cloud and runtime, docs and chat, grouped.
+ *
+ * @public
+ */
+export const EntityOpsDeckLinksCard: () => JSX.Element = opsdeckPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsDeckLinksCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsDeckLinksCard').then(
+          m => m.EntityOpsDeckLinksCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab content for Components: trends per metric, a 30/90/180-day window, and the
+ * timeline of deployments, rollbacks and incidents behind the numbers.
+ *
+ * @public
+ */
+export const EntityOpsDeckDeliveryContent: () => JSX.Element =
+  opsdeckPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsDeckDeliveryContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsDeckDeliveryContent').then(
+            m => m.EntityOpsDeckDeliveryContent,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Entity tab content for Groups (the Operations tab): team DORA rollup, rotation, and the
+ * table of the team's services.
+ *
+ * @public
+ */
+export const EntityOpsDeckTeamContent: () => JSX.Element =
+  opsdeckPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsDeckTeamContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsDeckTeamContent').then(
+            m => m.EntityOpsDeckTeamContent,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The org overview page: organisation DORA, tiers across services, coverage gaps.
+ *
+ * @public
+ */
+export const OpsDeckOrgPage: () => JSX.Element = opsdeckPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsDeckOrgPage',
+    component: () =>
+      import('./components/OpsDeckOrgPage').then(m => m.OpsDeckOrgPage),
+    mountPoint: rootRouteRef,
+  }),
+);

@@ -1,13 +1,16 @@
+import express from 'express';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { demoHistoryBatches } from './demoHistory';
+import { demoPagerDutyRouter } from './demoPagerDuty';
 
 const DAY = 86_400_000;
 
 /**
- * Demo only (`opsdeck.demo.history.enabled`): sends 90 days of deterministic history for the demo
+ * Demo only. With `opsdeck.demo.pagerduty.token`, serves a PagerDuty stand-in (see
+ * demoPagerDuty.ts). With `opsdeck.demo.history.enabled`, sends 90 days of deterministic history for the demo
  * services through OpsDeck's own `POST /events`, as any CI system would. The history is anchored
  * to the UTC date of the first start (kept in this plugin's database); later starts send the days
  * up to today again, which stores only what is new.
@@ -23,8 +26,32 @@ export default createBackendPlugin({
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
       },
-      async init({ config, database, discovery, auth, logger, scheduler }) {
+      async init({
+        config,
+        database,
+        discovery,
+        auth,
+        logger,
+        scheduler,
+        httpRouter,
+      }) {
+        const pagerDutyToken = config.getOptionalString(
+          'opsdeck.demo.pagerduty.token',
+        );
+        if (pagerDutyToken) {
+          // PagerDuty checks its own API key, not Backstage tokens.
+          httpRouter.use(
+            express
+              .Router()
+              .use('/pagerduty', demoPagerDutyRouter(pagerDutyToken)),
+          );
+          httpRouter.addAuthPolicy({
+            path: '/pagerduty',
+            allow: 'unauthenticated',
+          });
+        }
         if (!config.getOptionalBoolean('opsdeck.demo.history.enabled')) return;
         const db = await database.getClient();
         if (!(await db.schema.hasTable('demo_anchor'))) {

@@ -10,3 +10,4 @@ export * from './fold';
 export * from './rollups';
 export * from './answers';
 export * from './scopeServices';
+export * from './guidance';

@@ -1,1 +1,2 @@
 export * from './safeUrl';
+export * from './entityLinks';

@@ -2,8 +2,39 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EntityCoverage,
+  EntityDora,
   HealthResponse,
+  OnCallAnswer,
+  OwnershipAnswer,
+  ProvenancePage,
+  ScopeCoverage,
+  ScopeDora,
+  ScopeServices,
+  ShiftsAnswer,
 } from '@opsdeck/backstage-plugin-common';
+
+/**
+ * A DORA window: whole UTC days `[from, to)`, as ISO dates or instants; the backend's default
+ * (the 90 days before the next 00:00 UTC) when left out.
+ *
+ * @public
+ */
+export interface OpsDeckWindow {
+  /** Start, inclusive. */
+  from?: string;
+  /** End, exclusive. */
+  to?: string;
+}
+
+/**
+ * A group, optionally with its child groups.
+ *
+ * @public
+ */
+export interface OpsDeckGroupQuery extends OpsDeckWindow {
+  /** Count what the group's child groups own too. */
+  includeChildren?: boolean;
+}
 
 /**
  * The OpsDeck backend as the browser sees it.
@@ -15,6 +46,50 @@ export interface OpsDeckApi {
   getHealth(): Promise<HealthResponse>;
   /** Which OpsDeck integrations an entity has and how to add the missing ones. */
   getEntityCoverage(entity: CompoundEntityRef): Promise<EntityCoverage>;
+  /** The owning group, its members and parents, and who is on call. */
+  getEntityOwnership(entity: CompoundEntityRef): Promise<OwnershipAnswer>;
+  /** Who is on call for an entity now. */
+  getEntityOnCall(entity: CompoundEntityRef): Promise<OnCallAnswer>;
+  /** Shifts of an entity's rotation or provider (default: the next 28 days). */
+  getOnCallShifts(
+    entityRef: string,
+    window?: OpsDeckWindow,
+  ): Promise<ShiftsAnswer>;
+  /** An entity's DORA metrics: the window, the previous window and its weeks. */
+  getEntityDora(
+    entity: CompoundEntityRef,
+    window?: OpsDeckWindow,
+  ): Promise<EntityDora>;
+  /** The deployments and incidents behind an entity's numbers, newest first. */
+  getEntityEvents(
+    entity: CompoundEntityRef,
+    query?: OpsDeckWindow & {
+      type?: 'deployment' | 'incident';
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<ProvenancePage>;
+  /** A group's DORA metrics from the rollups. */
+  getGroupDora(
+    group: CompoundEntityRef,
+    query?: OpsDeckGroupQuery,
+  ): Promise<ScopeDora>;
+  /** A group's coverage rollup. */
+  getGroupCoverage(
+    group: CompoundEntityRef,
+    query?: OpsDeckGroupQuery,
+  ): Promise<ScopeCoverage>;
+  /** A group's services with coverage and DORA tiers. */
+  getGroupServices(
+    group: CompoundEntityRef,
+    query?: OpsDeckGroupQuery,
+  ): Promise<ScopeServices>;
+  /** The organisation's DORA metrics from the rollups. */
+  getOrgDora(window?: OpsDeckWindow): Promise<ScopeDora>;
+  /** The organisation's coverage rollup. */
+  getOrgCoverage(): Promise<ScopeCoverage>;
+  /** Every service with coverage and DORA tiers. */
+  getOrgServices(window?: OpsDeckWindow): Promise<ScopeServices>;
 }
 
 /**

@@ -3,9 +3,19 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   EntityCoverage,
+  EntityDora,
   HealthResponse,
+  OnCallAnswer,
+  OwnershipAnswer,
+  ProvenancePage,
+  ScopeCoverage,
+  ScopeDora,
+  ScopeServices,
+  ShiftsAnswer,
 } from '@opsdeck/backstage-plugin-common';
-import { OpsDeckApi } from './OpsDeckApi';
+import { OpsDeckApi, OpsDeckGroupQuery, OpsDeckWindow } from './OpsDeckApi';
+
+type Query = Record<string, string | number | boolean | undefined>;
 
 /**
  * Calls the OpsDeck backend with the signed-in user's credentials (through `fetchApi`).
@@ -31,9 +41,96 @@ export class OpsDeckClient implements OpsDeckApi {
     return this.request(`${entityPath(entity)}/coverage`);
   }
 
-  private async request<T>(path: string): Promise<T> {
+  /** {@inheritDoc OpsDeckApi.getEntityOwnership} */
+  getEntityOwnership(entity: CompoundEntityRef): Promise<OwnershipAnswer> {
+    return this.request(`${entityPath(entity)}/ownership`);
+  }
+
+  /** {@inheritDoc OpsDeckApi.getEntityOnCall} */
+  getEntityOnCall(entity: CompoundEntityRef): Promise<OnCallAnswer> {
+    return this.request(`${entityPath(entity)}/oncall`);
+  }
+
+  /** {@inheritDoc OpsDeckApi.getOnCallShifts} */
+  getOnCallShifts(
+    entityRef: string,
+    window: OpsDeckWindow = {},
+  ): Promise<ShiftsAnswer> {
+    return this.request('/oncall/shifts', { entityRef, ...window });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getEntityDora} */
+  getEntityDora(
+    entity: CompoundEntityRef,
+    window: OpsDeckWindow = {},
+  ): Promise<EntityDora> {
+    return this.request(`${entityPath(entity)}/dora`, { ...window });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getEntityEvents} */
+  getEntityEvents(
+    entity: CompoundEntityRef,
+    query: OpsDeckWindow & {
+      type?: 'deployment' | 'incident';
+      cursor?: string;
+      limit?: number;
+    } = {},
+  ): Promise<ProvenancePage> {
+    return this.request(`${entityPath(entity)}/events`, { ...query });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getGroupDora} */
+  getGroupDora(
+    group: CompoundEntityRef,
+    query: OpsDeckGroupQuery = {},
+  ): Promise<ScopeDora> {
+    return this.request(`${groupPath(group)}/dora`, { ...query });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getGroupCoverage} */
+  getGroupCoverage(
+    group: CompoundEntityRef,
+    query: OpsDeckGroupQuery = {},
+  ): Promise<ScopeCoverage> {
+    return this.request(`${groupPath(group)}/coverage`, {
+      includeChildren: query.includeChildren,
+    });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getGroupServices} */
+  getGroupServices(
+    group: CompoundEntityRef,
+    query: OpsDeckGroupQuery = {},
+  ): Promise<ScopeServices> {
+    return this.request(`${groupPath(group)}/services`, { ...query });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getOrgDora} */
+  getOrgDora(window: OpsDeckWindow = {}): Promise<ScopeDora> {
+    return this.request('/org/dora', { ...window });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getOrgCoverage} */
+  getOrgCoverage(): Promise<ScopeCoverage> {
+    return this.request('/org/coverage');
+  }
+
+  /** {@inheritDoc OpsDeckApi.getOrgServices} */
+  getOrgServices(window: OpsDeckWindow = {}): Promise<ScopeServices> {
+    return this.request('/org/services', { ...window });
+  }
+
+  private async request<T>(path: string, query: Query = {}): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('opsdeck');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== false)
+        params.set(key, String(value));
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -45,4 +142,8 @@ function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
   return `/entities/${[kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function groupPath({ namespace, name }: CompoundEntityRef): string {
+  return `/groups/${[namespace, name].map(encodeURIComponent).join('/')}`;
 }

@@ -1,8 +1,6 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { opsDeckApiRef } from '../api/OpsDeckApi';
+import { useOpsDeck } from './useOpsDeck';
 
 /**
  * Loads the coverage of the entity on the current page.
@@ -11,10 +9,9 @@ import { opsDeckApiRef } from '../api/OpsDeckApi';
  */
 export function useEntityCoverage() {
   const { entity } = useEntity();
-  const api = useApi(opsDeckApiRef);
   const ref = getCompoundEntityRef(entity);
-  return useAsyncRetry(
-    () => api.getEntityCoverage(ref),
-    [api, ref.kind, ref.namespace, ref.name],
+  return useOpsDeck(
+    api => api.getEntityCoverage(ref),
+    [ref.kind, ref.namespace, ref.name],
   );
 }

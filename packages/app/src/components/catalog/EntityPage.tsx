@@ -55,7 +55,13 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
   EntityOpsDeckCoverageCard,
+  EntityOpsDeckDeliveryContent,
+  EntityOpsDeckDoraCard,
+  EntityOpsDeckLinksCard,
+  EntityOpsDeckOwnershipCard,
+  EntityOpsDeckTeamContent,
   isOpsDeckAvailable,
+  isOpsDeckDoraAvailable,
 } from '@opsdeck/backstage-plugin';
 
 const techdocsContent = (
@@ -127,22 +133,40 @@ const entityWarningContent = (
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
-    <Grid item md={6}>
+    <Grid item md={6} xs={12}>
       <EntityAboutCard />
     </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
-    </Grid>
-
     <EntitySwitch>
       <EntitySwitch.Case if={isOpsDeckAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityOpsDeckOwnershipCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isOpsDeckDoraAvailable}>
+        <Grid item md={8} xs={12}>
+          <EntityOpsDeckDoraCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isOpsDeckAvailable}>
+        <Grid item md={4} xs={12}>
+          <EntityOpsDeckLinksCard />
+        </Grid>
         <Grid item md={6} xs={12}>
           <EntityOpsDeckCoverageCard />
         </Grid>
       </EntitySwitch.Case>
+      <EntitySwitch.Case>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </EntitySwitch.Case>
     </EntitySwitch>
     <Grid item md={6} xs={12}>
-      <EntityLinksCard />
+      <EntityCatalogGraphCard height={400} />
     </Grid>
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
@@ -150,11 +174,23 @@ const overviewContent = (
   </Grid>
 );
 
+const deliveryRoute = (
+  <EntityLayout.Route
+    path="/delivery"
+    title="Delivery"
+    if={isOpsDeckDoraAvailable}
+  >
+    <EntityOpsDeckDeliveryContent />
+  </EntityLayout.Route>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {deliveryRoute}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -194,6 +230,8 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    {deliveryRoute}
+
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
     </EntityLayout.Route>
@@ -227,6 +265,8 @@ const defaultEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {deliveryRoute}
 
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
@@ -317,6 +357,9 @@ const groupPage = (
           <EntityLinksCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/operations" title="Operations">
+      <EntityOpsDeckTeamContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

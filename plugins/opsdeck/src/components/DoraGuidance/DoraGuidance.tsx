@@ -1,0 +1,103 @@
+import { Link } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  DORA_METRIC_NAMES,
+  DoraMetrics,
+  doraTrend,
+  needsGuidance,
+} from '@opsdeck/backstage-plugin-common';
+import {
+  usePlatformDomains,
+  useDoraGuidance,
+} from '../../hooks/usePlatformDomains';
+import { METRIC_TITLES, TIER_LABELS } from '../shared/format';
+
+const useStyles = makeStyles(theme => ({
+  item: {
+    borderLeft: `3px solid ${theme.palette.warning.main}`,
+    paddingLeft: theme.spacing(1.5),
+    marginTop: theme.spacing(1.5),
+  },
+  links: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5) },
+}));
+
+/**
+ * "What it usually means": for each metric in the low or medium tier, or worse than in the
+ * previous window, what it commonly signals, what tends to help, and the platform domains and
+ * golden paths that address it.
+ *
+ * @internal
+ */
+export function DoraGuidance(props: {
+  current: DoraMetrics;
+  previous?: DoraMetrics;
+}) {
+  const classes = useStyles();
+  const guidance = useDoraGuidance();
+  const { value: domains } = usePlatformDomains();
+  const { current, previous } = props;
+  const flagged = DORA_METRIC_NAMES.flatMap(name => {
+    const metric = current[name];
+    const trend = doraTrend(name, metric.value, previous?.[name].value ?? null);
+    return needsGuidance(metric.tier, trend) ? [{ name, metric, trend }] : [];
+  });
+  if (flagged.length === 0) return null;
+  return (
+    <section aria-label="What it usually means" data-testid="opsdeck-guidance">
+      <Typography variant="subtitle1" component="h3">
+        What it usually means
+      </Typography>
+      {flagged.map(({ name, metric, trend }) => {
+        const g = guidance[name];
+        const related = (domains ?? []).filter(d => g.domains.includes(d.id));
+        return (
+          <div
+            key={name}
+            className={classes.item}
+            data-testid={`opsdeck-guidance-${name}`}
+          >
+            <Typography variant="body2">
+              <strong>
+                {METRIC_TITLES[name]}
+                {metric.tier
+                  ? ` is ${TIER_LABELS[metric.tier].toLowerCase()}`
+                  : ''}
+                {trend === 'worse'
+                  ? `${
+                      metric.tier ? ' and' : ''
+                    } worse than the previous window`
+                  : ''}
+                .
+              </strong>{' '}
+              {g.meaning} {g.helps}
+            </Typography>
+            {related.length > 0 && (
+              <div className={classes.links}>
+                {related.map(d => (
+                  <Typography variant="body2" key={d.id} component="span">
+                    {d.home ? (
+                      <EntityRefLink entityRef={d.home.entityRef}>
+                        {d.title}
+                      </EntityRefLink>
+                    ) : (
+                      d.title
+                    )}
+                    {d.goldenPaths.length > 0 && ': '}
+                    {d.goldenPaths.map((p, i) => (
+                      <span key={p.entityRef}>
+                        {i > 0 && ', '}
+                        <Link to={p.path}>{p.title}</Link>
+                      </span>
+                    ))}
+                  </Typography>
+                ))}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { DoraGuidance } from './DoraGuidance';

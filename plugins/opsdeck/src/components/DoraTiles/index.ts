@@ -1,0 +1,1 @@
+export { DoraTiles, useDocsUrl } from './DoraTiles';

@@ -1,0 +1,76 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { useMemo, useState } from 'react';
+import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { DoraTiles } from '../DoraTiles';
+import { DoraGuidance } from '../DoraGuidance';
+import { WindowSelector } from '../shared/WindowSelector';
+import { WindowDays, lastDays } from '../shared/windows';
+import { Timeline } from './Timeline';
+import { TrendCharts } from './TrendCharts';
+
+/**
+ * The Delivery tab of a service: the metrics for a 30, 90 or 180-day window against the window
+ * before, weekly trend charts, and a timeline of the deployments, rollbacks and incidents
+ * behind the numbers with links back to their sources.
+ *
+ * @public
+ */
+export function EntityOpsDeckDeliveryContent() {
+  const { entity } = useEntity();
+  const ref = getCompoundEntityRef(entity);
+  const [days, setDays] = useState<WindowDays>(90);
+  const window = useMemo(() => lastDays(days), [days]);
+  const { value, loading, error } = useOpsDeck(
+    api => api.getEntityDora(ref, window),
+    [ref.kind, ref.namespace, ref.name, window.from, window.to],
+  );
+  const selector = <WindowSelector value={days} onChange={setDays} />;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard
+          title="Delivery"
+          subheader={`Last ${days} days vs the ${days} before (UTC days)`}
+          action={selector}
+        >
+          {loading && <Progress />}
+          {error && <ResponseErrorPanel error={error} />}
+          {value && !loading && (
+            <>
+              <DoraTiles
+                current={value.current}
+                previous={value.previous}
+                columns={6}
+              />
+              <DoraGuidance current={value.current} previous={value.previous} />
+            </>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Weekly trends">
+          {value && !loading ? (
+            <TrendCharts weekly={value.weekly} />
+          ) : (
+            <Progress />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard
+          title="Timeline"
+          subheader="The deployments, rollbacks and incidents behind the numbers"
+        >
+          <Timeline entity={ref} from={window.from} to={window.to} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

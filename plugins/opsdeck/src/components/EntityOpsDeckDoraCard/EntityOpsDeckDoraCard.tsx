@@ -1,0 +1,55 @@
+import { InfoCard } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { DoraTiles } from '../DoraTiles';
+import { DoraGuidance } from '../DoraGuidance';
+import { CardStates } from '../shared/CardStates';
+
+/**
+ * The five DORA metrics and MTTR of the entity on the page for the last 90 days: value, tier
+ * and the change against the previous 90 days; null metrics say why and what to send where;
+ * weak or worsening metrics say what they usually mean and which platform domains and golden
+ * paths help. Links to the Delivery tab.
+ *
+ * @public
+ */
+export function EntityOpsDeckDoraCard(props: {
+  /** Path of the Delivery tab under the entity page; `delivery` by default. */
+  deliveryPath?: string;
+}) {
+  const { entity } = useEntity();
+  const ref = getCompoundEntityRef(entity);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const { value, loading, error } = useOpsDeck(
+    api => api.getEntityDora(ref),
+    [ref.kind, ref.namespace, ref.name],
+  );
+  const title = 'DORA metrics';
+  return (
+    <CardStates title={title} loading={loading} error={error} minHeight={330}>
+      {() => (
+        <InfoCard
+          title={title}
+          subheader={`Last ${value!.current.window.days} days vs the ${
+            value!.previous.window.days
+          } before · benchmark ${value!.current.benchmark}`}
+          deepLink={{
+            title: 'Delivery: trends and the events behind the numbers',
+            link: `${entityRoute(entityRouteParams(entity))}/${
+              props.deliveryPath ?? 'delivery'
+            }`,
+          }}
+        >
+          <DoraTiles current={value!.current} previous={value!.previous} />
+          <DoraGuidance current={value!.current} previous={value!.previous} />
+        </InfoCard>
+      )}
+    </CardStates>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityOpsDeckLinksCard } from './EntityOpsDeckLinksCard';

@@ -1,0 +1,1 @@
+export { EntityOpsDeckOwnershipCard } from './EntityOpsDeckOwnershipCard';

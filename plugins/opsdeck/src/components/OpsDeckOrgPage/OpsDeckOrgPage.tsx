@@ -1,0 +1,145 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { ServiceCoverageSummary } from '@opsdeck/backstage-plugin-common';
+import { useMemo, useState } from 'react';
+import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { DoraTiles } from '../DoraTiles';
+import { CoverageSummary } from '../shared/CoverageSummary';
+import { WindowSelector } from '../shared/WindowSelector';
+import { WindowDays, lastDays } from '../shared/windows';
+import { TierDistribution } from './TierDistribution';
+
+type GapRow = ServiceCoverageSummary & { title: string };
+
+const gapColumns: TableColumn<GapRow>[] = [
+  {
+    title: 'Service',
+    field: 'entityRef',
+    highlight: true,
+    render: row => (
+      <EntityRefLink entityRef={row.entityRef}>{row.title}</EntityRefLink>
+    ),
+  },
+  {
+    title: 'Coverage',
+    field: 'percent',
+    type: 'numeric',
+    render: row => (row.percent === null ? 'n/a' : `${row.percent}%`),
+  },
+  {
+    title: 'Missing — what to add',
+    field: 'missing',
+    sorting: false,
+    render: row => (
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
+        {row.missing.map(m => (
+          <li key={m.id}>
+            <strong>{m.title}</strong>: {m.fix.replace(/`/g, '')}
+          </li>
+        ))}
+      </ul>
+    ),
+  },
+];
+
+/**
+ * The org overview (`/opsdeck`): the organisation's DORA rollup, how services spread across
+ * tiers, and which services miss which integrations — not a leaderboard of teams.
+ *
+ * @public
+ */
+export function OpsDeckOrgPage() {
+  const [days, setDays] = useState<WindowDays>(90);
+  const window = useMemo(() => lastDays(days), [days]);
+  const dora = useOpsDeck(
+    api => api.getOrgDora(window),
+    [window.from, window.to],
+  );
+  const services = useOpsDeck(
+    api => api.getOrgServices(window),
+    [window.from, window.to],
+  );
+  const coverage = useOpsDeck(api => api.getOrgCoverage(), []);
+  const gaps = (coverage.value?.services ?? [])
+    .filter(s => s.missing.length > 0)
+    .map(s => ({
+      ...s,
+      title: s.title ?? s.entityRef.replace(/^component:(default\/)?/, ''),
+    }));
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Delivery & operations"
+        subtitle="How the organisation ships and runs its services"
+      />
+      <Content>
+        <ContentHeader title={`Last ${days} days`}>
+          <WindowSelector value={days} onChange={setDays} />
+        </ContentHeader>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Organisation DORA metrics"
+              subheader="Every service in the catalog, each event once; vs the previous window"
+            >
+              {dora.loading && <Progress />}
+              {dora.error && <ResponseErrorPanel error={dora.error} />}
+              {dora.value && !dora.loading && (
+                <DoraTiles
+                  current={dora.value.current}
+                  previous={dora.value.previous}
+                  columns={6}
+                />
+              )}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <InfoCard title="Tiers across services">
+              {services.loading && <Progress />}
+              {services.error && <ResponseErrorPanel error={services.error} />}
+              {services.value && !services.loading && (
+                <TierDistribution services={services.value.services} />
+              )}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={5}>
+            <InfoCard title="Integration coverage">
+              {coverage.loading && <Progress />}
+              {coverage.error && <ResponseErrorPanel error={coverage.error} />}
+              {coverage.value && <CoverageSummary coverage={coverage.value} />}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            {coverage.value && (
+              <div data-testid="opsdeck-coverage-gaps">
+                <Table<GapRow>
+                  title={`Services with missing coverage (${gaps.length})`}
+                  columns={gapColumns}
+                  data={gaps}
+                  options={{
+                    paging: gaps.length > 20,
+                    pageSize: 20,
+                    search: true,
+                    padding: 'dense',
+                  }}
+                />
+              </div>
+            )}
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

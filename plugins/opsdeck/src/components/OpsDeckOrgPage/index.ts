@@ -1,0 +1,1 @@
+export { OpsDeckOrgPage } from './OpsDeckOrgPage';

@@ -1,0 +1,8 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/**
+ * The org overview page (`/opsdeck` in the demo app).
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'opsdeck' });
