@@ -65,4 +65,36 @@ describe('OpsDeckClient', () => {
     expect(error.statusCode).toBe(404);
     expect(error.cause.message).toBe('No entity component:default/x');
   });
+
+  it('sends windows, filters and includeChildren as query parameters, and leaves out what is unset', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/*`, ({ request }) => {
+        seen.push(request.url.slice(baseUrl.length));
+        return HttpResponse.json({});
+      }),
+    );
+    const group = { kind: 'group', namespace: 'default', name: 'payments' };
+    await client.getGroupServices(group, {
+      includeChildren: true,
+      from: '2026-01-01',
+      to: '2026-02-01',
+    });
+    await client.getGroupCoverage(group, { includeChildren: false });
+    await client.getGroupDora(group);
+    await client.getOnCallShifts('component:default/a b');
+    await client.getEntityEvents(
+      { kind: 'component', namespace: 'default', name: 'checkout' },
+      { cursor: 'abc', limit: 50, type: 'incident' },
+    );
+    await client.getOrgServices({ from: '2026-01-01' });
+    expect(seen).toEqual([
+      '/groups/default/payments/services?includeChildren=true&from=2026-01-01&to=2026-02-01',
+      '/groups/default/payments/coverage',
+      '/groups/default/payments/dora',
+      '/oncall/shifts?entityRef=component%3Adefault%2Fa+b',
+      '/entities/component/default/checkout/events?cursor=abc&limit=50&type=incident',
+      '/org/services?from=2026-01-01',
+    ]);
+  });
 });
