@@ -61,8 +61,34 @@ function stopTree(child: ChildProcess) {
   }
 }
 
+/** Chromium as these machines run it (see SETUP-NOTES: no background networking, no sandbox). */
+export function launchChromium(profileDir: string) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Starts a fresh demo portal, or — with `OPSDECK_E2E_BASE_URL` set — drives one already running
+ * there (for a quick loop while writing tests; CI always starts its own).
+ */
 export async function startPortal(): Promise<Portal> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  if (process.env.OPSDECK_E2E_BASE_URL) {
+    return attach(process.env.OPSDECK_E2E_BASE_URL);
+  }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-db-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-profile-'));
@@ -98,27 +124,34 @@ export async function startPortal(): Promise<Portal> {
   let context: BrowserContext | undefined;
   try {
     await waitFor(`${baseUrl}/api/opsdeck/health`, 120_000, child);
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await launchChromium(profileDir);
   } catch (error) {
     cleanup();
     throw error;
   }
-  const page = context.pages()[0] ?? (await context.newPage());
+  return portalOf(baseUrl, context, async () => {
+    cleanup();
+    process.removeListener('exit', cleanup);
+    await new Promise(r => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+}
 
+async function attach(baseUrl: string): Promise<Portal> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-profile-'));
+  const context = await launchChromium(profileDir);
+  return portalOf(baseUrl, context, async () =>
+    rmSync(profileDir, { recursive: true, force: true }),
+  );
+}
+
+async function portalOf(
+  baseUrl: string,
+  context: BrowserContext,
+  stop: () => Promise<void>,
+): Promise<Portal> {
+  const page = context.pages()[0] ?? (await context.newPage());
   return {
     baseUrl,
     page,
@@ -137,12 +170,8 @@ export async function startPortal(): Promise<Portal> {
       return path;
     },
     async close() {
-      await context?.close();
-      cleanup();
-      process.removeListener('exit', cleanup);
-      await new Promise(r => setTimeout(r, 500));
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(profileDir, { recursive: true, force: true });
+      await context.close();
+      await stop();
     },
   };
 }

@@ -20,7 +20,12 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: theme.spacing(1.5),
     marginTop: theme.spacing(1.5),
   },
-  links: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5) },
+  links: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1.5),
+    '& a': { textDecoration: 'underline' },
+  },
 }));
 
 /**

@@ -28,6 +28,7 @@ const useStyles = makeStyles(theme => ({
     display: 'flex',
     flexDirection: 'column',
     gap: theme.spacing(0.5),
+    '& a': { textDecoration: 'underline' },
   },
   value: { fontWeight: 600 },
   better: { color: theme.palette.success.main },

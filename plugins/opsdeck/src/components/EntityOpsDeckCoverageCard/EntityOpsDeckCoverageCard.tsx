@@ -15,12 +15,14 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { CoverageItem } from '@opsdeck/backstage-plugin-common';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
+import { useWrapStyles } from '../shared/wrapStyles';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
   missing: { color: theme.palette.warning.main },
   bar: { height: 8, borderRadius: 4, marginBottom: theme.spacing(1) },
   code: {
+    color: theme.palette.text.primary,
     fontFamily: 'monospace',
     fontSize: '0.85em',
     background: theme.palette.action.hover,
@@ -48,6 +50,7 @@ function WithCode({ text }: { text: string }) {
 }
 
 function CoverageRow({ item }: { item: CoverageItem }) {
+  const wrap = useWrapStyles();
   const classes = useStyles();
   return (
     <ListItem dense disableGutters data-testid={`opsdeck-coverage-${item.id}`}>
@@ -62,6 +65,7 @@ function CoverageRow({ item }: { item: CoverageItem }) {
         )}
       </ListItemIcon>
       <ListItemText
+        className={wrap.wrap}
         primary={item.title}
         secondary={
           item.present ? (

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { SafeLink } from '../shared/SafeLink';
 import { formatDuration, formatInstant } from '../shared/format';
+import { useWrapStyles } from '../shared/wrapStyles';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -61,6 +62,7 @@ function describe(item: ProvenanceItem): string {
 }
 
 function EventRow({ item }: { item: ProvenanceItem }) {
+  const wrap = useWrapStyles();
   const classes = useStyles();
   const d = item.detail as Record<string, any>;
   const kind = kindOf(item);
@@ -68,6 +70,7 @@ function EventRow({ item }: { item: ProvenanceItem }) {
     <ListItem divider data-testid="opsdeck-timeline-item" data-kind={kind}>
       <ListItemIcon>{ICONS[kind]}</ListItemIcon>
       <ListItemText
+        className={wrap.wrap}
         primary={
           <>
             <SafeLink url={item.url}>

@@ -17,6 +17,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
 import { LinkIconFor } from './LinkIcon';
+import { useWrapStyles } from '../shared/wrapStyles';
 
 const useStyles = makeStyles(theme => ({
   group: { marginBottom: theme.spacing(1) },
@@ -44,6 +45,7 @@ function useLinkTemplates() {
  * @public
  */
 export function EntityOpsDeckLinksCard() {
+  const wrap = useWrapStyles();
   const classes = useStyles();
   const { entity } = useEntity();
   const { templates, error } = useLinkTemplates();
@@ -77,6 +79,7 @@ export function EntityOpsDeckLinksCard() {
         />
       </ListItemIcon>
       <ListItemText
+        className={wrap.wrap}
         primary={<Link to={link.url}>{link.title}</Link>}
         secondary={link.from}
       />

@@ -14,7 +14,11 @@ import { OnCallLevels, nextShift } from '../shared/OnCallLevels';
 import { SafeLink } from '../shared/SafeLink';
 
 const useStyles = makeStyles(theme => ({
-  section: { marginBottom: theme.spacing(1.5) },
+  // Links inside sentences are underlined, not told apart by colour alone (WCAG 1.4.1).
+  section: {
+    marginBottom: theme.spacing(1.5),
+    '& a': { textDecoration: 'underline' },
+  },
   divider: { margin: theme.spacing(1.5, 0) },
 }));
 

@@ -26,6 +26,7 @@ import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
 import { WindowSelector } from '../shared/WindowSelector';
 import { formatInstant } from '../shared/format';
 import { WindowDays, lastDays } from '../shared/windows';
+import { useWrapStyles } from '../shared/wrapStyles';
 
 /**
  * The Operations tab of a team (Group): the team's DORA rollup (optionally with its child
@@ -35,6 +36,7 @@ import { WindowDays, lastDays } from '../shared/windows';
  * @public
  */
 export function EntityOpsDeckTeamContent() {
+  const wrap = useWrapStyles();
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
   const groupRef = stringifyEntityRef(entity);
@@ -108,9 +110,8 @@ export function EntityOpsDeckTeamContent() {
           {dora.value && !dora.loading && (
             <>
               <Typography variant="body2" color="textSecondary" gutterBottom>
-                {dora.value.scope.services} service
-                {dora.value.scope.services === 1 ? '' : 's'} · medians over all
-                their events, not a mean of medians
+                Medians over all the team&apos;s events, not a mean of the
+                services&apos; medians.
               </Typography>
               <DoraTiles
                 current={dora.value.current}
@@ -144,6 +145,7 @@ export function EntityOpsDeckTeamContent() {
                 {upcoming.map(s => (
                   <ListItem key={`${s.from}-${s.person.name}`} disableGutters>
                     <ListItemText
+                      className={wrap.wrap}
                       primary={<PersonName person={s.person} />}
                       secondary={`${formatInstant(s.from)} – ${formatInstant(
                         s.until,

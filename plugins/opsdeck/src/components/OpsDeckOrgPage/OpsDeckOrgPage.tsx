@@ -132,6 +132,8 @@ export function OpsDeckOrgPage() {
                     paging: gaps.length > 20,
                     pageSize: 20,
                     search: true,
+                    // no drag handle inside the sort button (axe: nested-interactive)
+                    draggable: false,
                     padding: 'dense',
                   }}
                 />

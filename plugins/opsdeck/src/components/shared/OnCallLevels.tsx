@@ -14,8 +14,11 @@ import {
 import { Fragment } from 'react';
 import { SafeLink } from './SafeLink';
 import { formatInstant } from './format';
+import { useWrapStyles } from './wrapStyles';
 
 const useStyles = makeStyles(theme => ({
+  // Links inside sentences are underlined, not told apart by colour alone (WCAG 1.4.1).
+  root: { '& a': { textDecoration: 'underline' } },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -51,13 +54,14 @@ export function OnCallLevels(props: {
   oncall: OnCallAnswer;
   next?: OnCallShiftAnswer;
 }) {
+  const wrap = useWrapStyles();
   const classes = useStyles();
   const { oncall, next } = props;
   const provider = oncall.provider
     ? PROVIDER_NAMES[oncall.provider] ?? oncall.provider
     : undefined;
   return (
-    <div data-testid="opsdeck-oncall">
+    <div data-testid="opsdeck-oncall" className={classes.root}>
       {oncall.levels.length === 0 ? (
         <Typography variant="body2" data-testid="opsdeck-oncall-error">
           {oncall.error?.message ?? 'Nobody is on call.'}
@@ -71,6 +75,7 @@ export function OnCallLevels(props: {
               data-testid={`opsdeck-oncall-level-${level.level}`}
             >
               <ListItemText
+                className={wrap.wrap}
                 primary={
                   <>
                     <strong>Level {level.level}: </strong>

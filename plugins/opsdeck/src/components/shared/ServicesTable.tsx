@@ -115,6 +115,8 @@ export function ServicesTable(props: {
           paging: props.rows.length > 20,
           pageSize: 20,
           search: true,
+          // no drag handle inside the sort button (axe: nested-interactive)
+          draggable: false,
           padding: 'dense',
         }}
         emptyContent={

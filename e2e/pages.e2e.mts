@@ -1,0 +1,327 @@
+// The OpsDeck pages in a real browser on the demo data: the service page (owner & on-call, DORA,
+// platform links), its Delivery tab, a team's Operations tab and the org overview. Each test
+// asks the backend what the page should show and compares it with what the page shows; axe-core
+// checks accessibility (light and dark theme), the keyboard reaches every link and selector, and
+// the layout does not jump while the cards load (cumulative layout shift).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { startPortal, type Portal } from './harness.mts';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const DAY = 86_400_000;
+
+/** Counts layout shifts not caused by input, from the first paint of each document. */
+const CLS_OBSERVER = `
+  window.__opsdeckCls = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.__opsdeckCls += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
+  let portal: Portal;
+  let token: string;
+
+  const api = async (path: string) => {
+    const res = await fetch(`${portal.baseUrl}/api/opsdeck/${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200, `${path} answered ${res.status}`);
+    return res.json() as Promise<any>;
+  };
+
+  /** axe-core on the page as it is: no serious or critical WCAG 2.1 A/AA violation. */
+  const assertAccessible = async (page: Page, what: string) => {
+    await page.evaluate(AXE);
+    const violations: Array<{ id: string; impact: string; nodes: any[] }> =
+      await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+        });
+        return result.violations.map((v: any) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n: any) => n.target.join(' ')),
+        }));
+      });
+    const serious = violations.filter(
+      v => v.impact === 'serious' || v.impact === 'critical',
+    );
+    assert.deepEqual(serious, [], `${what}: axe violations`);
+  };
+
+  /**
+   * Presses Tab through the page and checks that every link, button, input and sort header in the cards
+   * holding `selector` is focused on the way.
+   */
+  const assertKeyboardReaches = async (page: Page, selector: string) => {
+    const wanted: string[] = await page.evaluate(sel => {
+      const cards = new Set(
+        [...document.querySelectorAll(sel)].map(
+          el => el.closest('[class*="MuiCard-root"]') ?? el,
+        ),
+      );
+      const out: string[] = [];
+      let i = 0;
+      for (const card of cards) {
+        for (const el of card.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([disabled]), [role="button"][tabindex="0"]',
+        )) {
+          if (el.tabIndex < 0 || el.offsetParent === null) continue;
+          el.dataset.opsdeckTab = String(i++);
+          out.push(el.dataset.opsdeckTab);
+        }
+      }
+      return out;
+    }, selector);
+    assert.ok(wanted.length > 0, `interactive elements in ${selector}`);
+    await page.evaluate(() => (document.activeElement as HTMLElement)?.blur());
+    const reached = new Set<string>();
+    for (let i = 0; i < 400 && reached.size < wanted.length; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(
+        () => (document.activeElement as HTMLElement | null)?.dataset?.opsdeckTab,
+      );
+      if (id !== undefined) reached.add(id);
+    }
+    assert.equal(
+      reached.size,
+      wanted.length,
+      `Tab reaches ${reached.size} of ${wanted.length} links and selectors`,
+    );
+  };
+
+  const cls = (page: Page) =>
+    page.evaluate(() => (window as any).__opsdeckCls as number);
+
+  before(async () => {
+    portal = await startPortal();
+    await portal.page.addInitScript(CLS_OBSERVER);
+    const { page, baseUrl } = portal;
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.waitForURL(/\/catalog/, { timeout: 60_000 });
+    token = await portal.guestToken();
+    // Wait until the demo history is in, the catalog is read and ownership is indexed.
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      try {
+        const [dora, team] = await Promise.all([
+          api('entities/component/default/checkout-api/dora'),
+          api('groups/default/payments/services'),
+        ]);
+        const gateway = team.services.find(
+          (s: any) => s.entityRef === 'component:default/payment-gateway',
+        );
+        if (
+          dora.current.deploymentFrequency.tier === 'elite' &&
+          gateway?.dora.deploymentFrequency.value > 0
+        )
+          break;
+      } catch {
+        // catalog not ready yet
+      }
+      if (Date.now() > deadline) throw new Error('demo data did not arrive');
+      await new Promise(r => setTimeout(r, 2000));
+    }
+  });
+
+  after(async () => {
+    await portal?.close();
+  });
+
+  it('service page: owner & on-call, DORA and links show what the API answers', async () => {
+    const { page, baseUrl } = portal;
+    const [dora, ownership] = await Promise.all([
+      api('entities/component/default/checkout-api/dora'),
+      api('entities/component/default/checkout-api/ownership'),
+    ]);
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
+    const frequency = page.getByTestId('opsdeck-dora-deploymentFrequency-value');
+    await frequency.waitFor({ timeout: 60_000 });
+    const c = dora.current;
+    assert.equal(
+      (await frequency.textContent())?.trim(),
+      `${c.deploymentFrequency.value.toFixed(1)} / day`,
+    );
+    assert.equal(
+      (await page.getByTestId('opsdeck-dora-changeFailRate-value').textContent())?.trim(),
+      `${(c.changeFailRate.value * 100).toFixed(1)} %`,
+    );
+    const tiers = await page
+      .getByTestId('opsdeck-dora-deploymentFrequency')
+      .getByTestId('opsdeck-tier')
+      .textContent();
+    assert.equal(tiers?.toLowerCase(), c.deploymentFrequency.tier);
+
+    // On call now: level 1 from PagerDuty (the demo's stand-in), linked to the catalog User.
+    const level1 = ownership.oncall.levels[0];
+    assert.ok(level1, 'the demo PagerDuty answers level 1');
+    const oncallLink = page
+      .getByTestId('opsdeck-oncall-level-1')
+      .getByRole('link', { name: level1.people[0].name });
+    await oncallLink.waitFor({ timeout: 30_000 });
+    assert.equal(
+      await oncallLink.getAttribute('href'),
+      `/catalog/default/user/${level1.people[0].userRef.split('/')[1]}`,
+    );
+    await page.getByTestId('opsdeck-oncall-next').waitFor({ timeout: 30_000 });
+    assert.match(
+      (await page.getByTestId('opsdeck-owner').textContent()) ?? '',
+      new RegExp(ownership.owner.name),
+    );
+    // Platform links, grouped, http(s) only.
+    await page.getByTestId('opsdeck-links-cicd').getByRole('link', { name: /GitHub repository/ }).waitFor();
+    await page.getByTestId('opsdeck-links-chat').waitFor();
+    await page.getByTestId('opsdeck-coverage-percent').waitFor();
+    await page.waitForTimeout(1500); // let late layout settle before measuring
+    const shift = await cls(page);
+    assert.ok(shift <= 0.05, `cumulative layout shift ${shift.toFixed(3)} > 0.05`);
+    await portal.screenshot('10-service-page');
+    await assertAccessible(page, 'service page');
+    await assertKeyboardReaches(
+      page,
+      '[data-testid="opsdeck-dora-mttr"], [data-testid="opsdeck-owner"], [data-testid="opsdeck-links-cicd"]',
+    );
+  });
+
+  it('never renders a javascript: link from the catalog', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/catalog/default/component/ledger-worker`);
+    await page.getByTestId('opsdeck-coverage-percent').waitFor({ timeout: 60_000 });
+    await page.getByText('Platform links').waitFor();
+    const hrefs = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href') ?? ''));
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) {
+      assert.doesNotMatch(href, /^\s*(javascript|data|vbscript):/i, href);
+    }
+    assert.equal(await page.getByText('Legacy console').count(), 0);
+  });
+
+  it('Delivery tab: trends, window selector and the events behind the numbers', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api/delivery`);
+    const value = page.getByTestId('opsdeck-dora-changeLeadTime-value');
+    await value.waitFor({ timeout: 60_000 });
+    const window = (days: number) => {
+      const to = Math.floor(Date.now() / DAY) * DAY + DAY;
+      const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+      return `from=${iso(to - days * DAY)}&to=${iso(to)}`;
+    };
+    const hours = (ms: number) =>
+      ms < 3_600_000 ? `${Math.max(1, Math.round(ms / 60_000))} min` : `${(ms / 3_600_000).toFixed(1)} h`;
+    const d90 = await api(`entities/component/default/checkout-api/dora?${window(90)}`);
+    assert.equal((await value.textContent())?.trim(), hours(d90.current.changeLeadTime.value));
+    // one chart per metric, drawn
+    assert.equal(await page.locator('[data-testid^="opsdeck-trend-"] svg.recharts-surface').count(), 6);
+    const events = await api(`entities/component/default/checkout-api/events?${window(90)}&limit=50`);
+    const first = page.getByTestId('opsdeck-timeline-item').first();
+    await first.waitFor();
+    const firstTitle = events.items[0].title ?? `${events.items[0].source} ${events.items[0].id}`;
+    assert.match((await first.textContent()) ?? '', new RegExp(firstTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await page.getByTestId('opsdeck-timeline-item').count(), events.items.length);
+    await portal.screenshot('11-delivery-tab');
+
+    await page.getByRole('button', { name: '30 days' }).click();
+    const d30 = await api(`entities/component/default/checkout-api/dora?${window(30)}`);
+    await page
+      .getByTestId('opsdeck-dora-deploymentFrequency-value')
+      .filter({ hasText: `${d30.current.deploymentFrequency.value.toFixed(1)} / day` })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await page.getByRole('button', { name: '30 days' }).getAttribute('aria-pressed'),
+      'true',
+    );
+    await assertAccessible(page, 'Delivery tab');
+    await assertKeyboardReaches(page, '[data-testid="opsdeck-dora-mttr"]');
+  });
+
+  it("team page: the Operations tab shows the team's services, tiers and coverage", async () => {
+    const { page, baseUrl } = portal;
+    const [services, coverage, dora] = await Promise.all([
+      api('groups/default/payments/services'),
+      api('groups/default/payments/coverage'),
+      api('groups/default/payments/dora'),
+    ]);
+    await page.goto(`${baseUrl}/catalog/default/group/payments/operations`);
+    const table = page.getByTestId('opsdeck-services-table');
+    await table.waitFor({ timeout: 60_000 });
+    assert.equal(await table.locator('tbody tr').count(), services.services.length);
+    for (const s of services.services) {
+      const row = table.locator('tbody tr', { hasText: s.entityRef.split('/')[1] });
+      assert.match((await row.textContent()) ?? '', new RegExp(`${s.coverage}%`));
+    }
+    assert.equal(
+      (await page.getByTestId('opsdeck-scope-coverage').textContent())?.trim(),
+      `${coverage.percent}%`,
+    );
+    assert.equal(
+      (await page.getByTestId('opsdeck-dora-deploymentFrequency-value').textContent())?.trim(),
+      `${dora.current.deploymentFrequency.value.toFixed(1)} / day`,
+    );
+    // who is on call for each service, from the demo PagerDuty
+    await table.getByText('…').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByTestId('opsdeck-team-shifts').waitFor({ timeout: 30_000 });
+    await portal.screenshot('12-team-operations');
+    await assertAccessible(page, 'team page');
+    await assertKeyboardReaches(page, '[data-testid="opsdeck-services-table"], [data-testid="opsdeck-dora-mttr"]');
+  });
+
+  it('org overview: organisation DORA, tiers across services and coverage gaps', async () => {
+    const { page, baseUrl } = portal;
+    const [dora, services, coverage] = await Promise.all([
+      api('org/dora'),
+      api('org/services'),
+      api('org/coverage'),
+    ]);
+    await page.goto(`${baseUrl}/opsdeck`);
+    const mttr = page.getByTestId('opsdeck-dora-mttr-value');
+    await mttr.waitFor({ timeout: 60_000 });
+    assert.equal(
+      (await page.getByTestId('opsdeck-dora-changeFailRate-value').textContent())?.trim(),
+      `${(dora.current.changeFailRate.value * 100).toFixed(1)} %`,
+    );
+    const row = page.getByTestId('opsdeck-tier-row-Deploys');
+    await row.waitFor({ timeout: 30_000 });
+    const counts = { elite: 0, high: 0, medium: 0, low: 0, none: 0 } as Record<string, number>;
+    for (const s of services.services) counts[s.dora.deploymentFrequency.tier ?? 'none'] += 1;
+    assert.deepEqual(
+      await row.locator('td').allTextContents(),
+      ['elite', 'high', 'medium', 'low', 'none'].map(t => String(counts[t])),
+    );
+    assert.equal(
+      (await page.getByTestId('opsdeck-scope-coverage').textContent())?.trim(),
+      `${coverage.percent}%`,
+    );
+    const gaps = coverage.services.filter((s: any) => s.missing.length > 0).length;
+    await page.getByText(`Services with missing coverage (${gaps})`).waitFor();
+    await portal.screenshot('13-org-overview');
+    await assertAccessible(page, 'org page');
+  });
+
+  it('reads well in the dark theme too', async () => {
+    const { page, baseUrl } = portal;
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    for (const [path, name, ready] of [
+      ['/catalog/default/component/checkout-api', '14-service-page-dark', 'opsdeck-dora-mttr'],
+      ['/catalog/default/group/payments/operations', '15-team-operations-dark', 'opsdeck-services-table'],
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByTestId(ready).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor,
+      );
+      assert.notEqual(background, 'rgb(255, 255, 255)', 'the dark theme is on');
+      await portal.screenshot(name);
+      await assertAccessible(page, `${path} (dark)`);
+    }
+    await page.evaluate(() => localStorage.removeItem('theme'));
+  });
+});
