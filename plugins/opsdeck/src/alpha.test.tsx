@@ -1,0 +1,128 @@
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  computeEntityCoverage,
+  summarizeScopeCoverage,
+} from '@opsdeck/backstage-plugin-common';
+import { screen } from '@testing-library/react';
+import plugin, {
+  opsDeckCoverageEntityCard,
+  opsDeckDeliveryEntityContent,
+  opsDeckDoraEntityCard,
+  opsDeckOrgPage,
+  opsDeckTeamEntityContent,
+} from './alpha';
+import { opsDeckApiRef } from './api/OpsDeckApi';
+import { checkout, doraAnswer, history } from './__testUtils__/fixtures';
+
+const answer = doraAnswer(history({ days: 180, perWeek: 14 }));
+const api = {
+  getEntityDora: async () => answer,
+  getEntityEvents: async () => ({ items: [] }),
+  getEntityCoverage: async () =>
+    computeEntityCoverage('component:default/checkout', checkout),
+  getOrgDora: async () => ({
+    ...answer,
+    scope: { type: 'org' as const, services: 1 },
+  }),
+  getOrgServices: async () => ({
+    scope: { type: 'org' as const },
+    window: answer.current.window,
+    benchmark: 'dora-2023',
+    services: [],
+  }),
+  getOrgCoverage: async () => summarizeScopeCoverage({ type: 'org' }, []),
+};
+const apis = [
+  [opsDeckApiRef, api],
+  [catalogApiRef, catalogApiMock({ entities: [] })],
+] as const;
+
+const mountedRoutes = {
+  '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+};
+
+const perDay = `${answer.current.deploymentFrequency.value!.toFixed(1)} / day`;
+
+describe('OpsDeck in the new frontend system (/alpha)', () => {
+  it('offers the cards, tabs, page and API as extensions of the opsdeck plugin', () => {
+    expect(plugin.id).toBe('opsdeck');
+    expect(
+      [
+        opsDeckDoraEntityCard,
+        opsDeckCoverageEntityCard,
+        opsDeckDeliveryEntityContent,
+        opsDeckTeamEntityContent,
+        opsDeckOrgPage,
+      ].map(e => String(e)),
+    ).toEqual([
+      'ExtensionDefinition{kind=entity-card,name=dora,attachTo=entity-content:catalog/overview@cards}',
+      'ExtensionDefinition{kind=entity-card,name=coverage,attachTo=entity-content:catalog/overview@cards}',
+      'ExtensionDefinition{kind=entity-content,name=delivery,attachTo=page:catalog/entity@contents}',
+      'ExtensionDefinition{kind=entity-content,name=operations,attachTo=page:catalog/entity@contents}',
+      'ExtensionDefinition{kind=page,attachTo=app/routes@routes}',
+    ]);
+  });
+
+  it('the DORA card extension shows the API data for the entity', async () => {
+    const tester = createExtensionTester(opsDeckDoraEntityCard, { apis });
+    renderInTestApp(
+      <EntityProvider entity={checkout}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+    expect(
+      await screen.findByTestId('opsdeck-dora-deploymentFrequency-value'),
+    ).toHaveTextContent(perDay);
+  });
+
+  it('the Delivery tab extension is a Component tab at /delivery and shows the metrics', async () => {
+    const tester = createExtensionTester(opsDeckDeliveryEntityContent, {
+      apis,
+    });
+    renderInTestApp(
+      <EntityProvider entity={checkout}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+    expect(
+      await screen.findByTestId('opsdeck-dora-deploymentFrequency-value'),
+    ).toHaveTextContent(perDay);
+    expect(
+      await screen.findByTestId('opsdeck-timeline-empty'),
+    ).toBeInTheDocument();
+  });
+
+  it('the coverage card extension shows the coverage', async () => {
+    const tester = createExtensionTester(opsDeckCoverageEntityCard, { apis });
+    renderInTestApp(
+      <EntityProvider entity={checkout}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+    expect(
+      await screen.findByTestId('opsdeck-coverage-percent'),
+    ).toHaveTextContent('37%');
+  });
+
+  it('the org page extension renders the org overview at /opsdeck', async () => {
+    const tester = createExtensionTester(opsDeckOrgPage, { apis });
+    renderInTestApp(tester.reactElement(), { apis, mountedRoutes });
+    expect(
+      await screen.findByTestId('opsdeck-dora-mttr-value'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Delivery & operations').length).toBeGreaterThan(0);
+  });
+});

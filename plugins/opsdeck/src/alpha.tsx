@@ -1,0 +1,150 @@
+/**
+ * OpsDeck for Backstage's new frontend system: the same cards, tabs and page as the legacy
+ * exports, as extensions.
+ *
+ * @packageDocumentation
+ */
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { opsDeckApiRef } from './api/OpsDeckApi';
+import { OpsDeckClient } from './api/OpsDeckClient';
+import {
+  isOpsDeckAvailable,
+  isOpsDeckDoraAvailable,
+  isOpsDeckTeamAvailable,
+} from './predicates';
+import { rootRouteRef } from './routes';
+
+/** @alpha */
+export const opsDeckApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: opsDeckApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsDeckClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const opsDeckOwnershipEntityCard = EntityCardBlueprint.make({
+  name: 'ownership',
+  params: {
+    filter: isOpsDeckAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckOwnershipCard').then(m =>
+        compatWrapper(<m.EntityOpsDeckOwnershipCard />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckDoraEntityCard = EntityCardBlueprint.make({
+  name: 'dora',
+  params: {
+    filter: isOpsDeckDoraAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckDoraCard').then(m =>
+        compatWrapper(<m.EntityOpsDeckDoraCard />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckLinksEntityCard = EntityCardBlueprint.make({
+  name: 'links',
+  params: {
+    filter: isOpsDeckAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckLinksCard').then(m =>
+        compatWrapper(<m.EntityOpsDeckLinksCard />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckCoverageEntityCard = EntityCardBlueprint.make({
+  name: 'coverage',
+  params: {
+    filter: isOpsDeckAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckCoverageCard').then(m =>
+        compatWrapper(<m.EntityOpsDeckCoverageCard />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckDeliveryEntityContent = EntityContentBlueprint.make({
+  name: 'delivery',
+  params: {
+    path: 'delivery',
+    title: 'Delivery',
+    filter: isOpsDeckDoraAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckDeliveryContent').then(m =>
+        compatWrapper(<m.EntityOpsDeckDeliveryContent />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckTeamEntityContent = EntityContentBlueprint.make({
+  name: 'operations',
+  params: {
+    path: 'operations',
+    title: 'Operations',
+    filter: isOpsDeckTeamAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckTeamContent').then(m =>
+        compatWrapper(<m.EntityOpsDeckTeamContent />),
+      ),
+  },
+});
+
+/** @alpha */
+export const opsDeckOrgPage = PageBlueprint.make({
+  params: {
+    path: '/opsdeck',
+    title: 'Delivery & operations',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('./components/OpsDeckOrgPage').then(m =>
+        compatWrapper(<m.OpsDeckOrgPage />),
+      ),
+  },
+});
+
+/**
+ * The OpsDeck frontend plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'opsdeck',
+  title: 'OpsDeck',
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    opsDeckApi,
+    opsDeckOwnershipEntityCard,
+    opsDeckDoraEntityCard,
+    opsDeckLinksEntityCard,
+    opsDeckCoverageEntityCard,
+    opsDeckDeliveryEntityContent,
+    opsDeckTeamEntityContent,
+    opsDeckOrgPage,
+  ],
+});
