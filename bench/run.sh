@@ -9,3 +9,9 @@ for bench in bench/*.bench.ts; do
   log "▶ $bench"
   node --no-experimental-strip-types --require @backstage/cli/config/nodeTransform.cjs "$bench" "$@"
 done
+# Browser benchmarks (ESM, sharing the browser-test harness); they need the built app.
+ensure_app_build
+for bench in bench/*.bench.mts; do
+  log "▶ $bench"
+  node "$bench" "$@"
+done

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { startPortal, type Portal } from './harness.mts';
+import { SCREENSHOT_DIR, startPortal, type Portal } from './harness.mts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,6 +38,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
 
   /** axe-core on the page as it is: no serious or critical WCAG 2.1 A/AA violation. */
   const assertAccessible = async (page: Page, what: string) => {
+    await page.waitForTimeout(500); // let MUI's transitions (tab colours, ripples) finish
     await page.evaluate(AXE);
     const violations: Array<{ id: string; impact: string; nodes: any[] }> =
       await page.evaluate(async () => {
@@ -96,6 +97,14 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       `Tab reaches ${reached.size} of ${wanted.length} links and selectors`,
     );
   };
+
+  /** A picture of the card holding `testId`, for the README (e2e/screenshots/card-*.png). */
+  const cardShot = (page: Page, testId: string, name: string) =>
+    page
+      .getByTestId(testId)
+      .first()
+      .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")][1]')
+      .screenshot({ path: `${SCREENSHOT_DIR}/card-${name}.png` });
 
   const cls = (page: Page) =>
     page.evaluate(() => (window as any).__opsdeckCls as number);
@@ -189,6 +198,10 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       page,
       '[data-testid="opsdeck-dora-mttr"], [data-testid="opsdeck-owner"], [data-testid="opsdeck-links-cicd"]',
     );
+    await cardShot(page, 'opsdeck-owner', 'owner-oncall');
+    await cardShot(page, 'opsdeck-dora-mttr', 'dora');
+    await cardShot(page, 'opsdeck-links-cicd', 'links');
+    await cardShot(page, 'opsdeck-coverage-percent', 'coverage');
   });
 
   it('never renders a javascript: link from the catalog', async () => {

@@ -123,6 +123,8 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
     expect(
       await screen.findByTestId('opsdeck-dora-mttr-value'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('Delivery & operations').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Delivery & operations').length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
 import { rootRouteRef } from './routes';
+import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 
 /**
  * The OpsDeck frontend plugin.
@@ -77,12 +78,9 @@ export const EntityOpsDeckDoraCard: (props: {
 }) => JSX.Element = opsdeckPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsDeckDoraCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOpsDeckDoraCard').then(
-          m => m.EntityOpsDeckDoraCard,
-        ),
-    },
+    // A small shell in the app bundle starts the request when the entity page renders; the
+    // card itself stays lazy (see DoraCardShell).
+    component: { sync: DoraCardShell },
   }),
 );
 

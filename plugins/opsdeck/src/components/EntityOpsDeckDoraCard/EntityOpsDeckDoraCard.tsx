@@ -10,6 +10,7 @@ import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
 import { CardStates } from '../shared/CardStates';
+import { takeEntityDora } from './prefetch';
 
 /**
  * The five DORA metrics and MTTR of the entity on the page for the last 90 days: value, tier
@@ -27,7 +28,7 @@ export function EntityOpsDeckDoraCard(props: {
   const ref = getCompoundEntityRef(entity);
   const entityRoute = useRouteRef(entityRouteRef);
   const { value, loading, error } = useOpsDeck(
-    api => api.getEntityDora(ref),
+    api => takeEntityDora(api, ref),
     [ref.kind, ref.namespace, ref.name],
   );
   const title = 'DORA metrics';
