@@ -17,9 +17,15 @@ const DAY = 86_400_000;
 /** Counts layout shifts not caused by input, from the first paint of each document. */
 const CLS_OBSERVER = `
   window.__opsdeckCls = 0;
+  window.__opsdeckShifts = [];
   new PerformanceObserver(list => {
     for (const entry of list.getEntries()) {
-      if (!entry.hadRecentInput) window.__opsdeckCls += entry.value;
+      if (entry.hadRecentInput) continue;
+      window.__opsdeckCls += entry.value;
+      // what moved, for the failure message
+      window.__opsdeckShifts.push(Math.round(entry.startTime) + ' ms ' + entry.value.toFixed(3) + ': ' +
+        (entry.sources || []).map(s => (s.node && s.node.textContent || '').slice(0, 40) + ' ' +
+          Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y)).join(' | '));
     }
   }).observe({ type: 'layout-shift', buffered: true });
 `;
@@ -191,7 +197,12 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.getByTestId('opsdeck-coverage-percent').waitFor();
     await page.waitForTimeout(1500); // let late layout settle before measuring
     const shift = await cls(page);
-    assert.ok(shift <= 0.05, `cumulative layout shift ${shift.toFixed(3)} > 0.05`);
+    assert.ok(
+      shift <= 0.05,
+      `cumulative layout shift ${shift.toFixed(3)} > 0.05:\n${(
+        await page.evaluate(() => (window as any).__opsdeckShifts as string[])
+      ).join('\n')}`,
+    );
     await portal.screenshot('10-service-page');
     await assertAccessible(page, 'service page');
     await assertKeyboardReaches(

@@ -3,7 +3,7 @@ export interface Config {
     /** Demo-only features of the portal backend. */
     demo?: {
       /**
-       * When true, 90 days of deterministic DORA history for the demo services are sent through
+       * When true, 180 days of deterministic DORA history for the demo services are sent through
        * POST /api/opsdeck/events at start (anchored to the first start's UTC date).
        */
       history?: { enabled?: boolean };

@@ -151,8 +151,11 @@ function dayOf(name: string, p: Profile, day: number) {
   return { deployments, incidents };
 }
 
+/** Days of history: two 90-day windows, so "vs the previous window" compares like with like. */
+const HISTORY_DAYS = 180;
+
 /**
- * Event batches (at most `batchSize` items each) for the days from `anchorDay − 90 days` up to
+ * Event batches (at most `batchSize` items each) for the days from `anchorDay − 180 days` up to
  * and including `today`, leaving out anything that would finish after `now`.
  */
 export function demoHistoryBatches(options: {
@@ -168,7 +171,7 @@ export function demoHistoryBatches(options: {
   const { anchorDay, now } = options;
   const batchSize = options.batchSize ?? 500;
   const items: Array<{ kind: 'deployments' | 'incidents'; item: any }> = [];
-  for (let day = anchorDay - 90 * DAY; day <= now; day += DAY) {
+  for (let day = anchorDay - HISTORY_DAYS * DAY; day <= now; day += DAY) {
     for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
       const { deployments, incidents } = dayOf(name, profile, day);
       for (const d of deployments) items.push({ kind: 'deployments', item: d });

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 
 /**
  * Demo only. With `opsdeck.demo.pagerduty.token`, serves a PagerDuty stand-in (see
- * demoPagerDuty.ts). With `opsdeck.demo.history.enabled`, sends 90 days of deterministic history for the demo
+ * demoPagerDuty.ts). With `opsdeck.demo.history.enabled`, sends 180 days of deterministic history for the demo
  * services through OpsDeck's own `POST /events`, as any CI system would. The history is anchored
  * to the UTC date of the first start (kept in this plugin's database); later starts send the days
  * up to today again, which stores only what is new.

@@ -15,6 +15,7 @@ import {
 import { METRIC_TITLES, TIER_LABELS } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
+  section: { marginTop: theme.spacing(2) },
   item: {
     borderLeft: `3px solid ${theme.palette.warning.main}`,
     paddingLeft: theme.spacing(1.5),
@@ -50,7 +51,11 @@ export function DoraGuidance(props: {
   });
   if (flagged.length === 0) return null;
   return (
-    <section aria-label="What it usually means" data-testid="opsdeck-guidance">
+    <section
+      aria-label="What it usually means"
+      data-testid="opsdeck-guidance"
+      className={classes.section}
+    >
       <Typography variant="subtitle1" component="h3">
         What it usually means
       </Typography>

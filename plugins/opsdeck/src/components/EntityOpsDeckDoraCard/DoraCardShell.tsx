@@ -5,16 +5,17 @@ import { ComponentProps, lazy, Suspense, useEffect } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { prefetchEntityDora } from './prefetch';
 
-// Fetched as the app starts (this shell is in the app bundle), rendered lazily.
-const cardModule = import('./EntityOpsDeckDoraCard');
+// The card's code loads when the page first renders it, like the catalog's own cards: fetched
+// any earlier, it would show before the cards above it on a first visit and be pushed down.
 const LazyCard = lazy(() =>
-  cardModule.then(m => ({ default: m.EntityOpsDeckDoraCard })),
+  import('./EntityOpsDeckDoraCard').then(m => ({
+    default: m.EntityOpsDeckDoraCard,
+  })),
 );
 
 /**
- * Asks for the entity's DORA numbers as soon as the entity page renders, then shows the card
- * when its code is there — in the same pass as the catalog's own lazy cards, so nothing above it
- * pushes it down (P7: time to numbers; CLS).
+ * Asks for the entity's DORA numbers as soon as the entity page renders, while the card's code
+ * loads (P7: time to numbers), and shows the card when its code is there.
  *
  * @internal
  */
