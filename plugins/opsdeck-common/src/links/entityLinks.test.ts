@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- javascript: URLs are fed on purpose: they must never become links */
 import {
   annotationsWithoutLinks,
   entityLinks,
