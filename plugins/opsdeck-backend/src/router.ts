@@ -13,6 +13,7 @@ import { DoraService } from './dora/DoraService';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
+import { ScopeQuery } from './catalog/scopeComponents';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { withTransientFaults } from './store/database';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
@@ -181,39 +182,30 @@ export async function createRouter(
 
   // A team's (optionally with its child teams') or the organisation's services: coverage
   // rollup and service table. Entities are read as the caller, so catalog permissions apply.
+  const groupScope = (req: express.Request): ScopeQuery => ({
+    type: 'group',
+    namespace: req.params.namespace,
+    name: req.params.name,
+    includeChildren: req.query.includeChildren === 'true',
+  });
   router.get('/groups/:namespace/:name/coverage', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { namespace, name } = req.params;
-    const includeChildren = req.query.includeChildren === 'true';
-    res.json(
-      await scopeServices.getCoverage(
-        { type: 'group', namespace, name, includeChildren },
-        credentials,
-      ),
-    );
+    res.json(await scopeServices.getCoverage(groupScope(req), credentials));
   });
 
   router.get('/groups/:namespace/:name/services', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { namespace, name } = req.params;
-    const { from, to, includeChildren } = req.query as Record<
-      string,
-      string | undefined
-    >;
+    const { from, to } = req.query as Record<string, string | undefined>;
     res.json(
-      await scopeServices.getServices(
-        {
-          type: 'group',
-          namespace,
-          name,
-          includeChildren: includeChildren === 'true',
-        },
-        { from, to, credentials },
-      ),
+      await scopeServices.getServices(groupScope(req), {
+        from,
+        to,
+        credentials,
+      }),
     );
   });
 

@@ -82,7 +82,11 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       { apis, mountedRoutes },
     );
     expect(
-      await screen.findByTestId('opsdeck-dora-deploymentFrequency-value'),
+      await screen.findByTestId(
+        'opsdeck-dora-deploymentFrequency-value',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toHaveTextContent(perDay);
   });
 
@@ -97,10 +101,18 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       { apis, mountedRoutes },
     );
     expect(
-      await screen.findByTestId('opsdeck-dora-deploymentFrequency-value'),
+      await screen.findByTestId(
+        'opsdeck-dora-deploymentFrequency-value',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toHaveTextContent(perDay);
     expect(
-      await screen.findByTestId('opsdeck-timeline-empty'),
+      await screen.findByTestId(
+        'opsdeck-timeline-empty',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
   });
 
@@ -113,7 +125,11 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       { apis, mountedRoutes },
     );
     expect(
-      await screen.findByTestId('opsdeck-coverage-percent'),
+      await screen.findByTestId(
+        'opsdeck-coverage-percent',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toHaveTextContent('37%');
   });
 
@@ -121,7 +137,11 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
     const tester = createExtensionTester(opsDeckOrgPage, { apis });
     renderInTestApp(tester.reactElement(), { apis, mountedRoutes });
     expect(
-      await screen.findByTestId('opsdeck-dora-mttr-value'),
+      await screen.findByTestId(
+        'opsdeck-dora-mttr-value',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(screen.getAllByText('Delivery & operations').length).toBeGreaterThan(
       0,
