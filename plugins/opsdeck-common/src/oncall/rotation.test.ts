@@ -198,9 +198,18 @@ describe('catalog rotation', () => {
           const before = DateTime.fromMillis(s.from - 60_000, {
             zone: rotation.tz,
           });
-          const skipped =
-            before.hour * 60 + before.minute < hh * 60 + mm &&
-            local.hour * 60 + local.minute > hh * 60 + mm;
+          // Compared as wall-clock instants, not minutes of the day: a skipped midnight
+          // (America/Santiago) has 23:59 of the day before as its previous minute.
+          const wallMs = (d: DateTime) =>
+            Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute);
+          const target = Date.UTC(
+            local.year,
+            local.month - 1,
+            local.day,
+            hh,
+            mm,
+          );
+          const skipped = wallMs(before) < target && wallMs(local) > target;
           expect(onTime || skipped).toBe(true);
         }
       }),
