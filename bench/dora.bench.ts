@@ -331,6 +331,47 @@ async function measureQueries(api: ReturnType<typeof client>) {
   };
 }
 
+/**
+ * The service tables of the team Operations tab and the org overview (every Component with its
+ * coverage and DORA tiers for the default window) vs the catalog listing the same Components.
+ */
+async function measureServiceTables(api: ReturnType<typeof client>) {
+  const random = rng(7);
+  const t = { list: [] as number[], team: [] as number[], org: [] as number[] };
+  const rounds = smoke ? 3 : 20;
+  for (let round = 0; round < rounds + 2; round++) {
+    const samples = {
+      list: await timed(() =>
+        api.get('/catalog/entities?filter=kind=component'),
+      ),
+      team: await timed(() =>
+        api.get(
+          `/opsdeck/groups/default/team-${Math.floor(
+            random() * TEAMS,
+          )}/services`,
+        ),
+      ),
+      org: await timed(() => api.get('/opsdeck/org/services')),
+    };
+    if (round >= 2)
+      for (const k of Object.keys(t) as Array<keyof typeof t>)
+        t[k].push(samples[k]);
+  }
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  const list = median(t.list);
+  console.log(
+    `P3 service tables, median of ${rounds}: org ${median(t.org).toFixed(
+      0,
+    )} ms = ${(median(t.org) / list).toFixed(
+      2,
+    )}× the catalog listing all ${SERVICES} Components (${list.toFixed(
+      0,
+    )} ms); one team ${median(t.team).toFixed(0)} ms = ${(
+      median(t.team) / list
+    ).toFixed(2)}×`,
+  );
+}
+
 /** P1 baseline: the same rows through knex batchInsert in one transaction, same schema. */
 async function batchInsertBaseline(
   dir: string,
@@ -485,6 +526,7 @@ async function main() {
         at100k.team,
       )} (≤ 3×), org ${ratio(at100k.org)} (≤ 6×)`,
     );
+    await measureServiceTables(api);
 
     if (with1M) {
       const more = Math.round((1_000_000 - DEPLOYMENTS) / SERVICES);
