@@ -1,1 +1,1 @@
-export { DoraTiles, useDocsUrl } from './DoraTiles';
+export { DoraTiles } from './DoraTiles';

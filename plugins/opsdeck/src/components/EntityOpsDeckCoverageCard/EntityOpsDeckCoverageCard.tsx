@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import {
   InfoCard,
   Progress,
@@ -16,38 +15,13 @@ import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined'
 import { CoverageItem } from '@opsdeck/backstage-plugin-common';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useWrapStyles } from '../shared/wrapStyles';
+import { WithCode } from '../shared/WithCode';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
   missing: { color: theme.palette.warning.main },
   bar: { height: 8, borderRadius: 4, marginBottom: theme.spacing(1) },
-  code: {
-    color: theme.palette.text.primary,
-    fontFamily: 'monospace',
-    fontSize: '0.85em',
-    background: theme.palette.action.hover,
-    padding: '0 3px',
-    borderRadius: 3,
-  },
 }));
-
-/** Renders `code` spans written with backticks, as the fix hints use them. */
-function WithCode({ text }: { text: string }) {
-  const classes = useStyles();
-  return (
-    <>
-      {text.split('`').map((part, i) =>
-        i % 2 ? (
-          <code key={i} className={classes.code}>
-            {part}
-          </code>
-        ) : (
-          <Fragment key={i}>{part}</Fragment>
-        ),
-      )}
-    </>
-  );
-}
 
 function CoverageRow({ item }: { item: CoverageItem }) {
   const wrap = useWrapStyles();

@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
 import { CoverageSummary } from '../shared/CoverageSummary';
+import { WithCode } from '../shared/WithCode';
 import { WindowSelector } from '../shared/WindowSelector';
 import { WindowDays, lastDays } from '../shared/windows';
 import { TierDistribution } from './TierDistribution';
@@ -45,7 +46,7 @@ const gapColumns: TableColumn<GapRow>[] = [
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {row.missing.map(m => (
           <li key={m.id}>
-            <strong>{m.title}</strong>: {m.fix.replace(/`/g, '')}
+            <strong>{m.title}</strong>: <WithCode text={m.fix} />
           </li>
         ))}
       </ul>
