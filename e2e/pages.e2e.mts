@@ -93,7 +93,8 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     for (let i = 0; i < 400 && reached.size < wanted.length; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(
-        () => (document.activeElement as HTMLElement | null)?.dataset?.opsdeckTab,
+        () =>
+          (document.activeElement as HTMLElement | null)?.dataset?.opsdeckTab,
       );
       if (id !== undefined) reached.add(id);
     }
@@ -158,7 +159,9 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       api('entities/component/default/checkout-api/ownership'),
     ]);
     await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
-    const frequency = page.getByTestId('opsdeck-dora-deploymentFrequency-value');
+    const frequency = page.getByTestId(
+      'opsdeck-dora-deploymentFrequency-value',
+    );
     await frequency.waitFor({ timeout: 60_000 });
     const c = dora.current;
     assert.equal(
@@ -166,7 +169,11 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       `${c.deploymentFrequency.value.toFixed(1)} / day`,
     );
     assert.equal(
-      (await page.getByTestId('opsdeck-dora-changeFailRate-value').textContent())?.trim(),
+      (
+        await page
+          .getByTestId('opsdeck-dora-changeFailRate-value')
+          .textContent()
+      )?.trim(),
       `${(c.changeFailRate.value * 100).toFixed(1)} %`,
     );
     const tiers = await page
@@ -192,7 +199,10 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       new RegExp(ownership.owner.name),
     );
     // Platform links, grouped, http(s) only.
-    await page.getByTestId('opsdeck-links-cicd').getByRole('link', { name: /GitHub repository/ }).waitFor();
+    await page
+      .getByTestId('opsdeck-links-cicd')
+      .getByRole('link', { name: /GitHub repository/ })
+      .waitFor();
     await page.getByTestId('opsdeck-links-chat').waitFor();
     await page.getByTestId('opsdeck-coverage-percent').waitFor();
     await page.waitForTimeout(1500); // let late layout settle before measuring
@@ -218,9 +228,13 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
   it('never renders a javascript: link from the catalog', async () => {
     const { page, baseUrl } = portal;
     await page.goto(`${baseUrl}/catalog/default/component/ledger-worker`);
-    await page.getByTestId('opsdeck-coverage-percent').waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('opsdeck-coverage-percent')
+      .waitFor({ timeout: 60_000 });
     await page.getByText('Platform links').waitFor();
-    const hrefs = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href') ?? ''));
+    const hrefs = await page.$$eval('a[href]', as =>
+      as.map(a => a.getAttribute('href') ?? ''),
+    );
     assert.ok(hrefs.length > 0);
     for (const href of hrefs) {
       assert.doesNotMatch(href, /^\s*(javascript|data|vbscript):/i, href);
@@ -230,7 +244,9 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
 
   it('Delivery tab: trends, window selector and the events behind the numbers', async () => {
     const { page, baseUrl } = portal;
-    await page.goto(`${baseUrl}/catalog/default/component/checkout-api/delivery`);
+    await page.goto(
+      `${baseUrl}/catalog/default/component/checkout-api/delivery`,
+    );
     const value = page.getByTestId('opsdeck-dora-changeLeadTime-value');
     await value.waitFor({ timeout: 60_000 });
     const window = (days: number) => {
@@ -239,27 +255,55 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       return `from=${iso(to - days * DAY)}&to=${iso(to)}`;
     };
     const hours = (ms: number) =>
-      ms < 3_600_000 ? `${Math.max(1, Math.round(ms / 60_000))} min` : `${(ms / 3_600_000).toFixed(1)} h`;
-    const d90 = await api(`entities/component/default/checkout-api/dora?${window(90)}`);
-    assert.equal((await value.textContent())?.trim(), hours(d90.current.changeLeadTime.value));
+      ms < 3_600_000
+        ? `${Math.max(1, Math.round(ms / 60_000))} min`
+        : `${(ms / 3_600_000).toFixed(1)} h`;
+    const d90 = await api(
+      `entities/component/default/checkout-api/dora?${window(90)}`,
+    );
+    assert.equal(
+      (await value.textContent())?.trim(),
+      hours(d90.current.changeLeadTime.value),
+    );
     // one chart per metric, drawn
-    assert.equal(await page.locator('[data-testid^="opsdeck-trend-"] svg.recharts-surface').count(), 6);
-    const events = await api(`entities/component/default/checkout-api/events?${window(90)}&limit=50`);
+    assert.equal(
+      await page
+        .locator('[data-testid^="opsdeck-trend-"] svg.recharts-surface')
+        .count(),
+      6,
+    );
+    const events = await api(
+      `entities/component/default/checkout-api/events?${window(90)}&limit=50`,
+    );
     const first = page.getByTestId('opsdeck-timeline-item').first();
     await first.waitFor();
-    const firstTitle = events.items[0].title ?? `${events.items[0].source} ${events.items[0].id}`;
-    assert.match((await first.textContent()) ?? '', new RegExp(firstTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    assert.equal(await page.getByTestId('opsdeck-timeline-item').count(), events.items.length);
+    const firstTitle =
+      events.items[0].title ??
+      `${events.items[0].source} ${events.items[0].id}`;
+    assert.match(
+      (await first.textContent()) ?? '',
+      new RegExp(firstTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
+    assert.equal(
+      await page.getByTestId('opsdeck-timeline-item').count(),
+      events.items.length,
+    );
     await portal.screenshot('11-delivery-tab');
 
     await page.getByRole('button', { name: '30 days' }).click();
-    const d30 = await api(`entities/component/default/checkout-api/dora?${window(30)}`);
+    const d30 = await api(
+      `entities/component/default/checkout-api/dora?${window(30)}`,
+    );
     await page
       .getByTestId('opsdeck-dora-deploymentFrequency-value')
-      .filter({ hasText: `${d30.current.deploymentFrequency.value.toFixed(1)} / day` })
+      .filter({
+        hasText: `${d30.current.deploymentFrequency.value.toFixed(1)} / day`,
+      })
       .waitFor({ timeout: 30_000 });
     assert.equal(
-      await page.getByRole('button', { name: '30 days' }).getAttribute('aria-pressed'),
+      await page
+        .getByRole('button', { name: '30 days' })
+        .getAttribute('aria-pressed'),
       'true',
     );
     await assertAccessible(page, 'Delivery tab');
@@ -276,25 +320,43 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.goto(`${baseUrl}/catalog/default/group/payments/operations`);
     const table = page.getByTestId('opsdeck-services-table');
     await table.waitFor({ timeout: 60_000 });
-    assert.equal(await table.locator('tbody tr').count(), services.services.length);
+    assert.equal(
+      await table.locator('tbody tr').count(),
+      services.services.length,
+    );
     for (const s of services.services) {
-      const row = table.locator('tbody tr', { hasText: s.entityRef.split('/')[1] });
-      assert.match((await row.textContent()) ?? '', new RegExp(`${s.coverage}%`));
+      const row = table.locator('tbody tr', {
+        hasText: s.entityRef.split('/')[1],
+      });
+      assert.match(
+        (await row.textContent()) ?? '',
+        new RegExp(`${s.coverage}%`),
+      );
     }
     assert.equal(
       (await page.getByTestId('opsdeck-scope-coverage').textContent())?.trim(),
       `${coverage.percent}%`,
     );
     assert.equal(
-      (await page.getByTestId('opsdeck-dora-deploymentFrequency-value').textContent())?.trim(),
+      (
+        await page
+          .getByTestId('opsdeck-dora-deploymentFrequency-value')
+          .textContent()
+      )?.trim(),
       `${dora.current.deploymentFrequency.value.toFixed(1)} / day`,
     );
     // who is on call for each service, from the demo PagerDuty
-    await table.getByText('…').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await table
+      .getByText('…')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByTestId('opsdeck-team-shifts').waitFor({ timeout: 30_000 });
     await portal.screenshot('12-team-operations');
     await assertAccessible(page, 'team page');
-    await assertKeyboardReaches(page, '[data-testid="opsdeck-services-table"], [data-testid="opsdeck-dora-mttr"]');
+    await assertKeyboardReaches(
+      page,
+      '[data-testid="opsdeck-services-table"], [data-testid="opsdeck-dora-mttr"]',
+    );
   });
 
   it('org overview: organisation DORA, tiers across services and coverage gaps', async () => {
@@ -308,13 +370,21 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const mttr = page.getByTestId('opsdeck-dora-mttr-value');
     await mttr.waitFor({ timeout: 60_000 });
     assert.equal(
-      (await page.getByTestId('opsdeck-dora-changeFailRate-value').textContent())?.trim(),
+      (
+        await page
+          .getByTestId('opsdeck-dora-changeFailRate-value')
+          .textContent()
+      )?.trim(),
       `${(dora.current.changeFailRate.value * 100).toFixed(1)} %`,
     );
     const row = page.getByTestId('opsdeck-tier-row-Deploys');
     await row.waitFor({ timeout: 30_000 });
-    const counts = { elite: 0, high: 0, medium: 0, low: 0, none: 0 } as Record<string, number>;
-    for (const s of services.services) counts[s.dora.deploymentFrequency.tier ?? 'none'] += 1;
+    const counts = { elite: 0, high: 0, medium: 0, low: 0, none: 0 } as Record<
+      string,
+      number
+    >;
+    for (const s of services.services)
+      counts[s.dora.deploymentFrequency.tier ?? 'none'] += 1;
     assert.deepEqual(
       await row.locator('td').allTextContents(),
       ['elite', 'high', 'medium', 'low', 'none'].map(t => String(counts[t])),
@@ -323,24 +393,82 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       (await page.getByTestId('opsdeck-scope-coverage').textContent())?.trim(),
       `${coverage.percent}%`,
     );
-    const gaps = coverage.services.filter((s: any) => s.missing.length > 0).length;
+    const gaps = coverage.services.filter(
+      (s: any) => s.missing.length > 0,
+    ).length;
     await page.getByText(`Services with missing coverage (${gaps})`).waitFor();
     await portal.screenshot('13-org-overview');
     await assertAccessible(page, 'org page');
+  });
+
+  it('platform page: domains with owners, offers and golden paths, searchable', async () => {
+    const { page, baseUrl } = portal;
+    // adoption, as the catalog counts it
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities/by-query?filter=metadata.annotations.backstage.io/source-template=template:default/new-service`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const adopters = ((await res.json()) as any).items.length;
+    assert.ok(
+      adopters >= 3,
+      'the demo seeds entities created from new-service',
+    );
+    await page.goto(`${baseUrl}/platform`);
+    const delivery = page.getByTestId('opsdeck-domain-delivery');
+    await delivery.waitFor({ timeout: 60_000 });
+    const newService = delivery
+      .getByTestId('opsdeck-golden-path')
+      .filter({ hasText: 'New service' });
+    await newService
+      .getByTestId('opsdeck-golden-path-adoption')
+      .filter({ hasText: `used by ${adopters} entities` })
+      .waitFor({ timeout: 30_000 });
+    await delivery.getByRole('link', { name: 'argo-cd' }).waitFor();
+    const data = page.getByTestId('opsdeck-domain-data');
+    await data.getByRole('link', { name: /Data platform handbook/ }).waitFor();
+    // who is on call for the domain's team (the platform rotation, inherited)
+    await page
+      .getByTestId('opsdeck-domain-network')
+      .getByTestId('opsdeck-oncall-level-1')
+      .waitFor({ timeout: 30_000 });
+    await portal.screenshot('16-platform-page');
+    await assertAccessible(page, 'platform page');
+
+    await page
+      .getByRole('textbox', { name: 'Search domains, offers and golden paths' })
+      .fill('kafka');
+    await page
+      .getByTestId('opsdeck-domain-delivery')
+      .waitFor({ state: 'detached' });
+    await data.getByText('Kafka topic').first().waitFor();
+
+    // Create leads into the scaffolder's form of the golden path
+    await data.getByLabel(/Create: Kafka topic/).click();
+    await page.waitForURL(/\/create\/templates\/default\/kafka-topic/);
   });
 
   it('reads well in the dark theme too', async () => {
     const { page, baseUrl } = portal;
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     for (const [path, name, ready] of [
-      ['/catalog/default/component/checkout-api', '14-service-page-dark', 'opsdeck-dora-mttr'],
-      ['/catalog/default/group/payments/operations', '15-team-operations-dark', 'opsdeck-services-table'],
+      [
+        '/catalog/default/component/checkout-api',
+        '14-service-page-dark',
+        'opsdeck-dora-mttr',
+      ],
+      [
+        '/catalog/default/group/payments/operations',
+        '15-team-operations-dark',
+        'opsdeck-services-table',
+      ],
     ]) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByTestId(ready).waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1000);
       const background = await page.evaluate(
-        () => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor,
+        () =>
+          getComputedStyle(document.querySelector('main') ?? document.body)
+            .backgroundColor,
       );
       assert.notEqual(background, 'rgb(255, 255, 255)', 'the dark theme is on');
       await portal.screenshot(name);

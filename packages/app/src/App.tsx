@@ -37,7 +37,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { OpsDeckOrgPage } from '@opsdeck/backstage-plugin';
+import { OpsDeckOrgPage, OpsDeckPlatformPage } from '@opsdeck/backstage-plugin';
 
 const app = createApp({
   apis,
@@ -99,6 +99,7 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/opsdeck" element={<OpsDeckOrgPage />} />
+    <Route path="/platform" element={<OpsDeckPlatformPage />} />
   </FlatRoutes>
 );
 

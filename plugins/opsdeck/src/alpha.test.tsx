@@ -19,6 +19,7 @@ import plugin, {
   opsDeckDeliveryEntityContent,
   opsDeckDoraEntityCard,
   opsDeckOrgPage,
+  opsDeckPlatformPage,
   opsDeckTeamEntityContent,
 } from './alpha';
 import { opsDeckApiRef } from './api/OpsDeckApi';
@@ -63,6 +64,7 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
         opsDeckDeliveryEntityContent,
         opsDeckTeamEntityContent,
         opsDeckOrgPage,
+        opsDeckPlatformPage,
       ].map(e => String(e)),
     ).toEqual([
       'ExtensionDefinition{kind=entity-card,name=dora,attachTo=entity-content:catalog/overview@cards}',
@@ -70,6 +72,7 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       'ExtensionDefinition{kind=entity-content,name=delivery,attachTo=page:catalog/entity@contents}',
       'ExtensionDefinition{kind=entity-content,name=operations,attachTo=page:catalog/entity@contents}',
       'ExtensionDefinition{kind=page,attachTo=app/routes@routes}',
+      'ExtensionDefinition{kind=page,name=platform,attachTo=app/routes@routes}',
     ]);
   });
 

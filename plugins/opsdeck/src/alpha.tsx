@@ -26,7 +26,7 @@ import {
   isOpsDeckDoraAvailable,
   isOpsDeckTeamAvailable,
 } from './predicates';
-import { rootRouteRef } from './routes';
+import { platformRouteRef, rootRouteRef } from './routes';
 
 /** @alpha */
 export const opsDeckApi = ApiBlueprint.make({
@@ -128,6 +128,20 @@ export const opsDeckOrgPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const opsDeckPlatformPage = PageBlueprint.make({
+  name: 'platform',
+  params: {
+    path: '/platform',
+    title: 'Platform',
+    routeRef: convertLegacyRouteRef(platformRouteRef),
+    loader: () =>
+      import('./components/OpsDeckPlatformPage').then(m =>
+        compatWrapper(<m.OpsDeckPlatformPage />),
+      ),
+  },
+});
+
 /**
  * The OpsDeck frontend plugin for the new frontend system.
  *
@@ -136,7 +150,10 @@ export const opsDeckOrgPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsdeck',
   title: 'OpsDeck',
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    platform: convertLegacyRouteRef(platformRouteRef),
+  },
   extensions: [
     opsDeckApi,
     opsDeckOwnershipEntityCard,
@@ -146,5 +163,6 @@ export default createFrontendPlugin({
     opsDeckDeliveryEntityContent,
     opsDeckTeamEntityContent,
     opsDeckOrgPage,
+    opsDeckPlatformPage,
   ],
 });

@@ -13,13 +13,17 @@ export {
   EntityOpsDeckDeliveryContent,
   EntityOpsDeckTeamContent,
   OpsDeckOrgPage,
+  OpsDeckPlatformPage,
 } from './plugin';
 export {
   isOpsDeckAvailable,
   isOpsDeckDoraAvailable,
   isOpsDeckTeamAvailable,
 } from './predicates';
-export { rootRouteRef as opsdeckRootRouteRef } from './routes';
+export {
+  rootRouteRef as opsdeckRootRouteRef,
+  platformRouteRef as opsdeckPlatformRouteRef,
+} from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
 export type {
   OpsDeckApi,

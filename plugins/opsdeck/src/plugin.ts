@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
-import { rootRouteRef } from './routes';
+import { platformRouteRef, rootRouteRef } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 
 /**
@@ -26,7 +26,7 @@ export const opsdeckPlugin = createPlugin({
         new OpsDeckClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, platform: platformRouteRef },
 });
 
 /**
@@ -150,5 +150,22 @@ export const OpsDeckOrgPage: () => JSX.Element = opsdeckPlugin.provide(
     component: () =>
       import('./components/OpsDeckOrgPage').then(m => m.OpsDeckOrgPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The platform page: the platform team's domains, who owns and runs them, what they offer and
+ * their golden paths.
+ *
+ * @public
+ */
+export const OpsDeckPlatformPage: () => JSX.Element = opsdeckPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsDeckPlatformPage',
+    component: () =>
+      import('./components/OpsDeckPlatformPage').then(
+        m => m.OpsDeckPlatformPage,
+      ),
+    mountPoint: platformRouteRef,
   }),
 );

@@ -6,3 +6,10 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'opsdeck' });
+
+/**
+ * The platform page (`/platform` in the demo app).
+ *
+ * @public
+ */
+export const platformRouteRef = createRouteRef({ id: 'opsdeck-platform' });

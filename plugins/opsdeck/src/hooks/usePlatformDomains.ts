@@ -3,7 +3,12 @@ import {
   catalogApiRef,
 } from '@backstage/plugin-catalog-react';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   DEFAULT_DORA_GUIDANCE,
@@ -13,20 +18,47 @@ import {
   PlatformDomain,
   PlatformDomainId,
   isPlatformDomainId,
+  toSafeHttpUrl,
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 
+/** A golden path: a scaffolder Template annotated with a platform domain. */
+export interface GoldenPath {
+  entityRef: string;
+  title: string;
+  description?: string;
+  /** The owning group's ref. */
+  owner?: string;
+  /** Path of its form in the scaffolder. */
+  path: string;
+  /** Entities created from it (`backstage.io/source-template`) and the teams that own them. */
+  adoption: { entities: string[]; teams: string[] };
+}
+
 /** A platform domain with where it lives in the catalog. */
 export interface DomainHome extends PlatformDomain {
+  /** Icon name from config (`opsdeck.platform.domains[].icon`); the domain's own by default. */
+  icon?: string;
   /** The System (else Group) annotated with the domain: where its section links to. */
   home?: { entityRef: string; title: string };
-  /** Its golden paths: scaffolder Templates annotated with the domain. */
-  goldenPaths: Array<{ entityRef: string; title: string; path: string }>;
+  /** The Group annotated with the domain: who owns it. */
+  team?: { entityRef: string; title: string };
+  /** Systems, Resources, Components and APIs annotated with the domain. */
+  offers: Array<{
+    entityRef: string;
+    kind: string;
+    title: string;
+    description?: string;
+  }>;
+  /** Its golden paths. */
+  goldenPaths: GoldenPath[];
+  /** Docs and "how to request" links from the team's and the Systems' `metadata.links` (http(s) only). */
+  links: Array<{ title: string; url: string; type?: string }>;
 }
 
 /** The domains from `opsdeck.platform.domains` (titles and descriptions over the defaults). */
-export function useDomainConfig(): PlatformDomain[] {
+export function useDomainConfig(): Array<PlatformDomain & { icon?: string }> {
   const config = useApi(configApiRef);
   return useMemo(() => {
     const configured = config.getOptionalConfigArray(
@@ -71,55 +103,115 @@ export function useDoraGuidance(): Record<DoraMetricName, DoraGuidance> {
 }
 
 const titleOf = (e: Entity) => e.metadata.title ?? e.metadata.name;
+const refOf = (e: Entity) => stringifyEntityRef(e);
+const ownerOf = (e: Entity) =>
+  e.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+
+/** Template refs as `backstage.io/source-template` names them, normalised. */
+function templateRef(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind: 'template',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * The platform domains with their home in the catalog and their golden paths, in one catalog
- * query as the signed-in user.
+ * The platform domains with what the catalog holds for them — owning team, offers, golden paths
+ * (with adoption when asked), docs and request links — in one or two catalog queries as the
+ * signed-in user.
  */
-export function usePlatformDomains() {
+export function usePlatformDomains(options: { adoption?: boolean } = {}) {
   const catalogApi = useApi(catalogApiRef);
   const domains = useDomainConfig();
+  const { adoption = false } = options;
   return useAsync(async (): Promise<DomainHome[]> => {
-    const { items } = await catalogApi.getEntities({
-      filter: {
-        kind: ['System', 'Group', 'Template'],
-        [`metadata.annotations.${ANNOTATIONS.platformDomain}`]:
-          CATALOG_FILTER_EXISTS,
-      },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'metadata.annotations',
-      ],
-    });
+    const [{ items }, created] = await Promise.all([
+      catalogApi.getEntities({
+        filter: {
+          [`metadata.annotations.${ANNOTATIONS.platformDomain}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      }),
+      adoption
+        ? catalogApi.getEntities({
+            filter: {
+              [`metadata.annotations.${ANNOTATIONS.sourceTemplate}`]:
+                CATALOG_FILTER_EXISTS,
+            },
+            fields: ['kind', 'metadata', 'relations'],
+          })
+        : Promise.resolve({ items: [] as Entity[] }),
+    ]);
+    const adopters = new Map<string, Entity[]>();
+    for (const e of created.items) {
+      const ref = templateRef(
+        e.metadata.annotations?.[ANNOTATIONS.sourceTemplate],
+      );
+      if (ref) adopters.set(ref, [...(adopters.get(ref) ?? []), e]);
+    }
     return domains.map(domain => {
-      const of = (kind: string) =>
-        items.filter(
-          e =>
-            e.kind === kind &&
-            e.metadata.annotations?.[ANNOTATIONS.platformDomain] === domain.id,
-        );
+      const inDomain = items.filter(
+        e => e.metadata.annotations?.[ANNOTATIONS.platformDomain] === domain.id,
+      );
+      const of = (...kinds: string[]) =>
+        inDomain.filter(e => kinds.includes(e.kind));
       const home = [...of('System'), ...of('Group')][0];
+      const [team] = of('Group');
+      const summary = (e: Entity) => ({
+        entityRef: refOf(e),
+        title: titleOf(e),
+      });
       return {
         ...domain,
-        ...(home
-          ? {
-              home: {
-                entityRef: stringifyEntityRef(home),
-                title: titleOf(home),
-              },
-            }
-          : {}),
-        goldenPaths: of('Template').map(t => ({
-          entityRef: stringifyEntityRef(t),
-          title: titleOf(t),
-          path: `/create/templates/${encodeURIComponent(
-            t.metadata.namespace ?? 'default',
-          )}/${encodeURIComponent(t.metadata.name)}`,
+        ...(home ? { home: summary(home) } : {}),
+        ...(team ? { team: summary(team) } : {}),
+        offers: of('System', 'Resource', 'Component', 'API').map(e => ({
+          ...summary(e),
+          kind: e.kind,
+          ...(e.metadata.description
+            ? { description: e.metadata.description }
+            : {}),
         })),
+        goldenPaths: of('Template').map((t): GoldenPath => {
+          const used = adopters.get(refOf(t)) ?? [];
+          const owner = ownerOf(t);
+          return {
+            ...summary(t),
+            ...(t.metadata.description
+              ? { description: t.metadata.description }
+              : {}),
+            ...(owner ? { owner } : {}),
+            path: `/create/templates/${encodeURIComponent(
+              t.metadata.namespace ?? 'default',
+            )}/${encodeURIComponent(t.metadata.name)}`,
+            adoption: {
+              entities: used.map(refOf),
+              teams: [...new Set(used.flatMap(e => ownerOf(e) ?? []))].sort(),
+            },
+          };
+        }),
+        links: [...of('Group'), ...of('System')].flatMap(e =>
+          (e.metadata.links ?? []).flatMap(link => {
+            const url = toSafeHttpUrl(link.url);
+            return url
+              ? [
+                  {
+                    title: link.title ?? url,
+                    url,
+                    ...(link.type ? { type: link.type } : {}),
+                  },
+                ]
+              : [];
+          }),
+        ),
       };
     });
-  }, [catalogApi, domains]);
+  }, [catalogApi, domains, adoption]);
 }

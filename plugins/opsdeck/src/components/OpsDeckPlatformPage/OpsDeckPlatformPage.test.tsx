@@ -1,0 +1,167 @@
+/* eslint-disable no-script-url -- a javascript: link in the catalog must never become a link */
+import { Entity } from '@backstage/catalog-model';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderOnEntity } from '../../__testUtils__/fixtures';
+import { OpsDeckPlatformPage } from './OpsDeckPlatformPage';
+
+const annotated = (
+  kind: string,
+  name: string,
+  domain: string,
+  extra: Partial<Entity['metadata']> = {},
+  spec: object = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: {
+    name,
+    namespace: 'default',
+    ...extra,
+    annotations: { 'opsdeck.io/platform-domain': domain, ...extra.annotations },
+  },
+  spec,
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/platform-data' }],
+});
+
+const created = (name: string, owner: string, template: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'backstage.io/source-template': template },
+  },
+  spec: { owner },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+});
+
+const catalog: Entity[] = [
+  annotated('Group', 'platform-data', 'data', {
+    title: 'Platform · Data',
+    links: [
+      {
+        url: 'https://wiki.acme.test/data',
+        title: 'Data handbook',
+        type: 'docs',
+      },
+      { url: 'javascript:alert(1)', title: 'Sneaky' },
+    ],
+  }),
+  annotated('System', 'data-platform', 'data', {
+    title: 'Data platform',
+    links: [
+      {
+        url: 'https://desk.acme.test/data/new',
+        title: 'Request a database',
+        type: 'request',
+      },
+    ],
+  }),
+  annotated('Resource', 'postgres-main', 'data', {
+    title: 'PostgreSQL cluster',
+    description: 'Shared PostgreSQL 15',
+  }),
+  annotated('Resource', 'kafka-events', 'data', { title: 'Kafka cluster' }),
+  annotated('Template', 'postgres-database', 'data', {
+    title: 'PostgreSQL database',
+    description: 'A database on the shared cluster',
+  }),
+  annotated('Template', 'kafka-topic', 'data', { title: 'Kafka topic' }),
+  annotated('Component', 'grafana', 'observability', { title: 'Grafana' }),
+  created('orders-db', 'payments', 'template:default/postgres-database'),
+  created('ledger-db', 'payments', 'postgres-database'),
+  created('catalog-db', 'storefront', 'template:default/postgres-database'),
+];
+
+const getEntityOnCall = jest.fn(async () => ({
+  entityRef: 'group:default/platform-data',
+  provider: 'opsgenie',
+  levels: [
+    {
+      level: 1,
+      people: [{ name: 'Mei Chen', userRef: 'user:default/mei.chen' }],
+    },
+  ],
+  asOf: '2026-11-26T10:00:00Z',
+  stale: false,
+}));
+
+describe('OpsDeckPlatformPage', () => {
+  it("shows each domain's team and on-call, offers, golden paths with adoption, and its links", async () => {
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: { getEntityOnCall },
+      catalog,
+    });
+    const data = await screen.findByTestId('opsdeck-domain-data');
+    expect(
+      within(data).getByRole('link', { name: 'Platform · Data' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-data');
+    expect(await within(data).findByText('Mei Chen')).toBeInTheDocument();
+    expect(
+      within(data).getByRole('link', { name: 'PostgreSQL cluster' }),
+    ).toBeInTheDocument();
+    expect(within(data).getByText(/Shared PostgreSQL 15/)).toBeInTheDocument();
+
+    const paths = within(data).getAllByTestId('opsdeck-golden-path');
+    expect(paths).toHaveLength(2);
+    const postgres = paths.find(p =>
+      p.textContent?.includes('PostgreSQL database'),
+    )!;
+    expect(
+      within(postgres).getByTestId('opsdeck-golden-path-adoption'),
+    ).toHaveTextContent('used by 3 entities of payments, storefront');
+    expect(
+      within(postgres)
+        .getByLabelText('Create: PostgreSQL database')
+        .closest('a'),
+    ).toHaveAttribute('href', '/create/templates/default/postgres-database');
+    const kafka = paths.find(p => p.textContent?.includes('Kafka topic'))!;
+    expect(kafka).toHaveTextContent('used by 0 entities');
+    expect(kafka).toHaveTextContent('not used yet');
+
+    const links = within(data).getByTestId('opsdeck-domain-links');
+    expect(
+      within(links).getByRole('link', { name: /Data handbook/ }),
+    ).toHaveAttribute('href', 'https://wiki.acme.test/data');
+    expect(
+      within(links).getByRole('link', { name: /Request a database/ }),
+    ).toBeInTheDocument();
+    expect(within(links).queryByText('Sneaky')).not.toBeInTheDocument();
+
+    // a domain with nothing in the catalog says how to fill it
+    const network = screen.getByTestId('opsdeck-domain-network');
+    expect(network).toHaveTextContent('opsdeck.io/platform-domain: network');
+  });
+
+  it('searches across domains, offers and golden paths', async () => {
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: { getEntityOnCall },
+      catalog,
+    });
+    await screen.findByTestId('opsdeck-domain-data');
+    const search = screen.getByLabelText(
+      'Search domains, offers and golden paths',
+    );
+    fireEvent.change(search, { target: { value: 'kafka' } });
+    const data = screen.getByTestId('opsdeck-domain-data');
+    expect(within(data).getByText('Kafka cluster')).toBeInTheDocument();
+    expect(
+      within(data).queryByText('PostgreSQL cluster'),
+    ).not.toBeInTheDocument();
+    expect(within(data).getAllByTestId('opsdeck-golden-path')).toHaveLength(1);
+    expect(
+      screen.queryByTestId('opsdeck-domain-observability'),
+    ).not.toBeInTheDocument();
+
+    fireEvent.change(search, { target: { value: 'observ' } });
+    expect(
+      screen.getByTestId('opsdeck-domain-observability'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('opsdeck-domain-data')).not.toBeInTheDocument();
+
+    fireEvent.change(search, { target: { value: 'nothing-like-this' } });
+    expect(screen.getByTestId('opsdeck-platform-empty')).toHaveTextContent(
+      'nothing-like-this',
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import TextField from '@material-ui/core/TextField';
+import SearchIcon from '@material-ui/icons/Search';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState } from 'react';
+import { DomainHome, usePlatformDomains } from '../../hooks/usePlatformDomains';
+import { DomainSection } from './DomainSection';
+
+/**
+ * What of a domain matches a search: everything when the domain itself matches, else only the
+ * offers and golden paths that do; undefined when nothing does.
+ */
+export function searchDomain(
+  domain: DomainHome,
+  query: string,
+): DomainHome | undefined {
+  const q = query.trim().toLocaleLowerCase();
+  if (!q) return domain;
+  const has = (...texts: Array<string | undefined>) =>
+    texts.some(t => t?.toLocaleLowerCase().includes(q));
+  if (has(domain.title, domain.description, domain.id, domain.team?.title)) {
+    return domain;
+  }
+  const offers = domain.offers.filter(o => has(o.title, o.description, o.kind));
+  const goldenPaths = domain.goldenPaths.filter(p =>
+    has(p.title, p.description),
+  );
+  return offers.length || goldenPaths.length
+    ? { ...domain, offers, goldenPaths }
+    : undefined;
+}
+
+/**
+ * The platform team's storefront (`/platform`): one section per domain with its owning team and
+ * who is on call, what it offers, its golden paths and their adoption, and its docs and request
+ * links; one search box across domains and offers.
+ *
+ * @public
+ */
+export function OpsDeckPlatformPage() {
+  const { value, loading, error } = usePlatformDomains({ adoption: true });
+  const [query, setQuery] = useState('');
+  const shown = useMemo(
+    () =>
+      (value ?? []).flatMap(d => {
+        const match = searchDomain(d, query);
+        return match ? [match] : [];
+      }),
+    [value, query],
+  );
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Platform"
+        subtitle="What the platform team offers, who runs it, and the golden paths to get it"
+      />
+      <Content>
+        <ContentHeader title="Domains">
+          <TextField
+            placeholder="Search domains, offers and golden paths"
+            variant="outlined"
+            size="small"
+            value={query}
+            onChange={e => setQuery(e.target.value)}
+            inputProps={{
+              'aria-label': 'Search domains, offers and golden paths',
+            }}
+            InputProps={{
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+            }}
+          />
+        </ContentHeader>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && shown.length === 0 && (
+          <Typography variant="body1" data-testid="opsdeck-platform-empty">
+            Nothing matches “{query}”.
+          </Typography>
+        )}
+        <Grid container spacing={3}>
+          {shown.map(domain => (
+            <Grid item xs={12} key={domain.id}>
+              <DomainSection domain={domain} />
+            </Grid>
+          ))}
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
