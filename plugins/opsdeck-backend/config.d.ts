@@ -34,6 +34,21 @@ export interface Config {
         includeAlerts?: boolean;
       };
     };
+    /** The onboarding page's checklist; progress is kept per user in OpsDeck's database. */
+    onboarding?: {
+      /**
+       * The steps, in order: `id` (default: the title in kebab case; keep it stable, progress is
+       * stored under it), `title`, `description`, `links` (http(s) only) and the platform
+       * `domain` the step belongs to. A bad entry stops the backend with a message naming it.
+       */
+      checklist?: Array<{
+        id?: string;
+        title: string;
+        description?: string;
+        links?: Array<{ title?: string; url: string }>;
+        domain?: string;
+      }>;
+    };
     /** Raw deliveries (webhooks and POST /events) as received, for debugging a hook. */
     retention?: {
       /**

@@ -9,9 +9,14 @@ import {
   opsdeckOnCallProvidersExtensionPoint,
   opsdeckWebhookSourcesExtensionPoint,
 } from '@opsdeck/backstage-plugin-node';
-import { opsdeckPermissions } from '@opsdeck/backstage-plugin-common';
+import {
+  opsdeckPermissions,
+  parseOnboardingChecklist,
+} from '@opsdeck/backstage-plugin-common';
 import { CoverageService } from './coverage/CoverageService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
+import { OnboardingService } from './onboarding/OnboardingService';
+import { DatabaseOnboardingStore } from './store/DatabaseOnboardingStore';
 import { createRouter } from './router';
 import { readDurationFromConfig } from '@backstage/config';
 import { createIngestRouter } from './ingest/createIngestRouter';
@@ -288,6 +293,12 @@ export const opsdeckPlugin = createBackendPlugin({
             coverage: new CoverageService(catalog),
             dora,
             scopeServices: new ScopeServicesService({ catalog, dora }),
+            onboarding: new OnboardingService({
+              store: new DatabaseOnboardingStore(db),
+              checklist: parseOnboardingChecklist(
+                config.getOptional('opsdeck.onboarding.checklist'),
+              ),
+            }),
             provenance: new ProvenanceService({
               catalog,
               queries,

@@ -14,6 +14,7 @@ import { ScopeDoraService } from './dora/ScopeDoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { ScopeQuery } from './catalog/scopeComponents';
+import { OnboardingService } from './onboarding/OnboardingService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { withTransientFaults } from './store/database';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
@@ -31,6 +32,7 @@ export interface RouterOptions {
   provenance: ProvenanceService;
   scopes: ScopeDoraService;
   scopeServices: ScopeServicesService;
+  onboarding: OnboardingService;
   admin: AdminService;
   backfill: BackfillService;
   oncall: OnCallService;
@@ -55,6 +57,7 @@ export async function createRouter(
     provenance,
     scopes,
     scopeServices,
+    onboarding,
     admin,
     backfill,
     oncall,
@@ -227,6 +230,29 @@ export async function createRouter(
         { from, to, credentials },
       ),
     );
+  });
+
+  // Onboarding progress belongs to the signed-in user only (services have none).
+  router.get('/onboarding/progress', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await onboarding.getProgress(credentials));
+  });
+
+  router.put('/onboarding/progress', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const audit = await auditor.createEvent({
+      eventId: 'onboarding-progress',
+      severityLevel: 'low',
+      request: req,
+      meta: { step: req.body?.step, done: req.body?.done },
+    });
+    try {
+      res.json(await onboarding.setStep(credentials, req.body));
+      await audit.success();
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   /** Runs an admin write with auditing and 503 + Retry-After on transient database faults. */

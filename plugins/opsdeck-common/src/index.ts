@@ -13,3 +13,4 @@ export * from './oncall';
 export * from './permissions';
 export * from './platform';
 export * from './types';
+export * from './onboarding';

@@ -903,6 +903,78 @@ export const spec = {
           }
         }
       },
+      "OnboardingProgress": {
+        "type": "object",
+        "required": [
+          "userRef",
+          "steps",
+          "done",
+          "total"
+        ],
+        "properties": {
+          "userRef": {
+            "type": "string",
+            "description": "The signed-in user the progress belongs to."
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "links",
+                "done"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "links": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "title",
+                      "url"
+                    ],
+                    "properties": {
+                      "title": {
+                        "type": "string"
+                      },
+                      "url": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "domain": {
+                  "type": "string"
+                },
+                "done": {
+                  "type": "boolean"
+                },
+                "doneAt": {
+                  "type": "string",
+                  "description": "When the step was ticked, ISO 8601."
+                }
+              }
+            }
+          },
+          "done": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          }
+        }
+      },
       "ScopeDora": {
         "type": "object",
         "required": [
@@ -2526,6 +2598,100 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/onboarding/progress": {
+      "get": {
+        "operationId": "GetOnboardingProgress",
+        "description": "The onboarding checklist (opsdeck.onboarding.checklist) with the signed-in user's ticks. Users only: progress belongs to the calling user.",
+        "responses": {
+          "200": {
+            "description": "The caller's checklist.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnboardingProgress"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      },
+      "put": {
+        "operationId": "PutOnboardingProgress",
+        "description": "Ticks or unticks one step of the caller's own checklist; audited. Naming another user (userRef) is refused with 403. Answers the updated checklist.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "step",
+                  "done"
+                ],
+                "properties": {
+                  "step": {
+                    "type": "string",
+                    "description": "The step id."
+                  },
+                  "done": {
+                    "type": "boolean"
+                  },
+                  "userRef": {
+                    "type": "string",
+                    "description": "Optional; must be the caller."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The caller's checklist after the change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnboardingProgress"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "default": {
