@@ -447,6 +447,49 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/create\/templates\/default\/kafka-topic/);
   });
 
+  it('onboarding page: the guest ticks a checklist step, reloads and finds it kept', async () => {
+    const { page, baseUrl } = portal;
+    const before = await api('onboarding/progress');
+    assert.equal(before.userRef, 'user:default/nina.patel');
+    assert.ok(before.total >= 3, 'the demo has a checklist');
+    const step = before.steps.find((s: any) => !s.done);
+    await page.goto(`${baseUrl}/onboarding`);
+    await page.getByText('Welcome, Nina Patel').waitFor({ timeout: 60_000 });
+    await page.getByText(`${before.done} of ${before.total} done`).waitFor();
+    // a controlled checkbox: it turns when the backend has saved the tick
+    await page.getByRole('checkbox', { name: step.title }).click();
+    await page
+      .getByText(`${before.done + 1} of ${before.total} done`)
+      .waitFor();
+    await page.reload();
+    await page
+      .getByRole('checkbox', { name: step.title })
+      .waitFor({ timeout: 60_000 });
+    assert.equal(
+      await page.getByRole('checkbox', { name: step.title }).isChecked(),
+      true,
+    );
+    const after = await api('onboarding/progress');
+    assert.equal(after.done, before.done + 1);
+
+    // Nina's team, its services and her next shift on the demo PagerDuty's rotation
+    await page
+      .getByTestId('opsdeck-my-team')
+      .getByRole('link', { name: 'Payments' })
+      .waitFor();
+    await page.getByTestId('opsdeck-my-shifts').waitFor({ timeout: 30_000 });
+    const services = await api('groups/default/payments/services');
+    const table = page.getByTestId('opsdeck-services-table');
+    await table.waitFor();
+    assert.equal(
+      await table.locator('tbody tr').count(),
+      services.services.length,
+    );
+    await page.getByTestId('opsdeck-my-domain-delivery').waitFor();
+    await portal.screenshot('17-onboarding');
+    await assertAccessible(page, 'onboarding page');
+  });
+
   it('reads well in the dark theme too', async () => {
     const { page, baseUrl } = portal;
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));

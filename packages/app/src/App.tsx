@@ -37,7 +37,11 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { OpsDeckOrgPage, OpsDeckPlatformPage } from '@opsdeck/backstage-plugin';
+import {
+  OpsDeckOnboardingPage,
+  OpsDeckOrgPage,
+  OpsDeckPlatformPage,
+} from '@opsdeck/backstage-plugin';
 
 const app = createApp({
   apis,
@@ -100,6 +104,7 @@ const routes = (
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/opsdeck" element={<OpsDeckOrgPage />} />
     <Route path="/platform" element={<OpsDeckPlatformPage />} />
+    <Route path="/onboarding" element={<OpsDeckOnboardingPage />} />
   </FlatRoutes>
 );
 

@@ -26,7 +26,7 @@ import {
   isOpsDeckDoraAvailable,
   isOpsDeckTeamAvailable,
 } from './predicates';
-import { platformRouteRef, rootRouteRef } from './routes';
+import { onboardingRouteRef, platformRouteRef, rootRouteRef } from './routes';
 
 /** @alpha */
 export const opsDeckApi = ApiBlueprint.make({
@@ -142,6 +142,20 @@ export const opsDeckPlatformPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const opsDeckOnboardingPage = PageBlueprint.make({
+  name: 'onboarding',
+  params: {
+    path: '/onboarding',
+    title: 'Onboarding',
+    routeRef: convertLegacyRouteRef(onboardingRouteRef),
+    loader: () =>
+      import('./components/OpsDeckOnboardingPage').then(m =>
+        compatWrapper(<m.OpsDeckOnboardingPage />),
+      ),
+  },
+});
+
 /**
  * The OpsDeck frontend plugin for the new frontend system.
  *
@@ -153,6 +167,7 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     platform: convertLegacyRouteRef(platformRouteRef),
+    onboarding: convertLegacyRouteRef(onboardingRouteRef),
   },
   extensions: [
     opsDeckApi,
@@ -164,5 +179,6 @@ export default createFrontendPlugin({
     opsDeckTeamEntityContent,
     opsDeckOrgPage,
     opsDeckPlatformPage,
+    opsDeckOnboardingPage,
   ],
 });

@@ -14,6 +14,7 @@ export {
   EntityOpsDeckTeamContent,
   OpsDeckOrgPage,
   OpsDeckPlatformPage,
+  OpsDeckOnboardingPage,
 } from './plugin';
 export {
   isOpsDeckAvailable,
@@ -23,6 +24,7 @@ export {
 export {
   rootRouteRef as opsdeckRootRouteRef,
   platformRouteRef as opsdeckPlatformRouteRef,
+  onboardingRouteRef as opsdeckOnboardingRouteRef,
 } from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
 export type {

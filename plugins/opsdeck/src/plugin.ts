@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
-import { platformRouteRef, rootRouteRef } from './routes';
+import { onboardingRouteRef, platformRouteRef, rootRouteRef } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 
 /**
@@ -26,7 +26,11 @@ export const opsdeckPlugin = createPlugin({
         new OpsDeckClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef, platform: platformRouteRef },
+  routes: {
+    root: rootRouteRef,
+    platform: platformRouteRef,
+    onboarding: onboardingRouteRef,
+  },
 });
 
 /**
@@ -167,5 +171,22 @@ export const OpsDeckPlatformPage: () => JSX.Element = opsdeckPlugin.provide(
         m => m.OpsDeckPlatformPage,
       ),
     mountPoint: platformRouteRef,
+  }),
+);
+
+/**
+ * The onboarding page: a new hire's checklist, team, services, next on-call shifts, relevant
+ * platform domains and golden paths, and people to ask.
+ *
+ * @public
+ */
+export const OpsDeckOnboardingPage: () => JSX.Element = opsdeckPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsDeckOnboardingPage',
+    component: () =>
+      import('./components/OpsDeckOnboardingPage').then(
+        m => m.OpsDeckOnboardingPage,
+      ),
+    mountPoint: onboardingRouteRef,
   }),
 );

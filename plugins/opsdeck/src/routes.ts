@@ -13,3 +13,10 @@ export const rootRouteRef = createRouteRef({ id: 'opsdeck' });
  * @public
  */
 export const platformRouteRef = createRouteRef({ id: 'opsdeck-platform' });
+
+/**
+ * The onboarding page (`/onboarding` in the demo app).
+ *
+ * @public
+ */
+export const onboardingRouteRef = createRouteRef({ id: 'opsdeck-onboarding' });

@@ -4,6 +4,7 @@ import {
   EntityCoverage,
   EntityDora,
   HealthResponse,
+  OnboardingProgress,
   OnCallAnswer,
   OwnershipAnswer,
   ProvenancePage,
@@ -90,6 +91,10 @@ export interface OpsDeckApi {
   getOrgCoverage(): Promise<ScopeCoverage>;
   /** Every service with coverage and DORA tiers. */
   getOrgServices(window?: OpsDeckWindow): Promise<ScopeServices>;
+  /** The onboarding checklist with the signed-in user's ticks. */
+  getOnboardingProgress(): Promise<OnboardingProgress>;
+  /** Ticks or unticks a step of the signed-in user's checklist; answers the new progress. */
+  setOnboardingStep(step: string, done: boolean): Promise<OnboardingProgress>;
 }
 
 /**

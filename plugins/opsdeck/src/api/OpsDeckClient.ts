@@ -5,6 +5,7 @@ import {
   EntityCoverage,
   EntityDora,
   HealthResponse,
+  OnboardingProgress,
   OnCallAnswer,
   OwnershipAnswer,
   ProvenancePage,
@@ -120,7 +121,29 @@ export class OpsDeckClient implements OpsDeckApi {
     return this.request('/org/services', { ...window });
   }
 
-  private async request<T>(path: string, query: Query = {}): Promise<T> {
+  /** {@inheritDoc OpsDeckApi.getOnboardingProgress} */
+  getOnboardingProgress(): Promise<OnboardingProgress> {
+    return this.request('/onboarding/progress');
+  }
+
+  /** {@inheritDoc OpsDeckApi.setOnboardingStep} */
+  setOnboardingStep(step: string, done: boolean): Promise<OnboardingProgress> {
+    return this.request(
+      '/onboarding/progress',
+      {},
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ step, done }),
+      },
+    );
+  }
+
+  private async request<T>(
+    path: string,
+    query: Query = {},
+    init?: RequestInit,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('opsdeck');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -130,6 +153,7 @@ export class OpsDeckClient implements OpsDeckApi {
     const search = params.toString();
     const response = await this.fetchApi.fetch(
       `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      init,
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -6,6 +6,7 @@ import LibraryBooks from '@material-ui/icons/LibraryBooks';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import StorefrontIcon from '@material-ui/icons/Storefront';
+import SchoolIcon from '@material-ui/icons/School';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -75,6 +76,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           pluralTitle="My Groups"
           icon={GroupIcon}
         />
+        <SidebarItem icon={SchoolIcon} to="onboarding" text="Onboarding" />
         <SidebarItem icon={StorefrontIcon} to="platform" text="Platform" />
         <SidebarItem icon={TrendingUpIcon} to="opsdeck" text="Delivery" />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />

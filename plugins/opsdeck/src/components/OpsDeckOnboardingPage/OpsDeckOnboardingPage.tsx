@@ -1,0 +1,322 @@
+import {
+  Content,
+  EmptyState,
+  Header,
+  InfoCard,
+  LinkButton,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import {
+  OnCallAnswer,
+  OnCallShiftAnswer,
+} from '@opsdeck/backstage-plugin-common';
+import { Fragment, useMemo } from 'react';
+import { usePlatformDomains } from '../../hooks/usePlatformDomains';
+import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { OnCallLevels } from '../shared/OnCallLevels';
+import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
+import { formatInstant } from '../shared/format';
+import { useWrapStyles } from '../shared/wrapStyles';
+import { Checklist } from './Checklist';
+import { useMyTeams } from './useMyTeams';
+
+const DAY = 86_400_000;
+
+type Team = { entityRef: string; title: string; members: string[] };
+
+/** The teams' services, who is on call for each, and the caller's own upcoming shifts. */
+function useTeamsOperations(teams: Team[], userRef: string) {
+  const key = teams.map(t => t.entityRef).join(',');
+  const services = useOpsDeck(
+    async api =>
+      (
+        await Promise.all(
+          teams.map(t => api.getGroupServices(parseEntityRef(t.entityRef))),
+        )
+      ).flatMap(a => a.services),
+    [key],
+  );
+  const oncall = useOpsDeck(
+    async api => {
+      const refs = [
+        ...teams.map(t => t.entityRef),
+        ...(services.value ?? []).map(s => s.entityRef),
+      ];
+      const answers = await Promise.all(
+        refs.map(ref =>
+          api
+            .getEntityOnCall(parseEntityRef(ref))
+            .then(a => [ref, a] as const)
+            .catch(() => undefined),
+        ),
+      );
+      return new Map(
+        answers.filter((a): a is readonly [string, OnCallAnswer] => Boolean(a)),
+      );
+    },
+    [key, services.value],
+  );
+  // When am I next on call: the teams' and their services' schedules for 90 days.
+  const myShifts = useOpsDeck(
+    async api => {
+      const now = Date.now();
+      const window = {
+        from: new Date(now).toISOString(),
+        to: new Date(now + 90 * DAY).toISOString(),
+      };
+      const refs = [
+        ...teams.map(t => t.entityRef),
+        ...(services.value ?? []).map(s => s.entityRef),
+      ];
+      const answers = await Promise.all(
+        refs.map(ref =>
+          api.getOnCallShifts(ref, window).catch(() => undefined),
+        ),
+      );
+      // One row per shift, naming every schedule it is on (one rotation often covers several
+      // services).
+      const byTime = new Map<string, OnCallShiftAnswer>();
+      for (const s of answers.flatMap(a => a?.items ?? [])) {
+        if (s.person.userRef !== userRef || Date.parse(s.until) <= now)
+          continue;
+        const shiftKey = `${s.from}|${s.until}|${s.level}`;
+        const known = byTime.get(shiftKey);
+        const names = [known?.scheduleName, s.scheduleName].filter(Boolean);
+        byTime.set(shiftKey, {
+          ...s,
+          ...(names.length
+            ? { scheduleName: [...new Set(names)].join(', ') }
+            : {}),
+        });
+      }
+      return [...byTime.values()].sort(
+        (a, b) => Date.parse(a.from) - Date.parse(b.from),
+      );
+    },
+    [key, services.value, userRef],
+  );
+  return { services, oncall, myShifts };
+}
+
+function MyShifts(props: { shifts?: OnCallShiftAnswer[]; loading: boolean }) {
+  const wrap = useWrapStyles();
+  if (props.loading) return <Progress />;
+  const shifts = props.shifts ?? [];
+  if (shifts.length === 0) {
+    return (
+      <Typography variant="body2" data-testid="opsdeck-my-shifts-none">
+        You are not on any of your teams' schedules for the next 90 days.
+      </Typography>
+    );
+  }
+  return (
+    <List dense disablePadding data-testid="opsdeck-my-shifts">
+      {shifts.slice(0, 5).map(s => (
+        <ListItem key={`${s.from}-${s.level}`} disableGutters>
+          <ListItemText
+            className={wrap.wrap}
+            primary={`${formatInstant(s.from)} – ${formatInstant(s.until)}`}
+            secondary={[`level ${s.level}`, s.scheduleName]
+              .filter(Boolean)
+              .join(' · ')}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/**
+ * A new hire's first page (`/onboarding`): their checklist with progress, their teams and the
+ * teams' services (owner, on-call, DORA tiers, coverage), when they are next on call, the
+ * platform domains and golden paths relevant to their team, and people to ask.
+ *
+ * @public
+ */
+export function OpsDeckOnboardingPage() {
+  const me = useMyTeams();
+  const teams = me.value?.teams ?? [];
+  const ops = useTeamsOperations(teams, me.value?.userRef ?? '');
+  const domains = usePlatformDomains({ adoption: true });
+  const checklistDomains = useOpsDeck(
+    async api =>
+      (await api.getOnboardingProgress()).steps.flatMap(s => s.domain ?? []),
+    [],
+  );
+  const rows = useMemo(
+    () => toServiceRows(ops.services.value ?? [], ops.oncall.value),
+    [ops.services.value, ops.oncall.value],
+  );
+  const teamRefs = new Set(teams.map(t => t.entityRef));
+  const relevant = (domains.value ?? []).filter(
+    d =>
+      d.goldenPaths.some(p => p.adoption.teams.some(t => teamRefs.has(t))) ||
+      (checklistDomains.value ?? []).includes(d.id),
+  );
+  const name =
+    (me.value?.user?.spec?.profile as { displayName?: string } | undefined)
+      ?.displayName ?? me.value?.user?.metadata.name;
+
+  return (
+    <Page themeId="home">
+      <Header
+        title={name ? `Welcome, ${name}` : 'Welcome'}
+        subtitle="Your team, your services, your first weeks"
+      />
+      <Content>
+        {me.loading && <Progress />}
+        {me.error && <ResponseErrorPanel error={me.error} />}
+        {me.value && (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={6}>
+              <Checklist />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              {teams.length === 0 ? (
+                <EmptyState
+                  missing="data"
+                  title="You are not in a team yet"
+                  description={`Nothing in the catalog says which team ${me.value.userRef} belongs to. Ask your lead to add you to your team's Group (spec.members) or set spec.memberOf on your User — then this page shows your team, its services and who to ask.`}
+                />
+              ) : (
+                <InfoCard
+                  title={teams.length === 1 ? 'Your team' : 'Your teams'}
+                >
+                  {teams.map(team => (
+                    <div key={team.entityRef} data-testid="opsdeck-my-team">
+                      <Typography variant="h6" component="h3">
+                        <EntityRefLink entityRef={team.entityRef}>
+                          {team.title}
+                        </EntityRefLink>
+                      </Typography>
+                      <Typography variant="subtitle2" component="h4">
+                        On call now
+                      </Typography>
+                      {ops.oncall.value?.get(team.entityRef) ? (
+                        <OnCallLevels
+                          oncall={ops.oncall.value.get(team.entityRef)!}
+                        />
+                      ) : (
+                        <Progress />
+                      )}
+                      {team.members.length > 0 && (
+                        <Typography
+                          variant="body2"
+                          data-testid="opsdeck-people-to-ask"
+                        >
+                          People to ask:{' '}
+                          {team.members.map((m, i) => (
+                            <Fragment key={m}>
+                              {i > 0 && ', '}
+                              <EntityRefLink entityRef={m} />
+                            </Fragment>
+                          ))}
+                        </Typography>
+                      )}
+                    </div>
+                  ))}
+                  <Typography
+                    variant="subtitle2"
+                    component="h3"
+                    style={{ marginTop: 16 }}
+                  >
+                    When you are next on call
+                  </Typography>
+                  <MyShifts
+                    shifts={ops.myShifts.value}
+                    loading={ops.myShifts.loading}
+                  />
+                </InfoCard>
+              )}
+            </Grid>
+            {teams.length > 0 && (
+              <Grid item xs={12}>
+                {ops.services.error && (
+                  <ResponseErrorPanel error={ops.services.error} />
+                )}
+                {ops.services.loading && <Progress />}
+                {ops.services.value && (
+                  <ServicesTable
+                    title="Your team's services"
+                    rows={rows}
+                    showOnCall
+                  />
+                )}
+              </Grid>
+            )}
+            <Grid item xs={12}>
+              <InfoCard
+                title="Platform domains and golden paths for you"
+                subheader="What your team builds with, and the domains of your checklist"
+              >
+                {domains.loading && <Progress />}
+                {domains.error && <ResponseErrorPanel error={domains.error} />}
+                {domains.value && relevant.length === 0 && (
+                  <Typography variant="body2">
+                    Nothing yet: your team has not used a golden path.
+                  </Typography>
+                )}
+                <Grid container spacing={2}>
+                  {relevant.map(d => (
+                    <Grid
+                      item
+                      xs={12}
+                      md={6}
+                      key={d.id}
+                      data-testid={`opsdeck-my-domain-${d.id}`}
+                    >
+                      <Typography variant="subtitle1" component="h3">
+                        {d.home ? (
+                          <EntityRefLink entityRef={d.home.entityRef}>
+                            {d.title}
+                          </EntityRefLink>
+                        ) : (
+                          d.title
+                        )}
+                      </Typography>
+                      {d.team && (
+                        <Typography variant="body2">
+                          Ask{' '}
+                          <EntityRefLink entityRef={d.team.entityRef}>
+                            {d.team.title}
+                          </EntityRefLink>
+                        </Typography>
+                      )}
+                      {d.goldenPaths.map(p => (
+                        <div key={p.entityRef} style={{ marginTop: 8 }}>
+                          <Typography variant="body2">
+                            <strong>{p.title}</strong>
+                            {p.adoption.teams.some(t => teamRefs.has(t)) &&
+                              ' — your team uses it'}
+                          </Typography>
+                          <LinkButton
+                            to={p.path}
+                            size="small"
+                            variant="outlined"
+                            color="primary"
+                            aria-label={`Create: ${p.title}`}
+                          >
+                            Create
+                          </LinkButton>
+                        </div>
+                      ))}
+                    </Grid>
+                  ))}
+                </Grid>
+              </InfoCard>
+            </Grid>
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { OpsDeckOnboardingPage } from './OpsDeckOnboardingPage';
