@@ -52,6 +52,12 @@ export interface Config {
         title?: string;
         /** One sentence: what it covers. @visibility frontend */
         description?: string;
+        /**
+         * Icon: a domain id (network, delivery, orchestration, observability, cloud, security,
+         * data, operations) whose icon to use. Default: the domain's own.
+         * @visibility frontend
+         */
+        icon?: string;
       }>;
     };
     /** How the DORA card explains weak or worsening metrics. */
