@@ -14,6 +14,8 @@ const CHROMIUM = process.env.OPSDECK_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface Portal {
   baseUrl: string;
+  /** The portal's data directory (its databases, published golden paths); unknown when attached. */
+  dataDir?: string;
   page: Page;
   /** A guest's Backstage token, for asking the backend what the page should show. */
   guestToken(): Promise<string>;
@@ -129,7 +131,7 @@ export async function startPortal(): Promise<Portal> {
     cleanup();
     throw error;
   }
-  return portalOf(baseUrl, context, async () => {
+  return portalOf(baseUrl, context, dataDir, async () => {
     cleanup();
     process.removeListener('exit', cleanup);
     await new Promise(r => setTimeout(r, 500));
@@ -141,19 +143,24 @@ export async function startPortal(): Promise<Portal> {
 async function attach(baseUrl: string): Promise<Portal> {
   const profileDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-profile-'));
   const context = await launchChromium(profileDir);
-  return portalOf(baseUrl, context, async () =>
-    rmSync(profileDir, { recursive: true, force: true }),
+  return portalOf(
+    baseUrl,
+    context,
+    process.env.OPSDECK_E2E_DATA_DIR,
+    async () => rmSync(profileDir, { recursive: true, force: true }),
   );
 }
 
 async function portalOf(
   baseUrl: string,
   context: BrowserContext,
+  dataDir: string | undefined,
   stop: () => Promise<void>,
 ): Promise<Portal> {
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     baseUrl,
+    dataDir,
     page,
     async guestToken() {
       const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {

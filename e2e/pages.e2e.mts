@@ -447,6 +447,60 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/create\/templates\/default\/kafka-topic/);
   });
 
+  it('golden path: a Kafka topic runs end to end offline and its entity shows in the catalog', async () => {
+    const { page, baseUrl } = portal;
+    const name = `e2e-topic-${Date.now().toString(36)}`;
+    const formData = encodeURIComponent(
+      JSON.stringify({
+        name,
+        owner: 'group:default/payments',
+        partitions: 3,
+        retentionDays: 2,
+      }),
+    );
+    await page.goto(
+      `${baseUrl}/create/templates/default/kafka-topic?formData=${formData}`,
+    );
+    await page.getByRole('button', { name: 'Review' }).click({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Create' }).click();
+    // the task page shows the output link once every step has run
+    await page
+      .getByRole('link', { name: 'Open in the catalog' })
+      .waitFor({ timeout: 60_000 });
+    await portal.screenshot('18-golden-path-done');
+    const started = Date.now();
+    let entity: any;
+    while (Date.now() - started < 60_000) {
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entities/by-name/resource/default/${name}`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
+      if (res.ok) {
+        entity = await res.json();
+        break;
+      }
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    assert.ok(entity, `resource:default/${name} is in the catalog within 60 s`);
+    assert.equal(
+      entity.metadata.annotations['backstage.io/source-template'],
+      'template:default/kafka-topic',
+    );
+    assert.equal(entity.spec.owner, 'group:default/payments');
+    if (portal.dataDir) {
+      const topic = readFileSync(
+        `${portal.dataDir}/workspace/kafka-topic-${name}/topic.yaml`,
+        'utf8',
+      );
+      assert.match(topic, new RegExp(`name: ${name}`));
+      assert.match(topic, /partitions: 3/);
+    }
+    await page.getByRole('link', { name: 'Open in the catalog' }).click();
+    await page.waitForURL(new RegExp(`/catalog/default/resource/${name}`));
+  });
+
   it('onboarding page: the guest ticks a checklist step, reloads and finds it kept', async () => {
     const { page, baseUrl } = portal;
     const before = await api('onboarding/progress');

@@ -14,6 +14,12 @@ export interface Config {
        * @visibility secret
        */
       pagerduty?: { token?: string };
+      /**
+       * When true, the catalog accepts `file` locations through its API (golden paths published
+       * offline by `opsdeck:publish:workspace`). Demo only: it lets the catalog read paths on
+       * the backend host.
+       */
+      allowFileLocations?: boolean;
     };
     /** The demo portal's permission policy (packages/backend/src/permissionPolicy.ts). */
     permissionPolicy?: {

@@ -43,7 +43,11 @@ backend.add(import('@opsdeck/backstage-plugin-backend-module-gitlab'));
 backend.add(import('@opsdeck/backstage-plugin-backend-module-argocd'));
 backend.add(import('@opsdeck/backstage-plugin-backend-module-pagerduty'));
 backend.add(import('@opsdeck/backstage-plugin-backend-module-opsgenie'));
-// Demo only (opsdeck.demo.history.enabled): 90 days of history through POST /events.
+// golden paths publish offline: opsdeck:publish:workspace
+backend.add(import('@opsdeck/backstage-plugin-backend-module-scaffolder'));
+// Demo only (opsdeck.demo.*): 180 days of history through POST /events, a PagerDuty stand-in,
+// and file locations for golden paths published offline.
 backend.add(import('./demo/demoHistoryPlugin'));
+backend.add(import('./demo/fileLocationsModule'));
 
 backend.start();
