@@ -16,6 +16,8 @@ import {
 import { CoverageService } from './coverage/CoverageService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { OnboardingService } from './onboarding/OnboardingService';
+import { AccessRequestService } from './access/AccessRequestService';
+import { DatabaseAccessRequestStore } from './store/DatabaseAccessRequestStore';
 import { DatabaseOnboardingStore } from './store/DatabaseOnboardingStore';
 import { createRouter } from './router';
 import { readDurationFromConfig } from '@backstage/config';
@@ -105,9 +107,11 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
+        userInfo: coreServices.userInfo,
       },
       async init({
         cache,
+        userInfo,
         database,
         config,
         logger,
@@ -293,6 +297,13 @@ export const opsdeckPlugin = createBackendPlugin({
             coverage: new CoverageService(catalog),
             dora,
             scopeServices: new ScopeServicesService({ catalog, dora }),
+            access: new AccessRequestService({
+              store: new DatabaseAccessRequestStore(db),
+              catalog,
+              auth,
+              userInfo,
+              permissions,
+            }),
             onboarding: new OnboardingService({
               store: new DatabaseOnboardingStore(db),
               checklist: parseOnboardingChecklist(

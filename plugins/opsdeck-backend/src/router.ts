@@ -15,6 +15,7 @@ import { ProvenanceService } from './dora/ProvenanceService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { ScopeQuery } from './catalog/scopeComponents';
 import { OnboardingService } from './onboarding/OnboardingService';
+import { AccessRequestService } from './access/AccessRequestService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { withTransientFaults } from './store/database';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
@@ -33,6 +34,7 @@ export interface RouterOptions {
   scopes: ScopeDoraService;
   scopeServices: ScopeServicesService;
   onboarding: OnboardingService;
+  access: AccessRequestService;
   admin: AdminService;
   backfill: BackfillService;
   oncall: OnCallService;
@@ -58,6 +60,7 @@ export async function createRouter(
     scopes,
     scopeServices,
     onboarding,
+    access,
     admin,
     backfill,
     oncall,
@@ -253,6 +256,44 @@ export async function createRouter(
       await audit.fail({ error: error as Error });
       throw error;
     }
+  });
+
+  // Access requests to platform domains: any signed-in user asks; the domain's team decides.
+  router.get('/access-requests', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await access.list(req.query) });
+  });
+
+  router.post('/access-requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const created = await audited(
+      req,
+      res,
+      'access-request-create',
+      {
+        domain: req.body?.domain,
+        resource: req.body?.resource,
+      },
+      async () => (await access.create(credentials, req.body)) as any,
+    );
+    res.status(201).json(created);
+  });
+
+  router.post('/access-requests/:id/decision', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id } = req.params;
+    res.json(
+      await audited(
+        req,
+        res,
+        'access-request-decide',
+        {
+          id,
+          approve: req.body?.approve,
+        },
+        async () => (await access.decide(credentials, id, req.body)) as any,
+      ),
+    );
   });
 
   /** Runs an admin write with auditing and 503 + Retry-After on transient database faults. */

@@ -14,3 +14,4 @@ export * from './permissions';
 export * from './platform';
 export * from './types';
 export * from './onboarding';
+export * from './access';

@@ -32,6 +32,17 @@ export const opsdeckAdminPermission = createPermission({
 });
 
 /**
+ * Approve or reject access requests of a platform domain. The backend also requires the caller
+ * to be a member of the domain's owning team; a policy can restrict it further.
+ *
+ * @public
+ */
+export const opsdeckAccessRequestDecidePermission = createPermission({
+  name: 'opsdeck.access-request.decide',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission OpsDeck defines, for registration with the permissions registry.
  *
  * @public
@@ -40,4 +51,5 @@ export const opsdeckPermissions = [
   opsdeckRollupReadPermission,
   opsdeckEventsCreatePermission,
   opsdeckAdminPermission,
+  opsdeckAccessRequestDecidePermission,
 ];
