@@ -447,6 +447,40 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/create\/templates\/default\/kafka-topic/);
   });
 
+  it('access request: the guest asks the data team, and cannot approve it herself', async () => {
+    const { page, baseUrl } = portal;
+    await page.goto(`${baseUrl}/platform`);
+    const access = page.getByTestId('opsdeck-access-data');
+    await access
+      .getByRole('button', { name: 'Request access' })
+      .click({ timeout: 60_000 });
+    const reason = `e2e ${Date.now()}`;
+    await page.getByLabel(/Resource/).fill('resource:default/postgres-main');
+    await page.getByLabel(/Reason/).fill(reason);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const request = access
+      .getByTestId('opsdeck-access-request')
+      .filter({ hasText: reason });
+    await request.waitFor({ timeout: 30_000 });
+    const stored = (await api('access-requests?domain=data')).items.find(
+      (r: any) => r.reason === reason,
+    );
+    assert.deepEqual(
+      [stored.requester, stored.approver, stored.status],
+      ['user:default/nina.patel', 'group:default/platform-data', 'pending'],
+    );
+    // Nina is on Payments, not the data team: the backend refuses her decision
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await access
+      .getByText(/Only members of group:default\/platform-data/)
+      .waitFor();
+    const after = (await api('access-requests?domain=data')).items.find(
+      (r: any) => r.id === stored.id,
+    );
+    assert.equal(after.status, 'pending');
+    await portal.screenshot('19-access-request');
+  });
+
   it('golden path: a Kafka topic runs end to end offline and its entity shows in the catalog', async () => {
     const { page, baseUrl } = portal;
     const name = `e2e-topic-${Date.now().toString(36)}`;
@@ -461,7 +495,9 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.goto(
       `${baseUrl}/create/templates/default/kafka-topic?formData=${formData}`,
     );
-    await page.getByRole('button', { name: 'Review' }).click({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: 'Review' })
+      .click({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Create' }).click();
     // the task page shows the output link once every step has run
     await page

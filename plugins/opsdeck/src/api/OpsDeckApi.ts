@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AccessRequest,
   EntityCoverage,
   EntityDora,
   HealthResponse,
@@ -95,6 +96,23 @@ export interface OpsDeckApi {
   getOnboardingProgress(): Promise<OnboardingProgress>;
   /** Ticks or unticks a step of the signed-in user's checklist; answers the new progress. */
   setOnboardingStep(step: string, done: boolean): Promise<OnboardingProgress>;
+  /** Access requests, newest first. */
+  listAccessRequests(query?: {
+    domain?: string;
+    status?: AccessRequest['status'];
+  }): Promise<AccessRequest[]>;
+  /** Asks for access to a platform domain's resource. */
+  createAccessRequest(request: {
+    domain: string;
+    resource: string;
+    reason: string;
+    durationDays?: number;
+  }): Promise<AccessRequest>;
+  /** Approves or rejects a pending request (members of the approving team only). */
+  decideAccessRequest(
+    id: string,
+    decision: { approve: boolean; comment?: string },
+  ): Promise<AccessRequest>;
 }
 
 /**

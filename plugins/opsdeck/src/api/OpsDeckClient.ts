@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccessRequest,
   EntityCoverage,
   EntityDora,
   HealthResponse,
@@ -128,13 +129,50 @@ export class OpsDeckClient implements OpsDeckApi {
 
   /** {@inheritDoc OpsDeckApi.setOnboardingStep} */
   setOnboardingStep(step: string, done: boolean): Promise<OnboardingProgress> {
+    return this.send('PUT', '/onboarding/progress', { step, done });
+  }
+
+  /** {@inheritDoc OpsDeckApi.listAccessRequests} */
+  async listAccessRequests(
+    query: { domain?: string; status?: AccessRequest['status'] } = {},
+  ): Promise<AccessRequest[]> {
+    return (
+      await this.request<{ items: AccessRequest[] }>('/access-requests', {
+        ...query,
+      })
+    ).items;
+  }
+
+  /** {@inheritDoc OpsDeckApi.createAccessRequest} */
+  createAccessRequest(request: {
+    domain: string;
+    resource: string;
+    reason: string;
+    durationDays?: number;
+  }): Promise<AccessRequest> {
+    return this.send('POST', '/access-requests', request);
+  }
+
+  /** {@inheritDoc OpsDeckApi.decideAccessRequest} */
+  decideAccessRequest(
+    id: string,
+    decision: { approve: boolean; comment?: string },
+  ): Promise<AccessRequest> {
+    return this.send(
+      'POST',
+      `/access-requests/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
+  }
+
+  private send<T>(method: string, path: string, body: unknown): Promise<T> {
     return this.request(
-      '/onboarding/progress',
+      path,
       {},
       {
-        method: 'PUT',
+        method,
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ step, done }),
+        body: JSON.stringify(body),
       },
     );
   }

@@ -15,6 +15,7 @@ import { OnCallLevels } from '../shared/OnCallLevels';
 import { SafeLink } from '../shared/SafeLink';
 import { useWrapStyles } from '../shared/wrapStyles';
 import { DomainIcon } from './domainIcons';
+import { AccessRequests } from './AccessRequests';
 
 const useStyles = makeStyles(theme => ({
   title: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
@@ -90,6 +91,7 @@ export function DomainSection(props: { domain: DomainHome }) {
                 <code>opsdeck.io/platform-domain: {domain.id}</code>.
               </Typography>
             )}
+            <AccessRequests domain={domain} />
             {domain.links.length > 0 && (
               <div className={classes.links} data-testid="opsdeck-domain-links">
                 <Typography variant="subtitle2" component="h3">

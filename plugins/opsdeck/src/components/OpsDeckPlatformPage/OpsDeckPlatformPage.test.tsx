@@ -1,6 +1,6 @@
 /* eslint-disable no-script-url -- a javascript: link in the catalog must never become a link */
 import { Entity } from '@backstage/catalog-model';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderOnEntity } from '../../__testUtils__/fixtures';
 import { OpsDeckPlatformPage } from './OpsDeckPlatformPage';
 
@@ -86,10 +86,26 @@ const getEntityOnCall = jest.fn(async () => ({
   stale: false,
 }));
 
+const pending = {
+  id: 'r1',
+  domain: 'data' as const,
+  resource: 'resource:default/postgres-main',
+  reason: 'Debug a migration',
+  requester: 'user:default/nina',
+  approver: 'group:default/platform-data',
+  status: 'pending' as const,
+  createdAt: '2026-11-26T10:00:00Z',
+};
+const listAccessRequests = jest.fn(async (q?: { domain?: string }) =>
+  q?.domain === 'data' ? [pending] : [],
+);
+
+jest.setTimeout(30_000);
+
 describe('OpsDeckPlatformPage', () => {
   it("shows each domain's team and on-call, offers, golden paths with adoption, and its links", async () => {
     await renderOnEntity(<OpsDeckPlatformPage />, {
-      api: { getEntityOnCall },
+      api: { getEntityOnCall, listAccessRequests },
       catalog,
     });
     const data = await screen.findByTestId('opsdeck-domain-data');
@@ -133,9 +149,57 @@ describe('OpsDeckPlatformPage', () => {
     expect(network).toHaveTextContent('opsdeck.io/platform-domain: network');
   });
 
+  it("lists a domain's access requests, asks for one and lets the team decide", async () => {
+    const createAccessRequest = jest.fn(async (r: any) => ({
+      ...pending,
+      ...r,
+      id: 'r2',
+    }));
+    const decideAccessRequest = jest.fn(async () => ({
+      ...pending,
+      status: 'approved' as const,
+    }));
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: {
+        getEntityOnCall,
+        listAccessRequests,
+        createAccessRequest,
+        decideAccessRequest,
+      },
+      catalog,
+    });
+    const access = await screen.findByTestId('opsdeck-access-data');
+    const request = await within(access).findByTestId('opsdeck-access-request');
+    expect(request).toHaveTextContent('resource:default/postgres-main');
+    expect(request).toHaveTextContent('Debug a migration');
+    expect(request).toHaveTextContent('pending');
+    fireEvent.click(within(request).getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(decideAccessRequest).toHaveBeenCalledWith('r1', { approve: true }),
+    );
+
+    fireEvent.click(
+      within(access).getByRole('button', { name: 'Request access' }),
+    );
+    fireEvent.change(await screen.findByLabelText(/Resource/), {
+      target: { value: 'resource:default/kafka-events' },
+    });
+    fireEvent.change(screen.getByLabelText(/Reason/), {
+      target: { value: 'Consume order events' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() =>
+      expect(createAccessRequest).toHaveBeenCalledWith({
+        domain: 'data',
+        resource: 'resource:default/kafka-events',
+        reason: 'Consume order events',
+      }),
+    );
+  });
+
   it('searches across domains, offers and golden paths', async () => {
     await renderOnEntity(<OpsDeckPlatformPage />, {
-      api: { getEntityOnCall },
+      api: { getEntityOnCall, listAccessRequests },
       catalog,
     });
     await screen.findByTestId('opsdeck-domain-data');
