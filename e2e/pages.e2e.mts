@@ -471,9 +471,11 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     );
     // Nina is on Payments, not the data team: the backend refuses her decision
     await request.getByRole('button', { name: 'Approve' }).click();
+    // the card's error panel carries the backend's message
     await access
       .getByText(/Only members of group:default\/platform-data/)
-      .waitFor();
+      .first()
+      .waitFor({ state: 'attached' });
     const after = (await api('access-requests?domain=data')).items.find(
       (r: any) => r.id === stored.id,
     );
