@@ -6,3 +6,4 @@
 
 export { opsdeckScaffolderModule as default } from './module';
 export { createPublishWorkspaceAction } from './publishWorkspaceAction';
+export { createAccessRequestAction } from './accessRequestAction';

@@ -5,13 +5,15 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'node:path';
+import { createAccessRequestAction } from './accessRequestAction';
 import {
   createPublishWorkspaceAction,
   defaultPublishDirectory,
 } from './publishWorkspaceAction';
 
 /**
- * Adds OpsDeck's scaffolder actions (`opsdeck:publish:workspace`) to the scaffolder.
+ * Adds OpsDeck's scaffolder actions (`opsdeck:publish:workspace`, `opsdeck:access:request`) to
+ * the scaffolder.
  *
  * @public
  */
@@ -25,8 +27,10 @@ export const opsdeckScaffolderModule = createBackendModule({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, catalog, config, logger }) {
+      async init({ scaffolder, catalog, config, logger, discovery, auth }) {
         const configured = config.getOptionalString(
           'opsdeck.scaffolder.publishDirectory',
         );
@@ -40,6 +44,7 @@ export const opsdeckScaffolderModule = createBackendModule({
         }
         scaffolder.addActions(
           createPublishWorkspaceAction({ directory, catalog }),
+          createAccessRequestAction({ discovery, auth, catalog }),
         );
       },
     });
