@@ -447,6 +447,123 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/create\/templates\/default\/kafka-topic/);
   });
 
+  it('every platform domain has a golden path that runs end to end offline', async () => {
+    const { baseUrl } = portal;
+    const suffix = Date.now().toString(36);
+    // template → [domain, entity kind, a file it leaves, extra form values]
+    const paths: Record<string, [string, string, string, object]> = {
+      'new-service': ['delivery', 'component', 'src/index.js', {}],
+      'postgres-database': [
+        'data',
+        'resource',
+        'database.tf',
+        { size: 'small' },
+      ],
+      'grafana-dashboard': [
+        'observability',
+        'resource',
+        'dashboard.json',
+        { service: 'checkout-api' },
+      ],
+      'dns-record': [
+        'network',
+        'resource',
+        'record.yaml',
+        { target: '10.0.0.7' },
+      ],
+      'kubernetes-namespace': [
+        'orchestration',
+        'resource',
+        'namespace.yaml',
+        { cpu: 2 },
+      ],
+      's3-bucket': ['cloud', 'resource', 'bucket.tf', { expireDays: 30 }],
+      'vault-secrets': [
+        'security',
+        'resource',
+        'policy.hcl',
+        { service: 'checkout-api' },
+      ],
+      runbook: [
+        'operations',
+        'resource',
+        'docs/index.md',
+        { service: 'checkout-api' },
+      ],
+    };
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    };
+    const runs = await Promise.all(
+      Object.entries(paths).map(async ([template, [, , , extra]]) => {
+        const name = `e2e-${template.slice(0, 8)}-${suffix}`;
+        const res = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            templateRef: `template:default/${template}`,
+            values: { name, owner: 'group:default/payments', ...extra },
+          }),
+        });
+        assert.equal(
+          res.status,
+          201,
+          `${template}: ${await res.clone().text()}`,
+        );
+        return { template, name, id: ((await res.json()) as any).id as string };
+      }),
+    );
+    const deadline = Date.now() + 60_000;
+    for (const run of runs) {
+      const [domain, kind, file] = paths[run.template];
+      let status = '';
+      while (Date.now() < deadline) {
+        const task = (await (
+          await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${run.id}`, {
+            headers,
+          })
+        ).json()) as any;
+        status = task.status;
+        if (status === 'completed' || status === 'failed') break;
+        await new Promise(r => setTimeout(r, 500));
+      }
+      assert.equal(status, 'completed', `${run.template} ran to the end`);
+      let entity: any;
+      while (!entity && Date.now() < deadline) {
+        const res = await fetch(
+          `${baseUrl}/api/catalog/entities/by-name/${kind}/default/${run.name}`,
+          { headers },
+        );
+        if (res.ok) entity = await res.json();
+        else await new Promise(r => setTimeout(r, 1000));
+      }
+      assert.ok(
+        entity,
+        `${kind}:default/${run.name} is in the catalog within 60 s`,
+      );
+      assert.equal(
+        entity.metadata.annotations['backstage.io/source-template'],
+        `template:default/${run.template}`,
+      );
+      assert.equal(
+        entity.metadata.annotations['opsdeck.io/platform-domain'],
+        domain,
+      );
+      if (portal.dataDir) {
+        const published = `${portal.dataDir}/workspace/${run.template}-${run.name}`;
+        assert.ok(
+          readFileSync(`${published}/${file}`, 'utf8').length > 0,
+          `${published}/${file}`,
+        );
+        assert.match(
+          readFileSync(`${published}/catalog-info.yaml`, 'utf8'),
+          /source-template/,
+        );
+      }
+    }
+  });
+
   it('access request: the guest asks the data team, and cannot approve it herself', async () => {
     const { page, baseUrl } = portal;
     await page.goto(`${baseUrl}/platform`);

@@ -18,6 +18,7 @@ import plugin, {
   opsDeckCoverageEntityCard,
   opsDeckDeliveryEntityContent,
   opsDeckDoraEntityCard,
+  opsDeckOnboardingPage,
   opsDeckOrgPage,
   opsDeckPlatformPage,
   opsDeckTeamEntityContent,
@@ -149,5 +150,73 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
     expect(screen.getAllByText('Delivery & operations').length).toBeGreaterThan(
       0,
     );
+  });
+
+  it('the platform page extension shows the domains from the catalog', async () => {
+    const platformApis = [
+      [opsDeckApiRef, { ...api, listAccessRequests: async () => [] }],
+      [
+        catalogApiRef,
+        catalogApiMock({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: {
+                name: 'postgres-main',
+                namespace: 'default',
+                title: 'PostgreSQL cluster',
+                annotations: { 'opsdeck.io/platform-domain': 'data' },
+              },
+              spec: {},
+            },
+          ],
+        }),
+      ],
+    ] as const;
+    const tester = createExtensionTester(opsDeckPlatformPage, {
+      apis: platformApis,
+    });
+    renderInTestApp(tester.reactElement(), {
+      apis: platformApis,
+      mountedRoutes,
+    });
+    const data = await screen.findByTestId(
+      'opsdeck-domain-data',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(data).toHaveTextContent('PostgreSQL cluster');
+  });
+
+  it('the onboarding page extension shows the checklist', async () => {
+    const onboardingApis = [
+      [
+        opsDeckApiRef,
+        {
+          ...api,
+          getOnboardingProgress: async () => ({
+            userRef: 'user:default/guest',
+            steps: [
+              { id: 'vpn', title: 'Get VPN access', links: [], done: true },
+            ],
+            done: 1,
+            total: 1,
+          }),
+        },
+      ],
+      [catalogApiRef, catalogApiMock({ entities: [] })],
+    ] as const;
+    const tester = createExtensionTester(opsDeckOnboardingPage, {
+      apis: onboardingApis,
+    });
+    renderInTestApp(tester.reactElement(), {
+      apis: onboardingApis,
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByText('1 of 1 done', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('You are not in a team yet')).toBeInTheDocument();
   });
 });
