@@ -159,6 +159,9 @@ describe('OpsDeckOnboardingPage', () => {
     const table = await screen.findByTestId('opsdeck-services-table');
     await waitFor(() => expect(table).toHaveTextContent('checkout'));
     expect(table).toHaveTextContent('75%');
+    expect(
+      within(table).getByRole('link', { name: /payments/ }),
+    ).toBeInTheDocument();
   });
 
   it('tells a user without a team what to do', async () => {

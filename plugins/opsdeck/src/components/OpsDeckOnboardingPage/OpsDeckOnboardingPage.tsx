@@ -249,6 +249,7 @@ export function OpsDeckOnboardingPage() {
                     title="Your team's services"
                     rows={rows}
                     showOnCall
+                    showOwner
                   />
                 )}
               </Grid>

@@ -46,6 +46,8 @@ export function ServicesTable(props: {
   title: string;
   rows: ServiceTableRow[];
   showOnCall?: boolean;
+  /** Add the owning team (when the rows come from several teams). */
+  showOwner?: boolean;
 }) {
   const columns: TableColumn<ServiceTableRow>[] = [
     {
@@ -60,6 +62,16 @@ export function ServicesTable(props: {
           .toLocaleLowerCase()
           .includes(String(term).toLocaleLowerCase()),
     },
+    ...(props.showOwner
+      ? [
+          {
+            title: 'Owner',
+            field: 'owner',
+            render: (row: ServiceTableRow) =>
+              row.owner ? <EntityRefLink entityRef={row.owner} /> : '—',
+          } as TableColumn<ServiceTableRow>,
+        ]
+      : []),
     ...(props.showOnCall
       ? [
           {
