@@ -130,15 +130,19 @@ const entityWarningContent = (
   </>
 );
 
+// The first row's cards load lazily and the cards below may render before them; holding the
+// row at its usual height keeps everything below from jumping when they arrive (CLS).
+const firstRow = { minHeight: 420 };
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
-    <Grid item md={6} xs={12}>
+    <Grid item md={6} xs={12} style={firstRow}>
       <EntityAboutCard />
     </Grid>
     <EntitySwitch>
       <EntitySwitch.Case if={isOpsDeckAvailable}>
-        <Grid item md={6} xs={12}>
+        <Grid item md={6} xs={12} style={firstRow}>
           <EntityOpsDeckOwnershipCard />
         </Grid>
       </EntitySwitch.Case>
