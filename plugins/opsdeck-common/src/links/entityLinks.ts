@@ -1,5 +1,6 @@
 import { ANNOTATIONS, ANNOTATION_PREFIXES } from '../annotations';
 import { toSafeHttpUrl } from './safeUrl';
+import { BUILT_IN_LINKS, iconOfAnnotation } from './builtInLinks';
 
 /**
  * The groups of the platform links card, in display order.
@@ -188,118 +189,6 @@ export function renderLinkTemplate(
   return missing ? undefined : toSafeHttpUrl(url);
 }
 
-/** The tool an annotation key belongs to, for templates that name no icon. */
-const ANNOTATION_ICONS: Array<[string, LinkIconId]> = [
-  ['github.com/', 'github'],
-  [ANNOTATION_PREFIXES.gitlab, 'gitlab'],
-  ['jenkins.io/', 'jenkins'],
-  ['circleci.com/', 'circleci'],
-  ['argocd/', 'argocd'],
-  [ANNOTATIONS.kubernetesId, 'kubernetes'],
-  ['grafana/', 'grafana'],
-  ['datadoghq.com/', 'datadog'],
-  ['prometheus.io/', 'prometheus'],
-  ['sentry.io/', 'sentry'],
-  ['newrelic.com/', 'newrelic'],
-  [ANNOTATION_PREFIXES.aws, 'aws'],
-  [ANNOTATIONS.techdocsRef, 'techdocs'],
-];
-
-/**
- * The icon of the tool an annotation belongs to (`argocd/app-name` → `argocd`); `link` for
- * anything else.
- *
- * @public
- */
-export function iconOfAnnotation(key: string): LinkIconId {
-  return (
-    ANNOTATION_ICONS.find(([prefix]) => key.startsWith(prefix))?.[1] ?? 'link'
-  );
-}
-
-type BuiltIn = {
-  annotation: string;
-  title: string;
-  group: LinkGroupId;
-  icon: LinkIconId;
-  /** The URL from the annotation's value; undefined when the value cannot make one. */
-  url: (value: string) => string | undefined;
-};
-
-const seg = (value: string) =>
-  value
-    .split('/')
-    .map(part => encodeURIComponent(part))
-    .join('/');
-
-/** Links OpsDeck can build from a well-known annotation alone, without a template. */
-const BUILT_IN: readonly BuiltIn[] = [
-  {
-    annotation: ANNOTATIONS.githubProjectSlug,
-    title: 'GitHub repository',
-    group: 'cicd',
-    icon: 'github',
-    url: v => `https://github.com/${seg(v)}`,
-  },
-  {
-    annotation: ANNOTATIONS.githubProjectSlug,
-    title: 'GitHub Actions',
-    group: 'cicd',
-    icon: 'github',
-    url: v => `https://github.com/${seg(v)}/actions`,
-  },
-  {
-    annotation: ANNOTATIONS.gitlabProjectSlug,
-    title: 'GitLab pipelines',
-    group: 'cicd',
-    icon: 'gitlab',
-    url: v => `https://gitlab.com/${seg(v)}/-/pipelines`,
-  },
-  {
-    annotation: ANNOTATIONS.circleciProjectSlug,
-    title: 'CircleCI pipelines',
-    group: 'cicd',
-    icon: 'circleci',
-    url: v => `https://app.circleci.com/pipelines/${seg(v)}`,
-  },
-  {
-    annotation: ANNOTATIONS.grafanaOverviewDashboard,
-    title: 'Grafana dashboard',
-    group: 'observability',
-    icon: 'grafana',
-    url: v => v,
-  },
-  {
-    annotation: ANNOTATIONS.datadogDashboardUrl,
-    title: 'Datadog dashboard',
-    group: 'observability',
-    icon: 'datadog',
-    url: v => v,
-  },
-  {
-    annotation: ANNOTATIONS.sentryProjectSlug,
-    title: 'Sentry issues',
-    group: 'observability',
-    icon: 'sentry',
-    // `org/project`; a bare project needs a template that knows the organisation.
-    url: v => {
-      const [org, project] = v.split('/');
-      return org && project
-        ? `https://sentry.io/organizations/${seg(org)}/projects/${seg(
-            project,
-          )}/`
-        : undefined;
-    },
-  },
-  {
-    annotation: ANNOTATIONS.newrelicDashboardGuid,
-    title: 'New Relic dashboard',
-    group: 'observability',
-    icon: 'newrelic',
-    url: v => `https://one.newrelic.com/redirect/entity/${seg(v)}`,
-  },
-];
-
 /** `metadata.links` types (and words in titles) that name a group. */
 const LINK_TYPE_GROUPS: Array<[RegExp, LinkGroupId, LinkIconId]> = [
   [/slack|chat|teams|discord|mattermost/i, 'chat', 'chat'],
@@ -347,7 +236,7 @@ export function entityLinks(
     seen.add(url);
     out.push({ ...link, url });
   };
-  for (const b of BUILT_IN) {
+  for (const b of BUILT_IN_LINKS) {
     const value = annotations[b.annotation]?.trim();
     if (!value) continue;
     add({

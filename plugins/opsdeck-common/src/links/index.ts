@@ -1,2 +1,3 @@
 export * from './safeUrl';
 export * from './entityLinks';
+export { iconOfAnnotation } from './builtInLinks';
