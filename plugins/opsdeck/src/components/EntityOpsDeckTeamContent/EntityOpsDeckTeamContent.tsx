@@ -5,7 +5,6 @@ import {
 } from '@backstage/core-components';
 import {
   getCompoundEntityRef,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -16,9 +15,9 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import { OnCallAnswer } from '@opsdeck/backstage-plugin-common';
 import { useMemo, useState } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { useOnCallAnswers } from '../../hooks/useOnCallAnswers';
 import { DoraTiles } from '../DoraTiles';
 import { CoverageSummary } from '../shared/CoverageSummary';
 import { OnCallLevels, PersonName, nextShift } from '../shared/OnCallLevels';
@@ -54,22 +53,9 @@ export function EntityOpsDeckTeamContent() {
   );
   const oncall = useOpsDeck(api => api.getEntityOnCall(ref), [groupRef]);
   const shifts = useOpsDeck(api => api.getOnCallShifts(groupRef), [groupRef]);
-  // Who is on call for each service; providers answer through the backend's cache.
-  const serviceOnCall = useOpsDeck(
-    async api => {
-      const answers = await Promise.all(
-        (services.value?.services ?? []).map(s =>
-          api
-            .getEntityOnCall(parseEntityRef(s.entityRef))
-            .then(a => [s.entityRef, a] as const)
-            .catch(() => undefined),
-        ),
-      );
-      return new Map(
-        answers.filter((a): a is readonly [string, OnCallAnswer] => Boolean(a)),
-      );
-    },
-    [services.value],
+  // Who is on call for each service.
+  const serviceOnCall = useOnCallAnswers(
+    (services.value?.services ?? []).map(s => s.entityRef),
   );
   const rows = useMemo(
     () => toServiceRows(services.value?.services ?? [], serviceOnCall.value),

@@ -13,7 +13,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import { OnboardingProgress } from '@opsdeck/backstage-plugin-common';
 import { useEffect, useState } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
-import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { SafeLink } from '../shared/SafeLink';
 
 const useStyles = makeStyles(theme => ({
@@ -31,10 +30,13 @@ const useStyles = makeStyles(theme => ({
  *
  * @internal
  */
-export function Checklist() {
+export function Checklist(props: {
+  /** The caller's progress as the page loaded it. */
+  loaded: { value?: OnboardingProgress; loading: boolean; error?: Error };
+}) {
   const classes = useStyles();
   const api = useApi(opsDeckApiRef);
-  const loaded = useOpsDeck(a => a.getOnboardingProgress(), []);
+  const { loaded } = props;
   const [progress, setProgress] = useState<OnboardingProgress>();
   const [saving, setSaving] = useState<string>();
   const [error, setError] = useState<Error>();

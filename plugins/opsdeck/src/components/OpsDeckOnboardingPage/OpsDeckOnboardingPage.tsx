@@ -15,13 +15,11 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import {
-  OnCallAnswer,
-  OnCallShiftAnswer,
-} from '@opsdeck/backstage-plugin-common';
+import { OnCallShiftAnswer } from '@opsdeck/backstage-plugin-common';
 import { Fragment, useMemo } from 'react';
 import { usePlatformDomains } from '../../hooks/usePlatformDomains';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
+import { useOnCallAnswers } from '../../hooks/useOnCallAnswers';
 import { OnCallLevels } from '../shared/OnCallLevels';
 import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
 import { formatInstant } from '../shared/format';
@@ -45,26 +43,12 @@ function useTeamsOperations(teams: Team[], userRef: string) {
       ).flatMap(a => a.services),
     [key],
   );
-  const oncall = useOpsDeck(
-    async api => {
-      const refs = [
-        ...teams.map(t => t.entityRef),
-        ...(services.value ?? []).map(s => s.entityRef),
-      ];
-      const answers = await Promise.all(
-        refs.map(ref =>
-          api
-            .getEntityOnCall(parseEntityRef(ref))
-            .then(a => [ref, a] as const)
-            .catch(() => undefined),
-        ),
-      );
-      return new Map(
-        answers.filter((a): a is readonly [string, OnCallAnswer] => Boolean(a)),
-      );
-    },
-    [key, services.value],
-  );
+  // The teams' and their services' on-call: who is on call now, and the caller's shifts.
+  const refs = [
+    ...teams.map(t => t.entityRef),
+    ...(services.value ?? []).map(s => s.entityRef),
+  ];
+  const oncall = useOnCallAnswers(refs);
   // When am I next on call: the teams' and their services' schedules for 90 days.
   const myShifts = useOpsDeck(
     async api => {
@@ -73,10 +57,6 @@ function useTeamsOperations(teams: Team[], userRef: string) {
         from: new Date(now).toISOString(),
         to: new Date(now + 90 * DAY).toISOString(),
       };
-      const refs = [
-        ...teams.map(t => t.entityRef),
-        ...(services.value ?? []).map(s => s.entityRef),
-      ];
       const answers = await Promise.all(
         refs.map(ref =>
           api.getOnCallShifts(ref, window).catch(() => undefined),
@@ -102,7 +82,7 @@ function useTeamsOperations(teams: Team[], userRef: string) {
         (a, b) => Date.parse(a.from) - Date.parse(b.from),
       );
     },
-    [key, services.value, userRef],
+    [refs.join(','), userRef],
   );
   return { services, oncall, myShifts };
 }
@@ -147,11 +127,8 @@ export function OpsDeckOnboardingPage() {
   const teams = me.value?.teams ?? [];
   const ops = useTeamsOperations(teams, me.value?.userRef ?? '');
   const domains = usePlatformDomains({ adoption: true });
-  const checklistDomains = useOpsDeck(
-    async api =>
-      (await api.getOnboardingProgress()).steps.flatMap(s => s.domain ?? []),
-    [],
-  );
+  // One read of the checklist serves the checklist card and the domains it names.
+  const progress = useOpsDeck(api => api.getOnboardingProgress(), []);
   const rows = useMemo(
     () => toServiceRows(ops.services.value ?? [], ops.oncall.value),
     [ops.services.value, ops.oncall.value],
@@ -160,7 +137,7 @@ export function OpsDeckOnboardingPage() {
   const relevant = (domains.value ?? []).filter(
     d =>
       d.goldenPaths.some(p => p.adoption.teams.some(t => teamRefs.has(t))) ||
-      (checklistDomains.value ?? []).includes(d.id),
+      (progress.value?.steps ?? []).some(step => step.domain === d.id),
   );
   const name =
     (me.value?.user?.spec?.profile as { displayName?: string } | undefined)
@@ -178,7 +155,7 @@ export function OpsDeckOnboardingPage() {
         {me.value && (
           <Grid container spacing={3}>
             <Grid item xs={12} md={6}>
-              <Checklist />
+              <Checklist loaded={progress} />
             </Grid>
             <Grid item xs={12} md={6}>
               {teams.length === 0 ? (
