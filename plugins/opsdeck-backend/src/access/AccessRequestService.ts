@@ -22,6 +22,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { authorizeOrThrow } from '../permissions/authorize';
+import { parsePageLimit } from '../pageLimit';
 import { DatabaseAccessRequestStore } from '../store/DatabaseAccessRequestStore';
 
 const text = (value: unknown, field: string, max: number): string => {
@@ -116,10 +117,7 @@ export class AccessRequestService {
     ) {
       throw new InputError('status: pending, approved or rejected');
     }
-    const limit = query.limit === undefined ? 50 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-      throw new InputError('limit: a whole number from 1 to 200');
-    }
+    const limit = parsePageLimit(query.limit);
     return this.options.store.list({
       domain: query.domain as string | undefined,
       status: query.status as string | undefined,

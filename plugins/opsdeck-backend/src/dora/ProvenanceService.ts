@@ -13,6 +13,7 @@ import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { splitRecordKey } from '../store/rows';
+import { parsePageLimit } from '../pageLimit';
 
 const encodeCursor = (t: number, key: string) =>
   Buffer.from(JSON.stringify({ t, key })).toString('base64url');
@@ -66,10 +67,7 @@ export class ProvenanceService {
     ) {
       throw new InputError('type: must be deployment or incident');
     }
-    const limit = query.limit === undefined ? 50 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-      throw new InputError('limit: must be a whole number from 1 to 200');
-    }
+    const limit = parsePageLimit(query.limit);
     const window = resolveWindowQuery(query);
     const after = decodeCursor(query.cursor);
     const { entityRef } = await readEntityAsCaller(
