@@ -362,6 +362,34 @@ export async function createRouter(
     );
   });
 
+  router.get('/admin/set-aside', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { limit } = req.query;
+    res.json(
+      await admin.listSetAside(credentials, {
+        limit: limit === undefined ? undefined : Number(limit),
+      }),
+    );
+  });
+
+  router.post('/admin/set-aside/retry', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const service = req.body?.service;
+    res.json(
+      await audited(
+        req,
+        res,
+        'set-aside-retry',
+        service === undefined ? {} : { service },
+        () => admin.retrySetAside(credentials, service),
+      ),
+    );
+  });
+
   router.post('/admin/rebuild', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

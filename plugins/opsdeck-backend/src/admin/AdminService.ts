@@ -10,6 +10,7 @@ import {
   DatabaseOpsDeckStore,
   DeliveryStatus,
 } from '../store/DatabaseOpsDeckStore';
+import { SetAsideMark } from '../store/workQueue';
 
 /** How much of a delivery's body the listing shows. */
 const BODY_PREVIEW_BYTES = 4096;
@@ -109,6 +110,30 @@ export class AdminService {
         ? { nextCursor: String(page[page.length - 1].id) }
         : {}),
     };
+  }
+
+  /** Derivation work set aside after its last try, and the queues' sizes. */
+  async listSetAside(
+    credentials: BackstageCredentials,
+    query: { limit?: number },
+  ): Promise<{ items: SetAsideMark[]; pending: number; setAside: number }> {
+    await this.authorize(credentials);
+    const { deliveries } = this.options;
+    return {
+      items: await deliveries.listSetAside(query.limit ?? 50),
+      ...(await deliveries.queueCounts()),
+    };
+  }
+
+  /** Puts set-aside work back in line (all, or one service's) and starts a catch-up. */
+  async retrySetAside(
+    credentials: BackstageCredentials,
+    service?: string,
+  ): Promise<{ retried: number }> {
+    await this.authorize(credentials);
+    const retried = await this.options.deliveries.retrySetAside(service);
+    this.options.rollups.catchUp().catch(() => {}); // failures are kept on the marks again
+    return { retried };
   }
 
   private authorize(credentials: BackstageCredentials) {

@@ -6,8 +6,10 @@ import {
 import { createHash } from 'node:crypto';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { isCloudEventsRequest, parseCloudEvents } from './cloudEvents';
+import { storableDeliveryId } from '../store/DatabaseOpsDeckStore';
 import {
   MAX_BATCH_ITEMS,
+  assertOneItemPerRecord,
   parseEventBatch,
   toDeploymentEvent,
   toIncidentEvent,
@@ -34,6 +36,11 @@ function header(
   return Array.isArray(value) ? value[0] : value;
 }
 
+const withoutPath = <T extends { path: string }>({
+  path: _path,
+  ...event
+}: T): Omit<T, 'path'> => event;
+
 /**
  * Turns one `POST /events` request into stored events: validates all of it first (a rejected
  * request writes nothing), then stores the delivery and its events in one transaction.
@@ -49,8 +56,8 @@ export class IngestService {
     receivedAt: number;
   }): Promise<IngestAnswer> {
     const { headers, rawBody, receivedAt } = request;
-    const deployments: DeploymentEvent[] = [];
-    const incidents: IncidentEvent[] = [];
+    const deployments: Array<DeploymentEvent & { path: string }> = [];
+    const incidents: Array<IncidentEvent & { path: string }> = [];
     let ignored: Array<{
       id: string;
       source: string;
@@ -70,11 +77,15 @@ export class IngestService {
         );
       }
       for (const d of parsed.deployments)
-        deployments.push(
-          toDeploymentEvent(d.source, d.item, receivedAt, d.path),
-        );
+        deployments.push({
+          ...toDeploymentEvent(d.source, d.item, receivedAt, d.path),
+          path: d.path,
+        });
       for (const i of parsed.incidents)
-        incidents.push(toIncidentEvent(i.source, i.item, receivedAt, i.path));
+        incidents.push({
+          ...toIncidentEvent(i.source, i.item, receivedAt, i.path),
+          path: i.path,
+        });
       ignored = parsed.ignored;
     } else {
       const contentType = String(header(headers, 'content-type') ?? '');
@@ -92,21 +103,31 @@ export class IngestService {
         );
       }
       const batch = parseEventBatch(body);
-      batch.deployments.forEach((d, n) =>
-        deployments.push(
-          toDeploymentEvent(batch.source, d, receivedAt, `deployments[${n}]`),
-        ),
-      );
-      batch.incidents.forEach((i, n) =>
-        incidents.push(
-          toIncidentEvent(batch.source, i, receivedAt, `incidents[${n}]`),
-        ),
-      );
+      batch.deployments.forEach((d, n) => {
+        const path = `deployments[${n}]`;
+        deployments.push({
+          ...toDeploymentEvent(batch.source, d, receivedAt, path),
+          path,
+        });
+      });
+      batch.incidents.forEach((i, n) => {
+        const path = `incidents[${n}]`;
+        incidents.push({
+          ...toIncidentEvent(batch.source, i, receivedAt, path),
+          path,
+        });
+      });
     }
+    assertOneItemPerRecord([
+      ...deployments.map(d => ({ kind: 'deployment', ...d })),
+      ...incidents.map(i => ({ kind: 'incident', ...i })),
+    ]);
 
+    const key = header(headers, 'idempotency-key');
     const deliveryId =
-      header(headers, 'idempotency-key') ??
-      createHash('sha256').update(rawBody).digest('hex');
+      key === undefined
+        ? createHash('sha256').update(rawBody).digest('hex')
+        : storableDeliveryId(key);
     const result = await this.store.ingest({
       delivery: {
         source: 'events',
@@ -121,11 +142,11 @@ export class IngestService {
             }
           : {}),
       },
-      deployments,
-      incidents,
+      deployments: deployments.map(withoutPath),
+      incidents: incidents.map(withoutPath),
       quarantined: ignored.map(i => ({
         source: 'cloudevents',
-        deliveryId: `${i.source}#${i.id}`,
+        deliveryId: storableDeliveryId(`${i.source}#${i.id}`),
         receivedAt,
         headers: {},
         body: Buffer.from(i.raw),

@@ -120,7 +120,7 @@ describe('POST /api/opsdeck/events', () => {
       'deployments[1].status: unknown status',
     );
     expect(res.body.error.message).toContain(
-      'incidents[0].openedAt: must be an ISO 8601 date-time',
+      'incidents[0].openedAt: must be an ISO 8601 / RFC 3339 date-time',
     );
     expect(await count(db, 'opsdeck_events')).toBe(0);
     expect(await count(db, 'opsdeck_raw_deliveries')).toBe(0);

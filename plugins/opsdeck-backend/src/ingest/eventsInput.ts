@@ -8,6 +8,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { z } from 'zod/v3';
 import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
+import { isWellFormedText } from '../wellFormed';
 
 /** Most deployments + incidents in one batch (documented in the README). */
 export const MAX_BATCH_ITEMS = 1000;
@@ -16,14 +17,93 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-/** An instant: ISO 8601 with a zone, or epoch ms. @internal */
-export const instant = z.union([
-  z.string().datetime({
-    offset: true,
-    message: 'must be an ISO 8601 date-time with a time zone',
-  }),
-  z.number().int().nonnegative(),
-]);
+/** The limits of DESIGN.md's "Input limits" contract (also in openapi.yaml). @internal */
+export const INPUT_LIMITS = {
+  id: 256,
+  serviceRef: 512,
+  annotationKey: 317, // Backstage's own: a 253-character prefix, '/', a 63-character name
+  annotationValue: 512,
+  environment: 64,
+  status: 64,
+  severity: 64,
+  title: 500,
+  url: 2048,
+  /** Earliest accepted instant: 2000-01-01T00:00:00Z. */
+  earliest: Date.UTC(2000, 0, 1),
+  /** How far past the receiving clock an instant may lie. */
+  aheadMs: 24 * 60 * 60 * 1000,
+  /** Largest time-zone offset, in minutes (±14:00). */
+  maxOffsetMinutes: 14 * 60,
+} as const;
+
+/**
+ * A string that round-trips through both databases, of at most `max` characters; with
+ * `required`, also not empty (the message says what belongs there).
+ *
+ * @internal
+ */
+export const text = (max: number, required?: string) =>
+  z
+    .string()
+    .min(required ? 1 : 0, required)
+    .max(max, `at most ${max} characters`)
+    .refine(
+      isWellFormedText,
+      'must be well-formed Unicode (no lone surrogates, no NUL characters)',
+    );
+
+// RFC 3339 with an explicit zone; fractions of a second are allowed and truncated to the ms.
+const RFC3339 =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+
+/** Epoch ms of a validated instant. @internal */
+export const toMs = (v: string | number) =>
+  typeof v === 'number' ? v : Date.parse(v);
+
+/** Why an instant is refused, or undefined when it is fine. */
+function instantProblem(v: string | number, now: number): string | undefined {
+  let ms: number;
+  if (typeof v === 'number') {
+    ms = v;
+  } else {
+    const m = RFC3339.exec(v);
+    if (!m) {
+      return 'must be an ISO 8601 / RFC 3339 date-time with a time zone (e.g. 2026-11-20T10:00:00Z), or epoch milliseconds';
+    }
+    // Offset in minutes east of UTC (0 for Z).
+    const sign = m[1] === '-' ? -1 : 1;
+    const offset = sign * (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0));
+    if (
+      Number(m[3] ?? 0) > 59 ||
+      Math.abs(offset) > INPUT_LIMITS.maxOffsetMinutes
+    ) {
+      return 'has a time-zone offset outside ±14:00';
+    }
+    ms = Date.parse(v);
+    // Date.parse rolls 2026-02-30 over into March: compare the date part with what it read.
+    if (
+      Number.isNaN(ms) ||
+      new Date(ms + offset * 60_000).toISOString().slice(0, 10) !==
+        v.slice(0, 10)
+    ) {
+      return 'is not a real calendar date and time';
+    }
+  }
+  if (ms < INPUT_LIMITS.earliest) return 'must not be before 2000-01-01';
+  if (ms > now + INPUT_LIMITS.aheadMs) {
+    return 'must not be more than one day in the future';
+  }
+  return undefined;
+}
+
+/** An instant: RFC 3339 with a zone (offset within ±14:00), or epoch ms; 2000-01-01 to now + 1 day. @internal */
+export const instant = z
+  .union([z.string(), z.number().int('must be whole epoch milliseconds')])
+  .superRefine((v, ctx) => {
+    const problem = instantProblem(v, Date.now());
+    if (problem)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 /** A commit SHA. @internal */
 export const sha = z
@@ -32,37 +112,39 @@ export const sha = z
 
 /** A service named by an annotation it carries. @internal */
 export const annotationRef = z
-  .object({ annotation: z.string().min(1), value: z.string().min(1) })
+  .object({
+    annotation: text(INPUT_LIMITS.annotationKey, 'must name an annotation key'),
+    value: text(INPUT_LIMITS.annotationValue, 'must not be empty'),
+  })
   .strict();
 
 const service = z.union([
-  z.string().min(1, 'must name the entity, e.g. component:default/checkout'),
+  text(
+    INPUT_LIMITS.serviceRef,
+    'must name the entity, e.g. component:default/checkout',
+  ),
   annotationRef,
 ]);
 
-const url = z
-  .string()
-  .refine(
-    v => toSafeHttpUrl(v) !== undefined,
-    'must be an absolute http(s) URL',
-  );
+const url = text(INPUT_LIMITS.url).refine(
+  v => toSafeHttpUrl(v) !== undefined,
+  'must be an absolute http(s) URL',
+);
 
-const id = z.string().min(1).max(255);
+const id = text(INPUT_LIMITS.id, 'must not be empty');
 
-const statusWord = z
-  .string()
-  .refine(
-    w =>
-      normalizeDeploymentStatus(w) !== undefined ||
-      w.trim().toLowerCase() === 'inactive',
-    'unknown status; use success, failure, cancelled or pending (or failed, error, degraded, canceled, queued, in_progress, running)',
-  );
+const statusWord = text(INPUT_LIMITS.status).refine(
+  w =>
+    normalizeDeploymentStatus(w) !== undefined ||
+    w.trim().toLowerCase() === 'inactive',
+  'unknown status; use success, failure, cancelled or pending (or failed, error, degraded, canceled, queued, in_progress, running)',
+);
 
 const deployment = z
   .object({
     id,
     service,
-    environment: z.string().min(1).max(255),
+    environment: text(INPUT_LIMITS.environment, 'must not be empty'),
     status: statusWord,
     startedAt: instant.optional(),
     finishedAt: instant.optional(),
@@ -75,10 +157,21 @@ const deployment = z
     rework: z.boolean().optional(),
     fixes: z.array(id).max(100).optional(),
     url: url.optional(),
-    title: z.string().max(500).optional(),
+    title: text(INPUT_LIMITS.title).optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
+    if (
+      d.startedAt !== undefined &&
+      d.finishedAt !== undefined &&
+      toMs(d.finishedAt) < toMs(d.startedAt)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['finishedAt'],
+        message: 'must not be before startedAt',
+      });
+    }
     const status = normalizeDeploymentStatus(d.status);
     if (status && status !== 'pending' && d.finishedAt === undefined) {
       ctx.addIssue({
@@ -92,9 +185,10 @@ const deployment = z
 const causedBy = z.union([
   z
     .object({
-      deployment: z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9._-]{0,63}:.+$/, 'must be "<source>:<id>"'),
+      deployment: text(64 + 1 + INPUT_LIMITS.id).refine(
+        v => /^[a-z0-9][a-z0-9._-]{0,63}:.+$/.test(v),
+        'must be "<source>:<id>"',
+      ),
     })
     .strict(),
   z.object({ commit: sha }).strict(),
@@ -106,11 +200,11 @@ const incident = z
     service,
     openedAt: instant,
     resolvedAt: instant.nullable().optional(),
-    severity: z.string().max(64).optional(),
-    environment: z.string().min(1).max(255).optional(),
+    severity: text(INPUT_LIMITS.severity).optional(),
+    environment: text(INPUT_LIMITS.environment, 'must not be empty').optional(),
     causedBy: causedBy.optional(),
     url: url.optional(),
-    title: z.string().max(500).optional(),
+    title: text(INPUT_LIMITS.title).optional(),
   })
   .strict();
 
@@ -179,9 +273,26 @@ export function parseEventBatch(body: unknown) {
   return parseOrThrow(batch, body);
 }
 
-/** Epoch ms of a validated instant. @internal */
-export const toMs = (v: string | number) =>
-  typeof v === 'number' ? v : Date.parse(v);
+/**
+ * Refuses a request that names one record twice (same kind and `<source>:<id>`): its items
+ * could disagree, and which one wins would depend on the order they were stored in.
+ *
+ * @internal
+ */
+export function assertOneItemPerRecord(
+  items: ReadonlyArray<{ kind: string; key: string; path: string }>,
+): void {
+  const seen = new Map<string, string>();
+  for (const { kind, key, path } of items) {
+    const first = seen.get(`${kind}\u0000${key}`);
+    if (first !== undefined) {
+      throw new InputError(
+        `${path}.id: names the same ${kind} as ${first}; send one item per record`,
+      );
+    }
+    seen.set(`${kind}\u0000${key}`, path);
+  }
+}
 
 /** The identity all of a service's events share: an entity ref or an annotation value. @internal */
 export function serviceIdentity(

@@ -20,9 +20,10 @@ import { pushTo } from '../collections';
 import { chunks } from '../store/chunks';
 import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
 import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { isTransientFault } from '../store/database';
+import { QueueMark, eachOrAlone } from '../store/workQueue';
 import {
   DatabaseRollupStore,
-  DirtyDay,
   StoredRollup,
   decodeValues,
 } from '../store/DatabaseRollupStore';
@@ -91,8 +92,14 @@ export class RollupService {
     for (;;) {
       const marks = await store.takeDirty(BATCH);
       if (!marks.length) return total;
-      await this.rederive(marks);
-      total += marks.length;
+      total += await eachOrAlone(
+        marks,
+        group => this.rederive(group),
+        (failed, error) => store.failDirty(failed, error),
+        isTransientFault,
+      );
+      // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
+      await new Promise(resolve => setImmediate(resolve));
     }
   }
 
@@ -101,15 +108,15 @@ export class RollupService {
    * row they feed — a change costs the same however many services a scope holds. One
    * transaction; if another runner cleared the marks meanwhile, it is rolled back.
    */
-  private async rederive(marks: readonly DirtyDay[]): Promise<void> {
+  private async rederive(marks: readonly QueueMark[]): Promise<void> {
     const { store, queries, rulesHash } = this.options;
     const byService = new Map<string, number[]>();
     for (const m of marks) {
-      pushTo(byService, m.service, m.day);
+      pushTo(byService, m.service, m.day!);
     }
     // New service rows: reads only, outside the transaction.
     const fresh = new Map<string, Map<number, StoredRollup>>();
-    const allDays = [...new Set(marks.map(m => m.day))];
+    const allDays = [...new Set(marks.map(m => m.day!))];
     const from = Math.min(...allDays);
     const to = Math.max(...allDays) + DAY_MS;
     // Recent days (a live feed): one read for all services; days spread out: one per service.

@@ -8,12 +8,21 @@ import {
   foldDeployments,
   foldIncidents,
 } from '@opsdeck/backstage-plugin-common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { openOpsDeckDatabase } from './database';
+import { isTransientFault, openOpsDeckDatabase } from './database';
+import {
+  QueueMark,
+  addMarks,
+  claimMarks,
+  clearMarks,
+  eachOrAlone,
+  recordFailure,
+} from './workQueue';
 import { affectedServices, recordDay, refreshServiceFacts } from './factsSql';
 import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
+import { storableText } from '../wellFormed';
 import { DatabaseRollupStore, DirtyDay } from './DatabaseRollupStore';
 import { PushRecord, changesFromPushes, storePushes } from './pushesSql';
 import { lockRecords } from './recordLocks';
@@ -30,17 +39,12 @@ import {
 const FACTS_BATCH = 200;
 
 /** Marks services whose facts must be re-derived; call inside the transaction that changed them. */
-async function markFactsDirty(
-  tx: Knex.Transaction,
-  services: Iterable<string>,
-): Promise<void> {
-  for (const chunk of chunks([...services])) {
-    await tx('opsdeck_facts_dirty')
-      .insert(chunk.map(service => ({ service, token: randomUUID() })))
-      .onConflict('service')
-      .merge(['token']);
-  }
-}
+const markFactsDirty = (tx: Knex.Transaction, services: Iterable<string>) =>
+  addMarks(
+    tx,
+    'facts',
+    [...services].map(service => ({ service })),
+  );
 
 type EventRow = {
   id?: number;
@@ -148,7 +152,13 @@ export class DatabaseEventStore {
       if (outcome.id !== undefined) {
         const claimed = await tx('opsdeck_raw_deliveries')
           .where({ id: outcome.id, status: 'pending' })
-          .update({ status: outcome.status, reason: outcome.reason ?? null });
+          .update({
+            status: outcome.status,
+            reason:
+              outcome.reason === undefined
+                ? null
+                : storableText(outcome.reason),
+          });
         if (!claimed) return false;
       }
       if (outcome.status === 'quarantined') return true;
@@ -330,35 +340,48 @@ export class DatabaseEventStore {
 
   /**
    * Re-derives the facts of services marked by ingestion (all of them, or only these) and queues
-   * the days whose facts changed. Returns how many services were refreshed.
+   * the days whose facts changed. A service whose facts cannot be derived does not hold up the
+   * others: it is tried alone, its error kept, and after its last try set aside. Returns how
+   * many services were refreshed.
    */
   async refreshPendingFacts(only?: readonly string[]): Promise<number> {
     let refreshed = 0;
     for (;;) {
-      const q = this.db('opsdeck_facts_dirty').limit(FACTS_BATCH);
-      if (only) q.whereIn('service', only as string[]);
-      const marks: Array<{ service: string; token: string }> = await q;
-      if (!marks.length) return refreshed;
-      await this.db.transaction(async tx => {
-        await DatabaseRollupStore.markDirty(
-          tx,
-          await refreshServiceFacts(
-            tx,
-            marks.map(m => m.service),
-            this.rules,
-          ),
-        );
-        // A mark renewed meanwhile keeps its new token and stays for the next round.
-        for (const chunk of chunks(marks, 100)) {
-          await tx('opsdeck_facts_dirty')
-            .where(w => {
-              for (const m of chunk) w.orWhere(m);
-            })
-            .delete();
-        }
+      const marks = await claimMarks(this.db, 'facts', {
+        limit: FACTS_BATCH,
+        now: Date.now(),
+        services: only,
       });
-      refreshed += marks.length;
+      if (!marks.length) return refreshed;
+      const refresh = (group: readonly QueueMark[]) =>
+        this.db.transaction(async tx => {
+          await DatabaseRollupStore.markDirty(
+            tx,
+            await refreshServiceFacts(
+              tx,
+              group.map(m => m.service),
+              this.rules,
+            ),
+          );
+          // A mark renewed meanwhile keeps its new token and stays for the next round.
+          await clearMarks(tx, 'facts', group);
+        });
+      refreshed += await eachOrAlone(
+        marks,
+        refresh,
+        (failed, error) =>
+          recordFailure(
+            this.db,
+            'facts',
+            failed,
+            error,
+            isTransientFault(error),
+          ),
+        isTransientFault,
+      );
       if (only) return refreshed;
+      // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
+      await new Promise(resolve => setImmediate(resolve));
     }
   }
 

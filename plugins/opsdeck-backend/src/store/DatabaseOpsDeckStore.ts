@@ -1,6 +1,14 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import { openOpsDeckDatabase } from './database';
+import { storableText } from '../wellFormed';
+import {
+  SetAsideMark,
+  listSetAside,
+  queueCounts,
+  retrySetAside,
+} from './workQueue';
 
 /** Headers never stored: credentials and signatures. */
 const REDACTED_HEADERS =
@@ -84,6 +92,21 @@ export interface NewDelivery {
   reason?: string;
 }
 
+/** What the delivery-id column holds. */
+const DELIVERY_ID_LENGTH = 255;
+
+/**
+ * A sender's delivery id as the column holds it: itself when it fits and is well-formed text,
+ * else its SHA-256 (still the same for a redelivery of the same id).
+ *
+ * @internal
+ */
+export function storableDeliveryId(id: string): string {
+  return id && id.length <= DELIVERY_ID_LENGTH && storableText(id) === id
+    ? id
+    : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
+
 /**
  * Stores a delivery unless one with the same source and delivery id exists (then returns
  * `inserted: false` and changes nothing). Takes a transaction so ingest can store the delivery
@@ -103,7 +126,8 @@ export async function insertDeliveryRow(
       headers: JSON.stringify(redactHeaders(delivery.headers)),
       body: delivery.body,
       status: delivery.status ?? 'pending',
-      reason: delivery.reason ?? null,
+      reason:
+        delivery.reason === undefined ? null : storableText(delivery.reason),
     })
     .onConflict(['source', 'delivery_id'])
     .ignore()
@@ -168,7 +192,25 @@ export class DatabaseOpsDeckStore {
   async markFailed(id: number, reason: string): Promise<void> {
     await this.db('opsdeck_raw_deliveries')
       .where({ id, status: 'pending' })
-      .update({ status: 'failed', reason: reason.slice(0, 2000) });
+      .update({
+        status: 'failed',
+        reason: storableText(reason.slice(0, 2000)),
+      });
+  }
+
+  /** Derivation work set aside after its last try, newest first. */
+  listSetAside(limit: number): Promise<SetAsideMark[]> {
+    return listSetAside(this.db, limit);
+  }
+
+  /** Puts set-aside work back in line; returns how many marks. */
+  retrySetAside(service?: string): Promise<number> {
+    return retrySetAside(this.db, service);
+  }
+
+  /** Marks pending in the derivation queues, and set aside. */
+  queueCounts(): Promise<{ pending: number; setAside: number }> {
+    return queueCounts(this.db);
   }
 
   /** One delivery by its row id. */

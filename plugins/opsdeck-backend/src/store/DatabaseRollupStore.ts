@@ -7,9 +7,16 @@ import {
   ROLLUP_VALUE_KINDS,
   RollupValueKind,
 } from '@opsdeck/backstage-plugin-common';
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
+import { isTransientFault } from './database';
+import {
+  QueueMark,
+  addMarks,
+  claimMarks,
+  clearMarks,
+  recordFailure,
+} from './workQueue';
 
 /** A day rollup with the sketches of its value sets, as stored. @internal */
 export interface StoredRollup extends DoraDayRollup {
@@ -21,7 +28,6 @@ export interface StoredRollup extends DoraDayRollup {
 export interface DirtyDay {
   service: string;
   day: number;
-  token?: string;
 }
 
 const COLUMN: Record<RollupValueKind, string> = {
@@ -95,18 +101,7 @@ export class DatabaseRollupStore {
   ): Promise<void> {
     const unique = new Map<string, DirtyDay>();
     for (const d of days) unique.set(`${d.service}\u0000${d.day}`, d);
-    for (const chunk of chunks([...unique.values()])) {
-      await db('opsdeck_rollup_dirty')
-        .insert(
-          chunk.map(d => ({
-            service: d.service,
-            day: d.day,
-            token: randomUUID(),
-          })),
-        )
-        .onConflict(['service', 'day'])
-        .merge(['token']);
-    }
+    await addMarks(db, 'rollups', [...unique.values()]);
   }
 
   /** Queues every day that has any record, e.g. after the DORA rules changed. */
@@ -143,15 +138,20 @@ export class DatabaseRollupStore {
     return days.length;
   }
 
-  async takeDirty(limit: number): Promise<DirtyDay[]> {
-    const rows = await this.db('opsdeck_rollup_dirty')
-      .orderBy(['service', 'day'])
-      .limit(limit);
-    return rows.map(r => ({
-      service: String(r.service),
-      day: Number(r.day),
-      token: String(r.token),
-    }));
+  /** Claims up to `limit` queued days that are due (see {@link claimMarks}). */
+  async takeDirty(limit: number): Promise<QueueMark[]> {
+    return claimMarks(this.db, 'rollups', { limit, now: Date.now() });
+  }
+
+  /** Records why re-deriving these days failed (see {@link recordFailure}). */
+  async failDirty(marks: readonly QueueMark[], error: unknown): Promise<void> {
+    await recordFailure(
+      this.db,
+      'rollups',
+      marks,
+      error,
+      isTransientFault(error),
+    );
   }
 
   /** Runs `fn` in one transaction, with a store bound to it. */
@@ -165,19 +165,8 @@ export class DatabaseRollupStore {
    * Clears processed marks, unless a newer mark came in meanwhile; returns how many it cleared
    * (fewer than asked when another runner, or a newer mark, got there first).
    */
-  async clearDirty(days: readonly DirtyDay[]): Promise<number> {
-    let cleared = 0;
-    for (const chunk of chunks(days, 100)) {
-      cleared += Number(
-        await this.db('opsdeck_rollup_dirty')
-          .where(q => {
-            for (const d of chunk)
-              q.orWhere({ service: d.service, day: d.day, token: d.token });
-          })
-          .delete(),
-      );
-    }
-    return cleared;
+  async clearDirty(days: readonly QueueMark[]): Promise<number> {
+    return clearMarks(this.db, 'rollups', days);
   }
 
   /** Writes a scope's rows for some days; days without a row are deleted. */

@@ -9,6 +9,7 @@ import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import {
   DatabaseOpsDeckStore,
   RawDelivery,
+  storableDeliveryId,
 } from '../store/DatabaseOpsDeckStore';
 import { isTransientFault } from '../store/database';
 import { toWebhookRecords } from './webhookItems';
@@ -72,13 +73,11 @@ export class WebhookService {
   ): Promise<WebhookAnswer> {
     const { inserted } = await this.options.deliveries.insertDelivery({
       source: source.id,
-      // The column holds 255 characters; a provider id that does not fit is kept as its hash.
-      deliveryId:
-        deliveryId && deliveryId.length <= 255
-          ? deliveryId
-          : `sha256:${createHash('sha256')
-              .update(deliveryId || request.rawBody)
-              .digest('hex')}`,
+      deliveryId: deliveryId
+        ? storableDeliveryId(deliveryId)
+        : `sha256:${createHash('sha256')
+            .update(request.rawBody)
+            .digest('hex')}`,
       receivedAt,
       headers: Object.fromEntries(
         Object.entries(request.headers).filter(

@@ -8,6 +8,7 @@ import { annotationIdentity } from '../store/DatabaseEntityIndexStore';
 import { PushRecord } from '../store/pushesSql';
 import {
   annotationRef,
+  assertOneItemPerRecord,
   deploymentItemSchema,
   incidentItemSchema,
   instant,
@@ -88,5 +89,17 @@ export function toWebhookRecords(
       })),
     };
   });
+  assertOneItemPerRecord([
+    ...deployments.map((d, n) => ({
+      kind: 'deployment',
+      key: d.key,
+      path: `deployments[${n}]`,
+    })),
+    ...incidents.map((i, n) => ({
+      kind: 'incident',
+      key: i.key,
+      path: `incidents[${n}]`,
+    })),
+  ]);
   return { deployments, incidents, pushes };
 }

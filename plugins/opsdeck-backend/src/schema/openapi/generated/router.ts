@@ -1402,6 +1402,81 @@ export const spec = {
           }
         }
       },
+      "SetAsidePage": {
+        "type": "object",
+        "required": [
+          "items",
+          "pending",
+          "setAside"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SetAsideMark"
+            }
+          },
+          "pending": {
+            "type": "integer",
+            "description": "Marks waiting in the derivation queues (not set aside)."
+          },
+          "setAside": {
+            "type": "integer",
+            "description": "Marks set aside in all."
+          }
+        }
+      },
+      "SetAsideMark": {
+        "type": "object",
+        "required": [
+          "queue",
+          "service",
+          "attempts",
+          "reason",
+          "setAsideAt"
+        ],
+        "properties": {
+          "queue": {
+            "type": "string",
+            "enum": [
+              "facts",
+              "rollups"
+            ],
+            "description": "facts = a service's per-record facts; rollups = one service day."
+          },
+          "service": {
+            "type": "string",
+            "description": "The service identity (entity:<ref> or annotation:<key>=<value>)."
+          },
+          "day": {
+            "type": "integer",
+            "description": "The day (00:00 UTC, epoch ms) of a rollups mark."
+          },
+          "attempts": {
+            "type": "integer"
+          },
+          "reason": {
+            "type": "string",
+            "description": "The error of the last try."
+          },
+          "setAsideAt": {
+            "type": "integer",
+            "description": "Epoch ms."
+          }
+        }
+      },
+      "SetAsideRetryAnswer": {
+        "type": "object",
+        "required": [
+          "retried"
+        ],
+        "properties": {
+          "retried": {
+            "type": "integer",
+            "description": "Marks put back in line."
+          }
+        }
+      },
       "RebuildAnswer": {
         "type": "object",
         "required": [
@@ -3003,6 +3078,113 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/set-aside": {
+      "get": {
+        "operationId": "GetAdminSetAside",
+        "description": "Derivation work that failed in all its tries (5, with backoff) and was set aside, so that the rest goes on: which queue, which service (and day), how many tries and the last error, newest first; and how many marks are pending and set aside. Needs opsdeck.admin.",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The set-aside marks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SetAsidePage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/set-aside/retry": {
+      "post": {
+        "operationId": "PostAdminSetAsideRetry",
+        "description": "Puts set-aside marks (all, or one service's) back in the queue with a fresh set of tries and starts a catch-up. Needs opsdeck.admin; audited.",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "service": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 1100,
+                    "description": "Only this service identity's marks."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Put back.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SetAsideRetryAnswer"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "default": {
