@@ -1,6 +1,7 @@
-// A reusable browser-test harness: starts the demo portal (built app served by the backend) on a
-// free port with a throwaway SQLite directory, waits until it answers, and drives Debian's
-// Chromium through playwright-core. Each test file calls startPortal() once and close() at the end.
+// A reusable browser-test harness: starts the demo portal (scripts/demo.sh: the built backend in
+// production mode, serving the built app) on a free port with a throwaway SQLite directory, waits
+// until it answers, and drives Debian's Chromium through playwright-core. Each test file calls
+// startPortal() once and close() at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
@@ -56,7 +57,7 @@ async function waitFor(url: string, deadlineMs: number, child: ChildProcess) {
 function stopTree(child: ChildProcess) {
   if (child.pid && child.exitCode === null) {
     try {
-      process.kill(-child.pid, 'SIGTERM'); // the whole process group: yarn → backstage-cli → node
+      process.kill(-child.pid, 'SIGTERM'); // the whole process group: demo.sh's builds, then node
     } catch {
       // already gone
     }
@@ -97,27 +98,19 @@ export async function startPortal(): Promise<Portal> {
   const baseUrl = `http://localhost:${port}`;
   const log = createWriteStream(join(SCREENSHOT_DIR, 'portal.log'));
 
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'),
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../app-config.demo.yaml',
-    ],
-    {
-      cwd: join(ROOT, 'packages/backend'),
-      env: {
-        ...process.env,
-        OPSDECK_PORT: String(port),
-        OPSDECK_DATA_DIR: dataDir,
-      },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // Exactly as a user starts the demo: scripts/demo.sh builds what changed (the first start of a
+  // test run builds, later ones are warm) and execs the production backend, so the process group
+  // started here holds the whole portal.
+  const child = spawn(join(ROOT, 'scripts/demo.sh'), [], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      OPSDECK_PORT: String(port),
+      OPSDECK_DATA_DIR: dataDir,
     },
-  );
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const cleanup = () => stopTree(child);

@@ -60,6 +60,61 @@ ensure_app_build() {
   fi
 }
 
+BACKEND_BUILD="$ROOT/.data/backend-build"
+
+# True when something inside the given package directories is newer than $1. Build output,
+# node_modules and tests do not count, nor the directories themselves (the build recreates dist).
+newer_than() {
+  local stamp="$1"; shift
+  [ -n "$(find "$@" -mindepth 1 \( -name dist -o -name node_modules \) -prune -o ! -name '*.test.*' -newer "$stamp" -print -quit)" ]
+}
+
+# The demo runs the backend as production does, from `backstage-cli package build`'s bundle: the
+# backend plus the workspace packages it uses, each with its publishConfig applied (main → dist).
+# It is unpacked into .data/backend-build with a node_modules holding only those packages; every
+# other dependency resolves from the root node_modules (same Node, so better-sqlite3 loads).
+# Rebuilt only when a source of the backend or a backend-side plugin is newer than the last build.
+# One build at a time (the browser tests, the benchmarks and a demo may start together).
+ensure_backend_build() {
+  mkdir -p "$ROOT/.data"
+  (
+    if command -v flock >/dev/null; then flock 9; fi
+    build_backend_if_stale
+  ) 9>"$ROOT/.data/backend-build.lock"
+}
+
+build_backend_if_stale() {
+  local stamp="$BACKEND_BUILD/.opsdeck-build-stamp"
+  local plugins=("$ROOT"/plugins/opsdeck-backend* "$ROOT/plugins/opsdeck-common" "$ROOT/plugins/opsdeck-node")
+  local flags=() plugin
+  if [ -f "$stamp" ] && [ ! "$ROOT/package.json" -nt "$stamp" ] && [ ! "$ROOT/yarn.lock" -nt "$stamp" ] &&
+    ! newer_than "$stamp" "${plugins[@]}"; then
+    if ! newer_than "$stamp" "$ROOT/packages/backend"; then return 0; fi
+    # Only the backend package changed: its plugins' dist is current, so skip rebuilding them (and
+    # the app, which the CLI rebuilds with them because the backend depends on it).
+    flags=(--skip-build-dependencies)
+    for plugin in "${plugins[@]}"; do
+      [ -f "$plugin/dist/index.cjs.js" ] || flags=()
+    done
+  fi
+  log "building the backend${flags[*]:+ (${flags[*]})}"
+  local started="$ROOT/.data/backend-build.started" tmp="$ROOT/.data/backend-build.tmp"
+  touch "$started" # a source edited during the build is newer than the stamp: rebuilt next time
+  (cd "$ROOT/packages/backend" && yarn build "${flags[@]}" >&2) || return 1
+  rm -rf "$tmp" && mkdir -p "$tmp/node_modules" || return 1
+  # The app in the bundle is left out: app-backend serves packages/app/dist (ensure_app_build).
+  tar -xzf "$ROOT/packages/backend/dist/bundle.tar.gz" -C "$tmp" --exclude=packages/app || return 1
+  local pkg rel name
+  for pkg in "$tmp"/packages/* "$tmp"/plugins/*; do
+    rel="${pkg#"$tmp"/}"
+    name="$(node -p 'require(process.argv[1]).name' "$pkg/package.json")" || return 1
+    mkdir -p "$(dirname "$tmp/node_modules/$name")" && ln -sr "$pkg" "$tmp/node_modules/$name" || return 1
+    # Dependencies Yarn could not hoist stay next to their workspace.
+    if [ -d "$ROOT/$rel/node_modules" ]; then ln -s "$ROOT/$rel/node_modules" "$pkg/node_modules"; fi
+  done
+  rm -rf "$BACKEND_BUILD" && mv "$tmp" "$BACKEND_BUILD" && mv "$started" "$stamp"
+}
+
 ensure_chromium() {
   if [ ! -x "${OPSDECK_CHROMIUM:-/usr/bin/chromium}" ]; then
     log "installing Chromium (Debian package) for the browser tests"

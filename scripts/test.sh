@@ -32,6 +32,9 @@ step "lint" yarn lint:all
 step "openapi verify" yarn openapi:verify
 step "api reports" yarn api-reports:check
 step "unit and integration tests" env CI=true node "$YARN" backstage-cli repo test --json --outputFile="$ROOT/.cache/jest.json"
+# The browser tests run the portal as scripts/demo.sh does: the built backend in production mode.
+# Backend first: a full backend build rebuilds the app too, so the app step then has nothing to do.
+step "backend build" ensure_backend_build
 step "app build" ensure_app_build
 step "browser tests" node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
