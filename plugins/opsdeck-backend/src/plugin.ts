@@ -20,6 +20,8 @@ import { AccessRequestService } from './access/AccessRequestService';
 import { DatabaseAccessRequestStore } from './store/DatabaseAccessRequestStore';
 import { DatabaseOnboardingStore } from './store/DatabaseOnboardingStore';
 import { createRouter } from './router';
+import { filterInternalErrors } from './errorFilter';
+import Router from 'express-promise-router';
 import { readDurationFromConfig } from '@backstage/config';
 import { createIngestRouter } from './ingest/createIngestRouter';
 import { EntityIndexService } from './mapping/EntityIndexService';
@@ -263,8 +265,9 @@ export const opsdeckPlugin = createBackendPlugin({
           onIngested: catchUpRollups,
         });
         lifecycle.addShutdownHook(() => backfill.stop());
+        const routes = Router();
         // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.
-        httpRouter.use(
+        routes.use(
           createIngestRouter({
             httpAuth,
             permissions,
@@ -273,7 +276,7 @@ export const opsdeckPlugin = createBackendPlugin({
             onIngested: catchUpRollups,
           }),
         );
-        httpRouter.use(
+        routes.use(
           createWebhookRouter({
             httpAuth,
             permissions,
@@ -290,7 +293,7 @@ export const opsdeckPlugin = createBackendPlugin({
           facts: events,
           benchmark,
         });
-        httpRouter.use(
+        routes.use(
           await createRouter({
             httpAuth,
             store,
@@ -339,6 +342,9 @@ export const opsdeckPlugin = createBackendPlugin({
             }),
           }),
         );
+        // Last: whatever the routes above throw, answers carry no SQL, stack or path.
+        routes.use(filterInternalErrors(logger));
+        httpRouter.use(routes);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Providers cannot send Backstage tokens: each source checks its own signature
         // (Argo CD's source asks for a Backstage token itself).
