@@ -58,6 +58,13 @@ export interface Config {
          * @visibility frontend
          */
         icon?: string;
+        /**
+         * The Group that owns the domain: it decides the domain's access requests and is shown
+         * as its team. Default: the owner of the domain's home System (the one System annotated
+         * `opsdeck.io/platform-domain` with this domain). Read by the backend too.
+         * @visibility frontend
+         */
+        owner?: string;
       }>;
     };
     /** How the DORA card explains weak or worsening metrics. */

@@ -109,11 +109,9 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
-        userInfo: coreServices.userInfo,
       },
       async init({
         cache,
-        userInfo,
         database,
         config,
         logger,
@@ -304,8 +302,15 @@ export const opsdeckPlugin = createBackendPlugin({
               store: new DatabaseAccessRequestStore(db),
               catalog,
               auth,
-              userInfo,
               permissions,
+              configuredOwners: new Map(
+                (
+                  config.getOptionalConfigArray('opsdeck.platform.domains') ??
+                  []
+                )
+                  .filter(d => d.has('owner'))
+                  .map(d => [d.getString('id'), d.getString('owner')]),
+              ),
             }),
             onboarding: new OnboardingService({
               store: new DatabaseOnboardingStore(db),

@@ -260,8 +260,9 @@ export async function createRouter(
 
   // Access requests to platform domains: any signed-in user asks; the domain's team decides.
   router.get('/access-requests', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await access.list(req.query) });
+    // Users only: a request's reason is for its requester and deciders, never a service token.
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json({ items: await access.list(credentials, req.query) });
   });
 
   router.post('/access-requests', async (req, res) => {

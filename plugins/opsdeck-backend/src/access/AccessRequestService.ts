@@ -3,9 +3,9 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   PermissionsService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ConflictError,
   InputError,
@@ -17,8 +17,11 @@ import {
   ANNOTATIONS,
   AccessRequest,
   PLATFORM_DOMAIN_IDS,
+  PlatformDomainId,
   isPlatformDomainId,
   opsdeckAccessRequestDecidePermission,
+  opsdeckAdminPermission,
+  resolveDomainOwner,
 } from '@opsdeck/backstage-plugin-common';
 import { randomUUID } from 'node:crypto';
 import { authorizeOrThrow } from '../permissions/authorize';
@@ -48,23 +51,62 @@ export class AccessRequestService {
       store: DatabaseAccessRequestStore;
       catalog: CatalogService;
       auth: AuthService;
-      userInfo: UserInfoService;
       permissions: PermissionsService;
+      /** `opsdeck.platform.domains[].owner` by domain. */
+      configuredOwners: ReadonlyMap<string, string>;
     },
   ) {}
 
-  /** The Group annotated as the domain's owner, read as OpsDeck itself. */
-  private async ownerOf(domain: string): Promise<string | undefined> {
+  /**
+   * The domain's approving team, by the one rule of {@link resolveDomainOwner}, read as OpsDeck
+   * itself; 409 while two home Systems claim the domain, 400 while it has no owner.
+   */
+  private async ownerOf(domain: PlatformDomainId): Promise<string> {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
-          kind: 'Group',
+          kind: 'System',
           [`metadata.annotations.${ANNOTATIONS.platformDomain}`]: domain,
         },
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
-    return items[0] ? stringifyEntityRef(items[0]) : undefined;
+    const ownership = resolveDomainOwner(
+      domain,
+      items,
+      this.options.configuredOwners.get(domain),
+    );
+    if (ownership.owner !== undefined) return ownership.owner;
+    if (ownership.problem === 'two-homes') {
+      throw new ConflictError(
+        `domain: ${domain} has two home Systems (${ownership.homes.join(
+          ', ',
+        )}); requests to it wait until one of them drops its ${
+          ANNOTATIONS.platformDomain
+        } annotation or opsdeck.platform.domains names the owner`,
+      );
+    }
+    throw new InputError(
+      `domain: ${domain} has no owning team to decide; give its home System (annotated ${ANNOTATIONS.platformDomain}: ${domain}) an owner, or set opsdeck.platform.domains[].owner`,
+    );
+  }
+
+  private async isAdmin(credentials: BackstageCredentials): Promise<boolean> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: opsdeckAdminPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /** The groups the user is a direct member of (catalog `memberOf`), read now — not token claims. */
+  private async groupsOf(userRef: string): Promise<string[]> {
+    const user = await this.options.catalog.getEntityByRef(userRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    return (user?.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => r.targetRef);
   }
 
   async create(
@@ -90,11 +132,6 @@ export class AccessRequestService {
       durationDays = input.durationDays as number;
     }
     const approver = await this.ownerOf(input.domain);
-    if (!approver) {
-      throw new InputError(
-        `domain: ${input.domain} has no owning team to decide; annotate its Group with ${ANNOTATIONS.platformDomain}: ${input.domain}`,
-      );
-    }
     return this.options.store.create({
       id: randomUUID(),
       domain: input.domain,
@@ -107,7 +144,14 @@ export class AccessRequestService {
     });
   }
 
-  list(query: { domain?: unknown; status?: unknown; limit?: unknown }) {
+  /**
+   * Requests the caller may see: all of them for `opsdeck.admin` holders; else their own and
+   * those their teams (direct membership) decide.
+   */
+  async list(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    query: { domain?: unknown; status?: unknown; limit?: unknown },
+  ) {
     if (query.domain !== undefined && !isPlatformDomainId(query.domain)) {
       throw new InputError(`domain: one of ${PLATFORM_DOMAIN_IDS.join(', ')}`);
     }
@@ -118,10 +162,14 @@ export class AccessRequestService {
       throw new InputError('status: pending, approved or rejected');
     }
     const limit = parsePageLimit(query.limit);
+    const me = credentials.principal.userEntityRef;
     return this.options.store.list({
       domain: query.domain as string | undefined,
       status: query.status as string | undefined,
       limit,
+      ...((await this.isAdmin(credentials))
+        ? {}
+        : { visibleTo: { requester: me, approvers: await this.groupsOf(me) } }),
     });
   }
 
@@ -139,13 +187,29 @@ export class AccessRequestService {
       throw new InputError('comment: must be a string');
     }
     const request = await this.options.store.get(id);
-    if (!request) throw new NotFoundError(`No access request ${id}`);
-    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-      credentials,
-    );
-    if (!ownershipEntityRefs.includes(request.approver)) {
+    const me = credentials.principal.userEntityRef;
+    const groups = await this.groupsOf(me);
+    // Someone who may not see a request learns nothing of it, not even that it exists.
+    if (
+      !request ||
+      !(
+        request.requester === me ||
+        groups.includes(request.approver) ||
+        (await this.isAdmin(credentials))
+      )
+    ) {
+      throw new NotFoundError(`No access request ${id}`);
+    }
+    if (request.requester === me) {
       throw new NotAllowedError(
-        `Only members of ${request.approver} decide ${request.domain} access requests`,
+        'The requester never decides their own access request; a member of the approving team does',
+      );
+    }
+    // Decided by the domain's owner now, which may have changed since the request was made.
+    const approver = await this.ownerOf(request.domain);
+    if (!groups.includes(approver)) {
+      throw new NotAllowedError(
+        `Only direct members of ${approver} decide ${request.domain} access requests`,
       );
     }
     await authorizeOrThrow(
@@ -156,7 +220,8 @@ export class AccessRequestService {
     );
     const decided = await this.options.store.decide(id, {
       status: approve ? 'approved' : 'rejected',
-      decidedBy: credentials.principal.userEntityRef,
+      approver,
+      decidedBy: me,
       ...(comment ? { comment } : {}),
       decidedAt: now,
     });

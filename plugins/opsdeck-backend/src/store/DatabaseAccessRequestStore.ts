@@ -78,11 +78,12 @@ export class DatabaseAccessRequestStore {
     return row ? toRequest(row) : undefined;
   }
 
-  /** Newest first, at most `limit`. */
+  /** Newest first, at most `limit`; with `visibleTo`, only those asked by or decided by them. */
   async list(filter: {
     domain?: string;
     status?: string;
     limit: number;
+    visibleTo?: { requester: string; approvers: readonly string[] };
   }): Promise<AccessRequest[]> {
     const query = this.db<Row>('opsdeck_access_requests')
       .orderBy('created_at', 'desc')
@@ -90,6 +91,14 @@ export class DatabaseAccessRequestStore {
       .limit(filter.limit);
     if (filter.domain) query.where('domain', filter.domain);
     if (filter.status) query.where('status', filter.status);
+    const { visibleTo } = filter;
+    if (visibleTo) {
+      query.where(q =>
+        q
+          .where('requester', visibleTo.requester)
+          .orWhereIn('approver', visibleTo.approvers as string[]),
+      );
+    }
     return (await query).map(toRequest);
   }
 
@@ -98,6 +107,8 @@ export class DatabaseAccessRequestStore {
     id: string,
     decision: {
       status: 'approved' | 'rejected';
+      /** The approving team at decision time. */
+      approver: string;
       decidedBy: string;
       comment?: string;
       decidedAt: number;
@@ -107,6 +118,7 @@ export class DatabaseAccessRequestStore {
       .where({ id, status: 'pending' })
       .update({
         status: decision.status,
+        approver: decision.approver,
         decided_by: decision.decidedBy,
         comment: decision.comment ?? null,
         decided_at: decision.decidedAt,

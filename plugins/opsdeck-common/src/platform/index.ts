@@ -1,1 +1,2 @@
 export * from './domains';
+export * from './domainOwner';

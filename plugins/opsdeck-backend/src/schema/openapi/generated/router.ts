@@ -2842,7 +2842,7 @@ export const spec = {
     "/access-requests": {
       "get": {
         "operationId": "ListAccessRequests",
-        "description": "Access requests to platform domains, newest first, optionally of one domain or status.",
+        "description": "Access requests to platform domains, newest first, optionally of one domain or status. Users only (service tokens get 403): opsdeck.admin holders see all; everyone else sees the requests they asked and those their teams decide (direct catalog memberOf).",
         "parameters": [
           {
             "name": "domain",
@@ -2900,6 +2900,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -2913,7 +2916,7 @@ export const spec = {
       },
       "post": {
         "operationId": "CreateAccessRequest",
-        "description": "Asks for access to a platform domain's resource; the domain's owning team decides. Users only; audited.",
+        "description": "Asks for access to a platform domain's resource; the domain's owning team decides: the Group opsdeck.platform.domains[].owner names, else the owner of the domain's one home System (annotated opsdeck.io/platform-domain). 409 while two home Systems claim the domain. Users only; audited.",
         "requestBody": {
           "required": true,
           "content": {
@@ -2963,6 +2966,9 @@ export const spec = {
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -2978,7 +2984,7 @@ export const spec = {
     "/access-requests/{id}/decision": {
       "post": {
         "operationId": "DecideAccessRequest",
-        "description": "Approves or rejects a pending request. Only members of the approving team, and only when the policy allows opsdeck.access-request.decide; audited. 409 when already decided.",
+        "description": "Approves or rejects a pending request. Only direct catalog members (memberOf, read at decision time) of the domain's approving team as it is now, and only when the policy allows opsdeck.access-request.decide; never the requester (403 naming the rule); audited. 404 for callers who may not see the request; 409 when already decided or while two home Systems claim the domain.",
         "parameters": [
           {
             "name": "id",
