@@ -571,7 +571,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     }
   });
 
-  it('access request: the guest asks the data team, and cannot approve it herself', async () => {
+  it('access request: the guest asks the data team, is told who decides, and cannot approve it herself', async () => {
     const { page, baseUrl } = portal;
     await page.goto(`${baseUrl}/platform`);
     const access = page.getByTestId('opsdeck-access-data');
@@ -593,13 +593,31 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       [stored.requester, stored.approver, stored.status],
       ['user:default/nina.patel', 'group:default/platform-data', 'pending'],
     );
-    // Nina is on Payments, not the data team: the backend refuses her decision
-    await request.getByRole('button', { name: 'Approve' }).click();
-    // the card's error panel carries the backend's message
-    await access
-      .getByText(/Only members of group:default\/platform-data/)
-      .first()
-      .waitFor({ state: 'attached' });
+    // Nina asked: she is not offered Approve/Reject, she is told who decides
+    await request
+      .getByText('Waiting for a member of')
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await request.getByRole('button', { name: 'Approve' }).count(),
+      0,
+    );
+    // and the backend refuses her decision anyway, naming the rule
+    const refused = await fetch(
+      `${baseUrl}/api/opsdeck/access-requests/${stored.id}/decision`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${await portal.guestToken()}`,
+        },
+        body: JSON.stringify({ approve: true }),
+      },
+    );
+    assert.equal(refused.status, 403);
+    assert.match(
+      (await refused.json()).error.message,
+      /requester never decides their own access request/,
+    );
     const after = (await api('access-requests?domain=data')).items.find(
       (r: any) => r.id === stored.id,
     );

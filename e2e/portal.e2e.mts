@@ -163,6 +163,28 @@ describe('OpsDeck demo portal', { timeout: 300_000 }, () => {
     assert.equal((await post('not-a-token')).status, 401);
   });
 
+  it('runs in production mode: errors carry no stack or path, and the guest cannot register catalog locations', async () => {
+    const { baseUrl } = portal;
+    const token = await portal.guestToken();
+    const missing = await fetch(
+      `${baseUrl}/api/opsdeck/entities/component/default/no-such-service/dora`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    assert.equal(missing.status, 404);
+    const body = await missing.text();
+    assert.doesNotMatch(body, /"stack"|\/work\/|node_modules|\.ts:\d/);
+    // The demo policy denies users catalog.location.create: no file location of her choosing.
+    const register = await fetch(`${baseUrl}/api/catalog/locations`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ type: 'file', target: '/etc/passwd' }),
+    });
+    assert.equal(register.status, 403);
+  });
+
   it('takes signed webhooks from GitHub and Argo CD and shows them behind the service numbers', async () => {
     const { baseUrl } = portal;
     const health = await (await fetch(`${baseUrl}/api/opsdeck/health`)).json();

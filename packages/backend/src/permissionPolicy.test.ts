@@ -44,4 +44,25 @@ describe('OpsDeckPortalPolicy', () => {
       AuthorizeResult.ALLOW,
     );
   });
+
+  it('lets no user register catalog locations, the platform team included; backend services may', async () => {
+    const create = createPermission({
+      name: 'catalog.location.create',
+      attributes: { action: 'create' },
+    });
+    expect((await policy.handle({ permission: create }, user([]))).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(
+      (
+        await policy.handle(
+          { permission: create },
+          user(['group:default/platform']),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect((await policy.handle({ permission: create })).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
 });

@@ -16,7 +16,9 @@ import { opsdeckAdminPermission } from '@opsdeck/backstage-plugin-common';
 
 /**
  * The portal's policy: `opsdeck.admin` only for members of the configured admin groups
- * (none configured means nobody), everything else for anyone signed in.
+ * (none configured means nobody); no user registers catalog locations herself (golden paths
+ * register what they publish with the scaffolder's own credentials, which this policy does not
+ * see as a user); everything else for anyone signed in.
  */
 export class OpsDeckPortalPolicy implements PermissionPolicy {
   constructor(private readonly adminGroups: ReadonlySet<string>) {}
@@ -34,6 +36,9 @@ export class OpsDeckPortalPolicy implements PermissionPolicy {
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
       };
+    }
+    if (request.permission.name === 'catalog.location.create' && user) {
+      return { result: AuthorizeResult.DENY };
     }
     return { result: AuthorizeResult.ALLOW };
   }

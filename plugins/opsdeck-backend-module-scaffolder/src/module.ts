@@ -43,7 +43,7 @@ export const opsdeckScaffolderModule = createBackendModule({
           );
         }
         scaffolder.addActions(
-          createPublishWorkspaceAction({ directory, catalog }),
+          createPublishWorkspaceAction({ directory, catalog, auth }),
           createAccessRequestAction({ discovery, auth, catalog }),
         );
       },

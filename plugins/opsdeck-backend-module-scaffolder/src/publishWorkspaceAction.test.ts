@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ describe('opsdeck:publish:workspace', () => {
           exists: false,
         }),
       } as any,
+      auth: mockServices.auth(),
     });
     const outputs: Record<string, unknown> = {};
     await action.handler({
@@ -42,7 +43,7 @@ describe('opsdeck:publish:workspace', () => {
     expect(outputs.entityRef).toBe('resource:default/order-events');
   });
 
-  it('copies the workspace and registers its catalog-info.yaml as the initiator', async () => {
+  it("copies the workspace and registers its catalog-info.yaml with its own service credentials, not the initiator's", async () => {
     const directory = await mkdtemp(join(tmpdir(), 'opsdeck-publish-'));
     const addLocation = jest.fn(async () => ({
       location: { id: 'l1', type: 'file', target: 'x' },
@@ -58,6 +59,7 @@ describe('opsdeck:publish:workspace', () => {
     const action = createPublishWorkspaceAction({
       directory,
       catalog: { addLocation } as any,
+      auth: mockServices.auth({ pluginId: 'scaffolder' }),
     });
     const workspacePath = await workspaceWith({
       'catalog-info.yaml': 'kind: Resource\n',
@@ -81,7 +83,11 @@ describe('opsdeck:publish:workspace', () => {
     );
     expect(addLocation).toHaveBeenCalledWith(
       { type: 'file', target: join(target, 'catalog-info.yaml') },
-      { credentials },
+      {
+        credentials: expect.objectContaining({
+          principal: { type: 'service', subject: 'plugin:scaffolder' },
+        }),
+      },
     );
     expect(outputs).toEqual({
       directory: target,

@@ -2,6 +2,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,8 +11,10 @@ import { parseAllDocuments } from 'yaml';
 /**
  * `opsdeck:publish:workspace` — publishes a golden path's generated files without a git host:
  * copies the task's workspace into `<directory>/<name>` on the backend host and registers its
- * `catalog-info.yaml` as a `file` location (with the initiator's credentials, so catalog
- * permissions apply). For demos and air-gapped portals; real portals publish with
+ * `catalog-info.yaml` as a `file` location. It registers with the backend's own service
+ * credentials: the folder is one this action wrote inside its publish directory, so users need
+ * no right to register arbitrary `file` locations (a portal should deny them
+ * `catalog.location.create`). For demos and air-gapped portals; real portals publish with
  * `publish:github` / `publish:gitlab` and `catalog:register` instead.
  *
  * @public
@@ -20,6 +23,7 @@ export function createPublishWorkspaceAction(options: {
   /** Where published folders go (absolute). */
   directory: string;
   catalog: CatalogService;
+  auth: AuthService;
 }) {
   return createTemplateAction({
     id: 'opsdeck:publish:workspace',
@@ -74,7 +78,7 @@ export function createPublishWorkspaceAction(options: {
       ctx.logger.info(`Published the workspace to ${target}`);
       const { entities } = await options.catalog.addLocation(
         { type: 'file', target: catalogInfo },
-        { credentials: await ctx.getInitiatorCredentials() },
+        { credentials: await options.auth.getOwnServiceCredentials() },
       );
       ctx.output('directory', target);
       ctx.output('catalogInfoUrl', catalogInfo);

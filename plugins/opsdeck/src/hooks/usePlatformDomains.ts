@@ -18,6 +18,7 @@ import {
   PlatformDomain,
   PlatformDomainId,
   isPlatformDomainId,
+  resolveDomainOwner,
   toSafeHttpUrl,
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
@@ -42,8 +43,13 @@ export interface DomainHome extends PlatformDomain {
   icon?: string;
   /** The System (else Group) annotated with the domain: where its section links to. */
   home?: { entityRef: string; title: string };
-  /** The Group annotated with the domain: who owns it. */
+  /** Who owns it, by OpsDeck's one rule (see `resolveDomainOwner`). */
   team?: { entityRef: string; title: string };
+  /** Why nobody owns it, when nobody does. */
+  ownerProblem?: {
+    problem: 'no-home' | 'two-homes' | 'home-without-owner';
+    homes: string[];
+  };
   /** Systems, Resources, Components and APIs annotated with the domain. */
   offers: Array<{
     entityRef: string;
@@ -58,7 +64,9 @@ export interface DomainHome extends PlatformDomain {
 }
 
 /** The domains from `opsdeck.platform.domains` (titles and descriptions over the defaults). */
-export function useDomainConfig(): Array<PlatformDomain & { icon?: string }> {
+export function useDomainConfig(): Array<
+  PlatformDomain & { icon?: string; owner?: string }
+> {
   const config = useApi(configApiRef);
   return useMemo(() => {
     const configured = config.getOptionalConfigArray(
@@ -75,6 +83,7 @@ export function useDomainConfig(): Array<PlatformDomain & { icon?: string }> {
           title: c.getOptionalString('title') ?? fallback.title,
           description:
             c.getOptionalString('description') ?? fallback.description,
+          owner: c.getOptionalString('owner'),
         },
       ];
     });
@@ -156,14 +165,42 @@ export function usePlatformDomains(options: { adoption?: boolean } = {}) {
       );
       if (ref) adopters.set(ref, [...(adopters.get(ref) ?? []), e]);
     }
-    return domains.map(domain => {
-      const inDomain = items.filter(
-        e => e.metadata.annotations?.[ANNOTATIONS.platformDomain] === domain.id,
+    const inDomainOf = (id: string) =>
+      items.filter(
+        e => e.metadata.annotations?.[ANNOTATIONS.platformDomain] === id,
       );
+    const ownerships = new Map(
+      domains.map(d => [
+        d.id,
+        resolveDomainOwner(d.id, inDomainOf(d.id), d.owner),
+      ]),
+    );
+    const ownerRefs = [
+      ...new Set([...ownerships.values()].flatMap(o => o.owner ?? [])),
+    ];
+    const owners = ownerRefs.length
+      ? (
+          await catalogApi.getEntitiesByRefs({
+            entityRefs: ownerRefs,
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.title',
+            ],
+          })
+        ).items
+      : [];
+    const ownerTitle = (ref: string) => {
+      const entity = owners[ownerRefs.indexOf(ref)];
+      return entity ? titleOf(entity) : parseEntityRef(ref).name;
+    };
+    return domains.map(domain => {
+      const inDomain = inDomainOf(domain.id);
+      const ownership = ownerships.get(domain.id)!;
       const of = (...kinds: string[]) =>
         inDomain.filter(e => kinds.includes(e.kind));
       const home = [...of('System'), ...of('Group')][0];
-      const [team] = of('Group');
       const summary = (e: Entity) => ({
         entityRef: refOf(e),
         title: titleOf(e),
@@ -171,7 +208,19 @@ export function usePlatformDomains(options: { adoption?: boolean } = {}) {
       return {
         ...domain,
         ...(home ? { home: summary(home) } : {}),
-        ...(team ? { team: summary(team) } : {}),
+        ...('problem' in ownership
+          ? {
+              ownerProblem: {
+                problem: ownership.problem,
+                homes: ownership.homes,
+              },
+            }
+          : {
+              team: {
+                entityRef: ownership.owner,
+                title: ownerTitle(ownership.owner),
+              },
+            }),
         offers: of('System', 'Resource', 'Component', 'API').map(e => ({
           ...summary(e),
           kind: e.kind,

@@ -1,5 +1,5 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -12,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { AccessRequest } from '@opsdeck/backstage-plugin-common';
 import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { DomainHome } from '../../hooks/usePlatformDomains';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
@@ -119,6 +120,12 @@ export function AccessRequests(props: { domain: DomainHome }) {
     [domain.id],
   );
   const [asking, setAsking] = useState(false);
+  // The requester never decides her own request: she is not offered the buttons.
+  const identityApi = useApi(identityApiRef);
+  const { value: me } = useAsync(
+    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
+    [identityApi],
+  );
   const [error, setError] = useState<Error>();
   const decide = async (id: string, approve: boolean) => {
     try {
@@ -175,7 +182,13 @@ export function AccessRequests(props: { domain: DomainHome }) {
                 </>
               )}
             </Typography>
-            {r.status === 'pending' && (
+            {r.status === 'pending' && r.requester === me && (
+              <Typography variant="caption" color="textSecondary">
+                Waiting for a member of <EntityRefLink entityRef={r.approver} />{' '}
+                to decide
+              </Typography>
+            )}
+            {r.status === 'pending' && r.requester !== me && (
               <>
                 <Button
                   size="small"

@@ -17,6 +17,32 @@ import { useWrapStyles } from '../shared/wrapStyles';
 import { DomainIcon } from './domainIcons';
 import { AccessRequests } from './AccessRequests';
 
+/** Why a domain has no owning team, and how to give it one. */
+function NoOwner(props: { domain: DomainHome }) {
+  const { id, ownerProblem } = props.domain;
+  if (ownerProblem?.problem === 'two-homes') {
+    return (
+      <Typography variant="body2" color="error" role="alert">
+        Two Systems claim this domain ({ownerProblem.homes.join(', ')}), so
+        nobody decides its access requests until one drops its{' '}
+        <code>opsdeck.io/platform-domain</code> annotation or{' '}
+        <code>opsdeck.platform.domains</code> names the owner.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {ownerProblem?.problem === 'home-without-owner'
+        ? `Its home System (${ownerProblem.homes[0]}) names no owner: set its spec.owner`
+        : 'No team yet: annotate one System with '}
+      {ownerProblem?.problem !== 'home-without-owner' && (
+        <code>opsdeck.io/platform-domain: {id}</code>
+      )}{' '}
+      (or set <code>opsdeck.platform.domains[].owner</code>).
+    </Typography>
+  );
+}
+
 const useStyles = makeStyles(theme => ({
   title: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
   path: {
@@ -86,10 +112,7 @@ export function DomainSection(props: { domain: DomainHome }) {
                 <TeamOnCall teamRef={domain.team.entityRef} />
               </>
             ) : (
-              <Typography variant="body2" color="textSecondary">
-                No team yet: annotate its Group with{' '}
-                <code>opsdeck.io/platform-domain: {domain.id}</code>.
-              </Typography>
+              <NoOwner domain={domain} />
             )}
             <AccessRequests domain={domain} />
             {domain.links.length > 0 && (
