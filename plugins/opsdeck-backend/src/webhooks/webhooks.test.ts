@@ -154,6 +154,28 @@ describe('POST /api/opsdeck/webhooks/{source}', () => {
     expect(await count(db, 'opsdeck_raw_deliveries')).toBe(1);
   });
 
+  it('quarantines an authentic payload that breaks the input limits, with the reason, and stores none of its records', async () => {
+    const { server, db, send, settle } = await start();
+    const payload = statusPayload(900, 'success', 1, at(5, 8));
+    payload.deployment_status.environment = `prod\ud800${'x'.repeat(70)}`;
+    payload.deployment.environment = payload.deployment_status.environment;
+    expect((await send(github('deployment_status', payload))).status).toBe(202);
+    await settle();
+    const list = await request(server)
+      .get('/api/opsdeck/admin/deliveries?source=github&status=quarantined')
+      .set('Authorization', mockCredentials.user.header())
+      .expect(200);
+    expect(list.body.items.map((d: any) => d.reason)).toEqual([
+      expect.stringMatching(/deployments\[0\]\.environment: /),
+    ]);
+    expect(await count(db, 'opsdeck_deployments')).toBe(0);
+    // Quarantined once, never retried: a later sweep leaves it as it is.
+    await settle();
+    expect(
+      await count(db, 'opsdeck_raw_deliveries', { status: 'pending' }),
+    ).toBe(0);
+  });
+
   it('keeps authentic payloads it cannot use as quarantined, answered 2xx, listed for admins with headers redacted', async () => {
     const { server, send, settle } = await start();
     expect(
