@@ -1,6 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import { HealthResponse } from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
@@ -17,7 +16,8 @@ import { ScopeQuery } from './catalog/scopeComponents';
 import { OnboardingService } from './onboarding/OnboardingService';
 import { AccessRequestService } from './access/AccessRequestService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
-import { withTransientFaults } from './store/database';
+import { addAdminRoutes } from './admin/adminRoutes';
+import { auditedWrite } from './auditedWrite';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 
 /**
@@ -297,122 +297,9 @@ export async function createRouter(
     );
   });
 
-  /** Runs an admin write with auditing and 503 + Retry-After on transient database faults. */
-  async function audited<T extends JsonObject>(
-    req: express.Request,
-    res: express.Response,
-    eventId: string,
-    meta: JsonObject,
-    write: () => Promise<T>,
-  ): Promise<T> {
-    const audit = await auditor.createEvent({
-      eventId,
-      severityLevel: 'high',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await withTransientFaults(write, seconds =>
-        res.setHeader('Retry-After', String(seconds)),
-      );
-      await audit.success({ meta: { ...meta, result } });
-      return result;
-    } catch (error) {
-      await audit.fail({ error: error as Error, meta });
-      throw error;
-    }
-  }
+  const audited = auditedWrite(auditor);
 
-  router.post('/admin/backfill', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { days, sources } = req.body;
-    res
-      .status(202)
-      .json(
-        await audited(
-          req,
-          res,
-          'backfill-start',
-          { days, sources },
-          () => backfill.start(credentials, { days, sources }) as Promise<any>,
-        ),
-      );
-  });
-
-  router.get('/admin/backfill', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    res.json({ runs: await backfill.list(credentials) });
-  });
-
-  router.get('/admin/deliveries', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { source, status, cursor, limit } = req.query;
-    res.json(
-      await admin.listDeliveries(credentials, {
-        source,
-        status,
-        cursor,
-        limit: limit === undefined ? undefined : Number(limit),
-      }),
-    );
-  });
-
-  router.get('/admin/set-aside', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { limit } = req.query;
-    res.json(
-      await admin.listSetAside(credentials, {
-        limit: limit === undefined ? undefined : Number(limit),
-      }),
-    );
-  });
-
-  router.post('/admin/set-aside/retry', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const service = req.body?.service;
-    res.json(
-      await audited(
-        req,
-        res,
-        'set-aside-retry',
-        service === undefined ? {} : { service },
-        () => admin.retrySetAside(credentials, service),
-      ),
-    );
-  });
-
-  router.post('/admin/rebuild', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    res.json(
-      await audited(req, res, 'rollups-rebuild', {}, () =>
-        admin.rebuild(credentials),
-      ),
-    );
-  });
-
-  router.delete('/admin/events/:source/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { source, id } = req.params;
-    res.json(
-      await audited(req, res, 'event-delete', { source, id }, () =>
-        admin.deleteRecord(credentials, source, id),
-      ),
-    );
-  });
+  addAdminRoutes(router, { httpAuth, admin, backfill, audited });
 
   return router;
 }
