@@ -119,6 +119,9 @@ export async function startPortal(): Promise<Portal> {
   let context: BrowserContext | undefined;
   try {
     await waitFor(`${baseUrl}/api/opsdeck/health`, 120_000, child);
+    // Each plugin answers once it has started: the app (the sign-in page) can come after
+    // OpsDeck's health on a busy machine, and a first visit would get its 503.
+    await waitFor(`${baseUrl}/`, 60_000, child);
     context = await launchChromium(profileDir);
   } catch (error) {
     cleanup();

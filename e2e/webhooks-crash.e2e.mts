@@ -36,7 +36,8 @@ function deliveries(): Delivery[] {
   const random = rng(42);
   const sha = (repo: number, n: number) =>
     `${repo.toString(16).padStart(8, '0')}${n.toString(16).padStart(32, '0')}`;
-  const t0 = Date.UTC(2026, 9, 1);
+  // 70 days of history ending before today (OpsDeck refuses instants over a day ahead).
+  const t0 = Math.floor(Date.now() / 86_400_000 - 75) * 86_400_000;
   for (let repo = 0; repo < 10; repo++) {
     const full = `acme/svc-${repo}`;
     const repository = {
