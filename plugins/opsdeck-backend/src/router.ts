@@ -69,6 +69,7 @@ export async function createRouter(
     installed,
   } = options;
   const router = await createOpenApiRouter();
+  const audited = auditedWrite(auditor);
 
   router.get('/health', async (_req, res) => {
     try {
@@ -296,8 +297,6 @@ export async function createRouter(
       ),
     );
   });
-
-  const audited = auditedWrite(auditor);
 
   addAdminRoutes(router, { httpAuth, admin, backfill, audited });
 
