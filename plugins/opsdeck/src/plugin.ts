@@ -10,6 +10,12 @@ import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
 import { onboardingRouteRef, platformRouteRef, rootRouteRef } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
+import { lazyCard } from './components/shared/lazyCard';
+import {
+  COVERAGE_CARD,
+  LINKS_CARD,
+  OWNERSHIP_CARD,
+} from './components/shared/cardShapes';
 
 /**
  * The OpsDeck frontend plugin.
@@ -44,10 +50,13 @@ export const EntityOpsDeckCoverageCard: () => JSX.Element =
     createComponentExtension({
       name: 'EntityOpsDeckCoverageCard',
       component: {
-        lazy: () =>
-          import('./components/EntityOpsDeckCoverageCard').then(
-            m => m.EntityOpsDeckCoverageCard,
-          ),
+        sync: lazyCard(
+          () =>
+            import('./components/EntityOpsDeckCoverageCard').then(
+              m => m.EntityOpsDeckCoverageCard,
+            ),
+          COVERAGE_CARD,
+        ),
       },
     }),
   );
@@ -63,10 +72,13 @@ export const EntityOpsDeckOwnershipCard: () => JSX.Element =
     createComponentExtension({
       name: 'EntityOpsDeckOwnershipCard',
       component: {
-        lazy: () =>
-          import('./components/EntityOpsDeckOwnershipCard').then(
-            m => m.EntityOpsDeckOwnershipCard,
-          ),
+        sync: lazyCard(
+          () =>
+            import('./components/EntityOpsDeckOwnershipCard').then(
+              m => m.EntityOpsDeckOwnershipCard,
+            ),
+          OWNERSHIP_CARD,
+        ),
       },
     }),
   );
@@ -97,10 +109,13 @@ export const EntityOpsDeckLinksCard: () => JSX.Element = opsdeckPlugin.provide(
   createComponentExtension({
     name: 'EntityOpsDeckLinksCard',
     component: {
-      lazy: () =>
-        import('./components/EntityOpsDeckLinksCard').then(
-          m => m.EntityOpsDeckLinksCard,
-        ),
+      sync: lazyCard(
+        () =>
+          import('./components/EntityOpsDeckLinksCard').then(
+            m => m.EntityOpsDeckLinksCard,
+          ),
+        LINKS_CARD,
+      ),
     },
   }),
 );

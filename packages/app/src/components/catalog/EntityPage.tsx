@@ -131,8 +131,10 @@ const entityWarningContent = (
 );
 
 // The first row's cards load lazily and the cards below may render before them; holding the
-// row at its usual height keeps everything below from jumping when they arrive (CLS).
-const firstRow = { minHeight: 420 };
+// row at the height of its tallest card keeps everything below from jumping when they arrive
+// (CLS). The Owner & on-call card is 342–430 px on the demo's services (on-call levels, open
+// incidents), 24 px of grid spacing around it.
+const firstRow = { minHeight: 456 };
 
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">

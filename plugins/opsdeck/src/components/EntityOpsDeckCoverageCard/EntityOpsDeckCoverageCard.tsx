@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -16,6 +12,8 @@ import { CoverageItem } from '@opsdeck/backstage-plugin-common';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useWrapStyles } from '../shared/wrapStyles';
 import { WithCode } from '../shared/WithCode';
+import { CardPlaceholder } from '../shared/CardStates';
+import { COVERAGE_CARD } from '../shared/cardShapes';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
@@ -66,15 +64,11 @@ export function EntityOpsDeckCoverageCard() {
   const { value, loading, error } = useEntityCoverage();
 
   if (loading) {
-    return (
-      <InfoCard title="OpsDeck coverage">
-        <Progress />
-      </InfoCard>
-    );
+    return <CardPlaceholder shape={COVERAGE_CARD} />;
   }
   if (error || !value) {
     return (
-      <InfoCard title="OpsDeck coverage">
+      <InfoCard title={COVERAGE_CARD.title}>
         <ResponseErrorPanel
           error={error ?? new Error('No answer from OpsDeck')}
         />
@@ -89,7 +83,7 @@ export function EntityOpsDeckCoverageCard() {
   );
   return (
     <InfoCard
-      title="OpsDeck coverage"
+      title={COVERAGE_CARD.title}
       subheader={`${value.present} of ${value.applicable} integrations`}
     >
       <Typography

@@ -1,16 +1,17 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ComponentProps, lazy, Suspense, useEffect } from 'react';
+import { ComponentProps, useEffect } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
+import { DORA_CARD } from '../shared/cardShapes';
+import { lazyCard } from '../shared/lazyCard';
 import { prefetchEntityDora } from './prefetch';
 
-// The card's code loads when the page first renders it, like the catalog's own cards: fetched
-// any earlier, it would show before the cards above it on a first visit and be pushed down.
-const LazyCard = lazy(() =>
-  import('./EntityOpsDeckDoraCard').then(m => ({
-    default: m.EntityOpsDeckDoraCard,
-  })),
+// The card's code loads when the page first renders it, like the catalog's own cards; its
+// placeholder holds the card's place meanwhile.
+const LazyCard = lazyCard(
+  () => import('./EntityOpsDeckDoraCard').then(m => m.EntityOpsDeckDoraCard),
+  DORA_CARD,
 );
 
 /**
@@ -32,9 +33,5 @@ export function DoraCardShell(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, ref.kind, ref.namespace, ref.name],
   );
-  return (
-    <Suspense fallback={null}>
-      <LazyCard {...props} />
-    </Suspense>
-  );
+  return <LazyCard {...props} />;
 }

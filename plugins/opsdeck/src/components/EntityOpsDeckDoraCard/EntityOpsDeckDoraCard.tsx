@@ -10,6 +10,7 @@ import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
 import { CardStates } from '../shared/CardStates';
+import { DORA_CARD } from '../shared/cardShapes';
 import { takeEntityDora } from './prefetch';
 
 /**
@@ -31,12 +32,11 @@ export function EntityOpsDeckDoraCard(props: {
     api => takeEntityDora(api, ref),
     [ref.kind, ref.namespace, ref.name],
   );
-  const title = 'DORA metrics';
   return (
-    <CardStates title={title} loading={loading} error={error} minHeight={330}>
+    <CardStates shape={DORA_CARD} loading={loading} error={error}>
       {() => (
         <InfoCard
-          title={title}
+          title={DORA_CARD.title}
           subheader={`Last ${value!.current.window.days} days vs the ${
             value!.previous.window.days
           } before · benchmark ${value!.current.benchmark}`}

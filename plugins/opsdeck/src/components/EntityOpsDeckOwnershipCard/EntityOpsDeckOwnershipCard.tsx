@@ -10,6 +10,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { CardStates } from '../shared/CardStates';
+import { OWNERSHIP_CARD } from '../shared/cardShapes';
 import { OnCallLevels, nextShift } from '../shared/OnCallLevels';
 import { SafeLink } from '../shared/SafeLink';
 
@@ -39,18 +40,16 @@ export function EntityOpsDeckOwnershipCard() {
   );
   // Shifts are only for "who is next"; the card does not wait for them.
   const shifts = useOpsDeck(api => api.getOnCallShifts(entityRef), [entityRef]);
-  const title = 'Owner & on-call';
   return (
     <CardStates
-      title={title}
+      shape={OWNERSHIP_CARD}
       loading={ownership.loading}
       error={ownership.error}
-      minHeight={260}
     >
       {() => {
         const { owner, parents, oncall } = ownership.value!;
         return (
-          <InfoCard title={title}>
+          <InfoCard title={OWNERSHIP_CARD.title}>
             <div className={classes.section} data-testid="opsdeck-owner">
               {owner ? (
                 <>

@@ -6,31 +6,55 @@ import {
 import { ReactNode } from 'react';
 
 /**
- * A card's loading and error states at the height of the loaded card, so nothing below it
- * jumps when the answer arrives (cumulative layout shift).
+ * What an entity card shows until it can show its content: its title (and room for its
+ * subheader), over a body of about the loaded card's height.
+ *
+ * @internal
+ */
+export interface CardShape {
+  title: string;
+  /** The loaded card has a subheader line; the placeholder keeps room for it. */
+  subheader?: boolean;
+  /** Height of the placeholder's body in pixels. */
+  minHeight: number;
+}
+
+/**
+ * A card while its code or its data loads, at about the loaded card's height, so that the cards
+ * below it do not jump when it arrives (cumulative layout shift).
+ *
+ * @internal
+ */
+export function CardPlaceholder(props: { shape: CardShape }) {
+  const { title, subheader, minHeight } = props.shape;
+  return (
+    <InfoCard title={title} subheader={subheader ? '\u00a0' : undefined}>
+      <div style={{ minHeight }} aria-busy="true">
+        <Progress />
+      </div>
+    </InfoCard>
+  );
+}
+
+/**
+ * A card's loading and error states: the placeholder while loading, the error panel under the
+ * card's title on failure, else the card.
  *
  * @internal
  */
 export function CardStates(props: {
-  title: string;
+  shape: CardShape;
   loading: boolean;
   error?: Error;
-  minHeight?: number;
   children: () => ReactNode;
 }) {
-  const { title, loading, error, minHeight = 0, children } = props;
+  const { shape, loading, error, children } = props;
   if (loading) {
-    return (
-      <InfoCard title={title}>
-        <div style={{ minHeight }} aria-busy="true">
-          <Progress />
-        </div>
-      </InfoCard>
-    );
+    return <CardPlaceholder shape={shape} />;
   }
   if (error) {
     return (
-      <InfoCard title={title}>
+      <InfoCard title={shape.title}>
         <ResponseErrorPanel error={error} />
       </InfoCard>
     );
