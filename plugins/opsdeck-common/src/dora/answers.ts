@@ -16,11 +16,24 @@ export interface DoraAnswer {
 }
 
 /**
+ * How far the derived data behind an answer has come: derivation runs after ingest, so an
+ * answer can lag the events just accepted.
+ *
+ * @public
+ */
+export interface DerivationState {
+  /** When the newest event the answer includes was received, epoch ms; null before any. */
+  derivedThrough?: number | null;
+  /** Events accepted but not derived yet (at least 1 while any derivation work is queued). */
+  pendingEvents?: number;
+}
+
+/**
  * The answer of `GET /entities/{kind}/{namespace}/{name}/dora`.
  *
  * @public
  */
-export interface EntityDora extends DoraAnswer {
+export interface EntityDora extends DoraAnswer, DerivationState {
   /** The entity, as its full ref. */
   entityRef: string;
   /** Service identities whose events count for the entity (its ref and mapped annotations). */
@@ -32,7 +45,7 @@ export interface EntityDora extends DoraAnswer {
  *
  * @public
  */
-export interface ScopeDora extends DoraAnswer {
+export interface ScopeDora extends DoraAnswer, DerivationState {
   /** What was measured. */
   scope: {
     type: 'group' | 'org';
@@ -40,7 +53,7 @@ export interface ScopeDora extends DoraAnswer {
     entityRef?: string;
     /** Whether the group's child groups count too. */
     includeChildren?: boolean;
-    /** Service identities the scope holds under current ownership. */
+    /** Components the scope holds under current ownership. */
     services: number;
   };
 }
@@ -74,7 +87,7 @@ export interface ProvenanceItem {
  *
  * @public
  */
-export interface ProvenancePage {
+export interface ProvenancePage extends DerivationState {
   /** Newest first. */
   items: ProvenanceItem[];
   /** Pass as `cursor` for the next page; absent on the last page. */

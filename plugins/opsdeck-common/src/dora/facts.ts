@@ -20,6 +20,11 @@ export interface DoraRules {
     /** Whether Opsgenie/JSM alerts count as incidents; default false. */
     includeAlerts?: boolean;
   };
+  /**
+   * Two different sources reporting the same rollout (same Component, environment and deployed
+   * SHA) finishing this close together are one deployment, ms; default 1 h.
+   */
+  sameRolloutWindowMs?: number;
 }
 
 /** Default attribution window: 24 hours. @public */
@@ -65,6 +70,19 @@ export function changesOf(deployment: DoraDeployment): DoraChange[] {
     : [];
 }
 
+/**
+ * Why a deployment's `rollbackOf` was ignored: the target is unknown, the rollback did not
+ * succeed, the target is of another service or environment (or not production), or it did not
+ * finish earlier.
+ *
+ * @public
+ */
+export type IgnoredRollbackReason =
+  | 'unknown-target'
+  | 'rollback-not-successful'
+  | 'other-service-or-environment'
+  | 'target-not-earlier';
+
 const byFinish = (a: DoraDeployment, b: DoraDeployment) =>
   a.finishedAt! - b.finishedAt! || (a.key < b.key ? -1 : Number(a.key > b.key));
 
@@ -93,17 +111,26 @@ export class DoraFacts {
   readonly attributed = new Map<string, DoraIncident[]>();
   /** Incident key → the deployment it is attributed to. */
   readonly attributionOf = new Map<string, DoraDeployment>();
-  /** Keys of deployments a valid rollback reverted. */
-  readonly rolledBack = new Set<string>();
-  /** Keys of deployments whose `rollbackOf` was ignored (wrong target), for provenance. */
-  readonly ignoredRollbacks = new Set<string>();
+  /** Deployment key → the successful rollbacks that reverted it. */
+  readonly rolledBack = new Map<string, string[]>();
+  /** Keys of deployments whose `rollbackOf` was ignored, and why, for provenance. */
+  readonly ignoredRollbacks = new Map<string, IgnoredRollbackReason>();
+  /** Incident key → how it was attributed: named by `causedBy`, or by the time window. */
+  readonly attributedBy = new Map<string, 'causedBy' | 'window'>();
   /** Whether an environment name is production under the rules. */
   readonly isProduction: (environment: string) => boolean;
 
   private readonly byKey = new Map<string, DoraDeployment>();
   private readonly successesByService = new Map<string, DoraDeployment[]>();
 
-  constructor(input: DoraInput, rules: DoraRules = {}) {
+  constructor(
+    input: DoraInput,
+    rules: DoraRules = {},
+    options: {
+      /** Incidents attributed only through `causedBy`, never by the time window. */
+      windowless?: ReadonlySet<string>;
+    } = {},
+  ) {
     this.isProduction = createEnvironmentMatcher(rules.productionEnvironments);
     // A record seen through several entities of one scope counts once.
     for (const d of input.deployments)
@@ -142,17 +169,14 @@ export class DoraFacts {
 
     for (const d of this.deployments) {
       if (d.rollbackOf === undefined) continue;
-      const target = this.byKey.get(d.rollbackOf);
-      const valid =
-        target !== undefined &&
-        this.isCompleted(d) &&
-        target.service === d.service &&
-        target.environment.toLowerCase() === d.environment.toLowerCase() &&
-        this.isProduction(target.environment) &&
-        target.finishedAt !== undefined &&
-        target.finishedAt < d.finishedAt!;
-      if (valid) this.rolledBack.add(target.key);
-      else this.ignoredRollbacks.add(d.key);
+      const reason = this.rollbackProblem(d, this.byKey.get(d.rollbackOf));
+      if (reason) {
+        this.ignoredRollbacks.set(d.key, reason);
+        continue;
+      }
+      const list = this.rolledBack.get(d.rollbackOf) ?? [];
+      list.push(d.key);
+      this.rolledBack.set(d.rollbackOf, list);
     }
 
     const windowMs = rules.attributionWindowMs ?? DEFAULT_ATTRIBUTION_WINDOW_MS;
@@ -160,10 +184,14 @@ export class DoraFacts {
       const target = this.attributionTarget(
         incident,
         shippedAsCommit,
-        windowMs,
+        options.windowless?.has(incident.key) ? undefined : windowMs,
       );
       if (!target) continue;
       this.attributionOf.set(incident.key, target);
+      this.attributedBy.set(
+        incident.key,
+        incident.causedBy ? 'causedBy' : 'window',
+      );
       const list = this.attributed.get(target.key) ?? [];
       list.push(incident);
       this.attributed.set(target.key, list);
@@ -201,15 +229,43 @@ export class DoraFacts {
     );
   }
 
-  /** The next successful production deployment of the same service and environment. */
+  /**
+   * The next successful production deployment of the same service and environment; one that
+   * finished in the same millisecond counts (its recovery of 0 is then discarded, not skipped).
+   */
   nextSuccessAfter(d: DoraDeployment): DoraDeployment | undefined {
     const env = d.environment.toLowerCase();
     return this.successesByService
       .get(d.service)
       ?.find(
         s =>
-          s.finishedAt! > d.finishedAt! && s.environment.toLowerCase() === env,
+          s.key !== d.key &&
+          s.finishedAt! >= d.finishedAt! &&
+          s.environment.toLowerCase() === env,
       );
+  }
+
+  /** Why a rollback does not mark its target failed; undefined when it does. */
+  private rollbackProblem(
+    rollback: DoraDeployment,
+    target: DoraDeployment | undefined,
+  ): IgnoredRollbackReason | undefined {
+    if (!target) return 'unknown-target';
+    // Only a rollback that worked says its target was bad.
+    if (rollback.status !== 'success' || rollback.finishedAt === undefined)
+      return 'rollback-not-successful';
+    if (
+      target.service !== rollback.service ||
+      target.environment.toLowerCase() !== rollback.environment.toLowerCase() ||
+      !this.isProduction(target.environment)
+    )
+      return 'other-service-or-environment';
+    if (
+      target.finishedAt === undefined ||
+      target.finishedAt >= rollback.finishedAt
+    )
+      return 'target-not-earlier';
+    return undefined;
   }
 
   private incidentCounts(incident: DoraIncident, rules: DoraRules): boolean {
@@ -227,7 +283,8 @@ export class DoraFacts {
   private attributionTarget(
     incident: DoraIncident,
     shippedAsCommit: Map<string, DoraDeployment>,
-    windowMs: number,
+    /** Undefined: attributed only through `causedBy`. */
+    windowMs: number | undefined,
   ): DoraDeployment | undefined {
     const causedBy = incident.causedBy;
     // An explicit cause wins; an unknown target stays unattributed (no time-window fallback).
@@ -236,6 +293,7 @@ export class DoraFacts {
     if (causedBy && 'commit' in causedBy) {
       return shippedAsCommit.get(pair(incident.service, causedBy.commit));
     }
+    if (windowMs === undefined) return undefined;
     const candidates = this.successesByService.get(incident.service) ?? [];
     let latest: DoraDeployment | undefined;
     for (const d of candidates) {

@@ -11,3 +11,5 @@ export * from './rollups';
 export * from './answers';
 export * from './scopeServices';
 export * from './guidance';
+export * from './componentFacts';
+export * from './pushWalk';

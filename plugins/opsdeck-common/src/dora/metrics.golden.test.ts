@@ -283,10 +283,11 @@ describe('DORA golden fixtures', () => {
     const m = compute(input);
     expect(m.changeFailRate.detail).toEqual({ failed: 0, completed: 5 }); // gh:1–5 in production, none failed
     expect(m.reworkRate.detail).toEqual({ rework: 3, completed: 5 }); // gh:2, gh:3, gh:5 set rollbackOf
+    // …and provenance says why each was ignored.
     expect([...new DoraFacts(input).ignoredRollbacks].sort()).toEqual([
-      'gh:2',
-      'gh:3',
-      'gh:5',
+      ['gh:2', 'unknown-target'],
+      ['gh:3', 'target-not-earlier'],
+      ['gh:5', 'other-service-or-environment'],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { DerivationState } from './answers';
 import { ScopeRef } from '../coverage/scopeCoverage';
 import { DoraTier } from './benchmarks';
 import { DoraMetrics } from './metrics';
@@ -65,7 +66,7 @@ export interface ScopeServiceRow {
  *
  * @public
  */
-export interface ScopeServices {
+export interface ScopeServices extends DerivationState {
   /** What was listed. */
   scope: ScopeRef;
   /** The window measured, `[from, to)`. */
