@@ -9,6 +9,12 @@ export interface Config {
       productionEnvironments?: string[];
       /** How long after a deployment an incident is blamed on it (inclusive). Default 24 hours. */
       attributionWindow?: HumanDuration | string;
+      /**
+       * Two different sources reporting the same rollout — same Component, environment and
+       * deployed SHA, finishing within this long of each other — count as one deployment (e.g.
+       * GitHub and Argo CD both reporting a release). Default 1 hour; 0 merges exact finishes only.
+       */
+      sameRolloutWindow?: HumanDuration | string;
       /** Tiers: dora-2023 (default), dora-2021, none (numbers only) or custom. */
       benchmark?: 'dora-2023' | 'dora-2021' | 'none' | 'custom';
       /**

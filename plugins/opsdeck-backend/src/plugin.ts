@@ -31,11 +31,11 @@ import { ProvenanceService } from './dora/ProvenanceService';
 import { DatabaseEntityIndexStore } from './store/DatabaseEntityIndexStore';
 import { IngestService } from './ingest/IngestService';
 import { openOpsDeckDatabase } from './store/database';
-import { DatabaseDoraQueries } from './store/DatabaseDoraQueries';
 import { DatabaseEventStore } from './store/DatabaseEventStore';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
-import { DatabaseRollupStore } from './store/DatabaseRollupStore';
-import { RollupService } from './rollups/RollupService';
+import { DatabaseProvenanceStore } from './store/DatabaseProvenanceStore';
+import { Projection } from './derive/Projection';
+import { RollupTotals } from './dora/RollupTotals';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
@@ -129,58 +129,21 @@ export const opsdeckPlugin = createBackendPlugin({
         const db = await openOpsDeckDatabase(database);
         const store = new DatabaseOpsDeckStore(db);
         const { rules, benchmark, rulesHash } = readDoraConfig(config);
-        const events = new DatabaseEventStore(db, rules);
+        const events = DatabaseEventStore.of(db, rules);
         const indexStore = new DatabaseEntityIndexStore(db);
-        const queries = new DatabaseDoraQueries(db);
-        const rollupStore = new DatabaseRollupStore(db);
-        const rollups = new RollupService({
-          store: rollupStore,
-          queries,
-          facts: events,
+        // The one owner of derived data: facts, day rollups, group/org rollups.
+        const { projection, factsStore, rollupStore } = Projection.on(db, {
+          rules,
           rulesHash,
           logger,
         });
-        // Stored facts and rollups follow the DORA rules: when the rules change, rebuild them
-        // (one runner across replicas).
-        await scheduler.scheduleTask({
-          id: 'opsdeck-facts-rebuild',
-          frequency: { minutes: 10 },
-          timeout: { hours: 1 },
-          initialDelay: { seconds: 3 },
-          fn: async () => {
-            if ((await events.getMeta('facts_rules_hash')) !== rulesHash) {
-              const services = await events.rebuildAllFacts();
-              await events.setMeta('facts_rules_hash', rulesHash);
-              logger.info(
-                `OpsDeck rebuilt the DORA facts of ${services} services for new rules`,
-              );
-            }
-            // Also on the first start with rollups: events stored before them get their days.
-            if ((await events.getMeta('rollups_rules_hash')) !== rulesHash) {
-              const days = await rollups.rebuildAll();
-              await events.setMeta('rollups_rules_hash', rulesHash);
-              logger.info(`OpsDeck rebuilt ${days} rollup days for new rules`);
-            }
-          },
-        });
-        // Rollups of days changed by ingestion are re-derived right after it; this sweep picks
-        // up anything another replica or a crash left queued.
-        await scheduler.scheduleTask({
-          id: 'opsdeck-rollups-sweep',
-          frequency: { seconds: 30 },
-          // Short: a replica killed mid-run keeps the task's lock until then.
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 10 },
-          fn: async () => {
-            await rollups.catchUp();
-          },
-        });
+        await projection.schedule(scheduler);
 
         const entityIndex = new EntityIndexService({
           catalog,
           auth,
           store: indexStore,
-          rollups,
+          projection,
           logger,
         });
         const refreshKey = 'opsdeck.mapping.refreshInterval';
@@ -201,20 +164,11 @@ export const opsdeckPlugin = createBackendPlugin({
           events,
           logger,
         });
-        // Brings facts and rollups up to date after new data; a failure (a deadlock, the
-        // database gone for a moment) is retried shortly rather than left to the sweep.
-        const catchUpRollups = (): void => {
-          rollups.catchUp().catch(error => {
-            logger.warn(
-              `OpsDeck rollups could not catch up, retrying: ${error}`,
-            );
-            setTimeout(catchUpRollups, 5000).unref();
-          });
-        };
+        const afterIngest = () => projection.afterIngest();
         // Webhook deliveries are normalised right after they are acknowledged; this sweep
         // finishes anything a crash, a restart or a database fault left pending.
         const sweepWebhooks = async () => {
-          if (await webhooks.sweep()) catchUpRollups();
+          if (await webhooks.sweep()) afterIngest();
         };
         await scheduler.scheduleTask({
           id: 'opsdeck-webhooks-sweep',
@@ -233,7 +187,7 @@ export const opsdeckPlugin = createBackendPlugin({
                 `OpsDeck could not finish pending deliveries: ${error}`,
               ),
             )
-            .finally(catchUpRollups);
+            .finally(afterIngest);
         });
         const retention = readRetention(config);
         await scheduler.scheduleTask({
@@ -260,7 +214,7 @@ export const opsdeckPlugin = createBackendPlugin({
           events,
           permissions,
           logger,
-          onIngested: catchUpRollups,
+          onIngested: afterIngest,
         });
         lifecycle.addShutdownHook(() => backfill.stop());
         const routes = Router();
@@ -271,7 +225,7 @@ export const opsdeckPlugin = createBackendPlugin({
             permissions,
             auditor,
             ingest: new IngestService(events),
-            onIngested: catchUpRollups,
+            onIngested: afterIngest,
           }),
         );
         routes.use(
@@ -281,14 +235,14 @@ export const opsdeckPlugin = createBackendPlugin({
             auditor,
             logger,
             webhooks,
-            onIngested: catchUpRollups,
+            onIngested: afterIngest,
           }),
         );
         const dora = new DoraService({
           catalog,
-          queries,
+          facts: factsStore,
           index: indexStore,
-          facts: events,
+          derivation: projection,
           benchmark,
         });
         routes.use(
@@ -320,22 +274,23 @@ export const opsdeckPlugin = createBackendPlugin({
             }),
             provenance: new ProvenanceService({
               catalog,
-              queries,
-              index: indexStore,
-              facts: events,
+              store: DatabaseProvenanceStore.of(db),
+              derivation: projection,
             }),
             scopes: new ScopeDoraService({
               catalog,
               permissions,
-              rollups,
+              rollups: new RollupTotals({ store: rollupStore }),
               store: rollupStore,
+              derivation: projection,
               benchmark,
             }),
             admin: new AdminService({
               permissions,
               events,
-              rollups,
+              projection,
               deliveries: store,
+              index: indexStore,
             }),
             backfill,
             oncall,

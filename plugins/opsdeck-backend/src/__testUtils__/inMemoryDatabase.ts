@@ -12,11 +12,20 @@ export function inMemoryDatabase(): {
   db: Knex;
   factory: ReturnType<typeof createServiceFactory>;
 } {
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
+  return givenDatabase(
+    knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    }),
+  );
+}
+
+/** The same for a database the test opened (e.g. PostgreSQL through `TestDatabases`). */
+export function givenDatabase(db: Knex): {
+  db: Knex;
+  factory: ReturnType<typeof createServiceFactory>;
+} {
   const factory = createServiceFactory({
     service: coreServices.database,
     deps: {},

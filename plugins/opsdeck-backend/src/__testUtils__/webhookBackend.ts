@@ -12,9 +12,10 @@ import gitlabModule from '@opsdeck/backstage-plugin-backend-module-gitlab';
 import opsgenieModule from '@opsdeck/backstage-plugin-backend-module-opsgenie';
 import pagerdutyModule from '@opsdeck/backstage-plugin-backend-module-pagerduty';
 import { createHmac } from 'node:crypto';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
-import { inMemoryDatabase } from './inMemoryDatabase';
+import { givenDatabase, inMemoryDatabase } from './inMemoryDatabase';
 import { manualScheduler } from './manualScheduler';
 
 /** Test secrets of every source (two for GitHub: rotation). */
@@ -98,10 +99,12 @@ export async function startWebhookBackend(
     opsdeck?: object;
     /** API tokens per source (enable backfill). */
     tokens?: Record<string, string>;
+    /** The database to run on; an in-memory SQLite one by default. */
+    db?: Knex;
   } = {},
 ) {
   const { tasks, factory: scheduler } = manualScheduler();
-  const database = inMemoryDatabase();
+  const database = options.db ? givenDatabase(options.db) : inMemoryDatabase();
   const { server } = await startTestBackend({
     features: [
       opsdeckPlugin,

@@ -4,13 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { authorizeAdmin } from '../permissions/authorize';
-import { RollupService } from '../rollups/RollupService';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { Projection } from '../derive/Projection';
+import { EventStore } from '../store/EventStore';
 import {
   DatabaseOpsDeckStore,
   DeliveryStatus,
 } from '../store/DatabaseOpsDeckStore';
 import { SetAsideMark } from '../store/workQueue';
+import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 
 /** How much of a delivery's body the listing shows. */
 const BODY_PREVIEW_BYTES = 4096;
@@ -40,9 +41,10 @@ export class AdminService {
   constructor(
     private readonly options: {
       permissions: PermissionsService;
-      events: DatabaseEventStore;
-      rollups: RollupService;
+      events: EventStore;
+      projection: Pick<Projection, 'rebuildAll' | 'catchUp'>;
       deliveries: DatabaseOpsDeckStore;
+      index: Pick<DatabaseEntityIndexStore, 'unmappedServices'>;
     },
   ) {}
 
@@ -51,9 +53,7 @@ export class AdminService {
     credentials: BackstageCredentials,
   ): Promise<{ services: number; days: number }> {
     await this.authorize(credentials);
-    const services = await this.options.events.rebuildAllFacts();
-    const days = await this.options.rollups.rebuildAll();
-    return { services, days };
+    return this.options.projection.rebuildAll();
   }
 
   /** Deletes the record `<source>:<id>` and its events; its days are re-derived before answering. */
@@ -72,7 +72,7 @@ export class AdminService {
     if (!result.deleted.length && !result.events) {
       throw new NotFoundError(`No deployment or incident ${key}`);
     }
-    await this.options.rollups.catchUp();
+    await this.options.projection.catchUp();
     return { key, ...result };
   }
 
@@ -125,6 +125,19 @@ export class AdminService {
     };
   }
 
+  /** Service identities with stored events that map to no Component: they count nowhere yet. */
+  async listUnmapped(
+    credentials: BackstageCredentials,
+    query: { limit?: number },
+  ): Promise<{
+    items: Array<{ service: string; deployments: number; incidents: number }>;
+  }> {
+    await this.authorize(credentials);
+    return {
+      items: await this.options.index.unmappedServices(query.limit ?? 100),
+    };
+  }
+
   /** Puts set-aside work back in line (all, or one service's) and starts a catch-up. */
   async retrySetAside(
     credentials: BackstageCredentials,
@@ -132,7 +145,7 @@ export class AdminService {
   ): Promise<{ retried: number }> {
     await this.authorize(credentials);
     const retried = await this.options.deliveries.retrySetAside(service);
-    this.options.rollups.catchUp().catch(() => {}); // failures are kept on the marks again
+    this.options.projection.catchUp().catch(() => {}); // failures are kept on the marks again
     return { retried };
   }
 

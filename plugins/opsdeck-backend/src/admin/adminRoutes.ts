@@ -6,7 +6,8 @@ import { BackfillService } from '../webhooks/BackfillService';
 import { AdminService } from './AdminService';
 
 /**
- * The `/admin/*` routes: backfill, deliveries, set-aside work, rebuild, delete. The services
+ * The `/admin/*` routes: backfill, deliveries, set-aside work, unmapped identities, rebuild,
+ * delete. The services
  * check `opsdeck.admin`; writes are audited.
  *
  * @internal
@@ -68,6 +69,18 @@ export function addAdminRoutes(
     const { limit } = req.query;
     res.json(
       await admin.listSetAside(credentials, {
+        limit: limit === undefined ? undefined : Number(limit),
+      }),
+    );
+  });
+
+  router.get('/admin/unmapped', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { limit } = req.query;
+    res.json(
+      await admin.listUnmapped(credentials, {
         limit: limit === undefined ? undefined : Number(limit),
       }),
     );

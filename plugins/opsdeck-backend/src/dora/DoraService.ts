@@ -16,13 +16,13 @@ import {
 import { doraAnswer } from './doraAnswer';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
+import { DerivationState } from '@opsdeck/backstage-plugin-common';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
-import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
+import { FactsStore } from '../store/FactsStore';
 
 /**
- * DORA for one entity: reads only the window's rows (and the previous window's), through the
- * (service, time) indexes, and aggregates their stored facts.
+ * DORA for one Component: reads only its facts in the window (and the previous window), through
+ * the (component, time) indexes. Reads never write: the answer says how far derivation has come.
  *
  * @internal
  */
@@ -30,10 +30,10 @@ export class DoraService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      queries: DatabaseDoraQueries;
+      facts: FactsStore;
       index: DatabaseEntityIndexStore;
-      /** Brings the entity's facts up to date with what was ingested (read-your-writes). */
-      facts: Pick<DatabaseEventStore, 'refreshPendingFacts'>;
+      /** How far derivation has come. */
+      derivation: { state(): Promise<DerivationState> };
       benchmark: BenchmarkSet;
     },
   ) {}
@@ -58,12 +58,19 @@ export class DoraService {
     });
   }
 
-  /** The entity's service identities and their facts in `[from, to)`, facts brought up to date first. */
+  /** How far derivation has come (for answers built on facts). */
+  derivationState(): Promise<DerivationState> {
+    return this.options.derivation.state();
+  }
+
+  /** The entity's service identities and its facts in `[from, to)`. */
   private async readFacts(entityRef: string, window: DoraWindow) {
-    const { index, facts, queries } = this.options;
-    const services = await index.identitiesOf(entityRef);
-    await facts.refreshPendingFacts(services);
-    return { services, rows: await queries.readWindowFacts(services, window) };
+    const { index, facts } = this.options;
+    const [services, rows] = await Promise.all([
+      index.identitiesOf(entityRef),
+      facts.readWindowFacts(entityRef, window),
+    ]);
+    return { services, rows };
   }
 
   async getEntityDora(
@@ -96,6 +103,11 @@ export class DoraService {
     const answer = await doraAnswer(window, benchmark, async windows =>
       windows.map(w => totalsOfFacts(rows, w)),
     );
-    return { entityRef, services, ...answer };
+    return {
+      entityRef,
+      services,
+      ...answer,
+      ...(await this.derivationState()),
+    };
   }
 }

@@ -9,9 +9,11 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
-import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
-import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
+import { DerivationState } from '@opsdeck/backstage-plugin-common';
+import {
+  ProvenanceRecord,
+  ProvenanceStore,
+} from '../store/DatabaseProvenanceStore';
 import { splitRecordKey } from '../store/rows';
 import { parsePageLimit } from '../pageLimit';
 
@@ -42,10 +44,9 @@ export class ProvenanceService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      queries: DatabaseDoraQueries;
-      index: DatabaseEntityIndexStore;
-      /** Brings the entity's facts up to date with what was ingested (read-your-writes). */
-      facts: Pick<DatabaseEventStore, 'refreshPendingFacts'>;
+      store: ProvenanceStore;
+      /** How far derivation has come. */
+      derivation: { state(): Promise<DerivationState> };
     },
   ) {}
 
@@ -75,9 +76,7 @@ export class ProvenanceService {
       ref,
       query.credentials,
     );
-    const services = await this.options.index.identitiesOf(entityRef);
-    await this.options.facts.refreshPendingFacts(services);
-    const rows = await this.options.queries.listRecords(services, {
+    const rows = await this.options.store.listRecords(entityRef, {
       ...window,
       type: query.type as 'deployment' | 'incident' | undefined,
       after,
@@ -94,19 +93,34 @@ export class ProvenanceService {
         time: row.t,
         ...(title ? { title } : {}),
         ...(toSafeHttpUrl(url) ? { url: toSafeHttpUrl(url) } : {}),
-        detail: {
-          service,
-          ...rest,
-          ...(row.type === 'deployment' ? row.facts : {}),
-        },
+        detail: { service, ...rest, ...factsDetail(row) },
       };
     });
     const last = items[items.length - 1];
     return {
+      ...(await this.options.derivation.state()),
       items,
       ...(rows.length > limit && last
         ? { nextCursor: encodeCursor(last.time, last.key) }
         : {}),
     };
   }
+}
+
+/** What a deployment's facts say about it: failed and why, rework, recovery and what did it. */
+function factsDetail(row: ProvenanceRecord): Record<string, unknown> {
+  if (row.type !== 'deployment') return {};
+  const f = row.facts;
+  const recovery =
+    f.recovery === null ||
+    f.recovery === 'unrecovered' ||
+    f.recovery === 'discarded'
+      ? f.recovery
+      : Number(f.recovery);
+  return {
+    failed: f.failed,
+    rework: f.rework,
+    ...(recovery === null ? {} : { recovery }),
+    ...(f.explain ? { why: JSON.parse(f.explain) } : {}),
+  };
 }

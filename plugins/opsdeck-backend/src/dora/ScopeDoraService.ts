@@ -11,14 +11,15 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { readEntityAsCaller } from '../catalog/readEntity';
-import { RollupService } from '../rollups/RollupService';
-import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
+import { DerivationState } from '@opsdeck/backstage-plugin-common';
+import { RollupTotals } from './RollupTotals';
+import { RollupStore } from '../store/RollupStore';
 import { doraAnswer } from './doraAnswer';
 import { resolveWindowQuery } from './windowQuery';
 
 /**
  * DORA of a group (what it owns, optionally with its child groups) or the whole organisation,
- * from the daily rollups only — never the raw events.
+ * from the daily rollups only — never the raw events; reads never write.
  *
  * @internal
  */
@@ -27,8 +28,10 @@ export class ScopeDoraService {
     private readonly options: {
       catalog: CatalogService;
       permissions: PermissionsService;
-      rollups: RollupService;
-      store: DatabaseRollupStore;
+      rollups: RollupTotals;
+      store: RollupStore;
+      /** How far derivation has come. */
+      derivation: { state(): Promise<DerivationState> };
       benchmark: BenchmarkSet;
     },
   ) {}
@@ -93,12 +96,13 @@ export class ScopeDoraService {
     scope: string,
     window: ReturnType<typeof resolveWindowQuery>,
   ) {
-    const { rollups, benchmark } = this.options;
-    // Read-your-writes: days changed by events already acknowledged are re-derived first.
-    await rollups.catchUp();
-    return doraAnswer(window, benchmark, windows =>
-      rollups.totals(scope, windows),
-    );
+    const { rollups, benchmark, derivation } = this.options;
+    return {
+      ...(await doraAnswer(window, benchmark, windows =>
+        rollups.totals(scope, windows),
+      )),
+      ...(await derivation.state()),
+    };
   }
 
   private authorize(credentials: BackstageCredentials) {

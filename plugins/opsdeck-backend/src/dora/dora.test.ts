@@ -7,6 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
+import { readDerived } from '../__testUtils__/readDerived';
 
 const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -85,10 +86,13 @@ describe('GET /entities/{kind}/{namespace}/{name}/dora', () => {
 
   it("answers the entity's metrics for the window, the previous window and each ISO week", async () => {
     const server = await start();
-    const res = await request(server).get(
+    const res = await readDerived(
+      server,
       '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
     );
-    expect(res.status).toBe(200);
+    // Derived through the batch just sent (received moments ago), nothing left pending.
+    expect(res.body.derivedThrough).toBeGreaterThan(Date.now() - 60_000);
+    expect(res.body.pendingEvents).toBe(0);
     const { current, previous, weekly } = res.body;
     expect(current.window).toEqual({
       from: Date.parse(day(5)),
@@ -130,7 +134,8 @@ describe('GET /entities/{kind}/{namespace}/{name}/dora', () => {
     const server = await start({
       opsdeck: { dora: { benchmark: 'dora-2021' } },
     });
-    const res = await request(server).get(
+    const res = await readDerived(
+      server,
       '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
     );
     expect(res.body.current.benchmark).toBe('dora-2021');
@@ -169,7 +174,7 @@ describe('GET /entities/{kind}/{namespace}/{name}/events', () => {
       .expect(202);
     const base =
       '/api/opsdeck/entities/component/default/checkout/events?from=2026-01-05&to=2026-01-12&limit=2';
-    const first = await request(server).get(base).expect(200);
+    const first = await readDerived(server, base);
     // newest first: incident i1 (7 Jan 09:00), deployment 3 (6 Jan 10:30); then 2, then 1
     expect(first.body.items.map((i: any) => i.key)).toEqual(['ci:i1', 'ci:3']);
     expect(first.body.items[1]).toMatchObject({

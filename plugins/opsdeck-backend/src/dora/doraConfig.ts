@@ -44,6 +44,16 @@ export function readDoraConfig(config: Config): {
       readDurationFromConfig(dora, { key: 'attributionWindow' }),
     );
   }
+  if (dora?.has('sameRolloutWindow')) {
+    rules.sameRolloutWindowMs = durationToMilliseconds(
+      readDurationFromConfig(dora, { key: 'sameRolloutWindow' }),
+    );
+    if (!(rules.sameRolloutWindowMs >= 0)) {
+      throw new Error(
+        'opsdeck.dora.sameRolloutWindow: must be a duration of zero or more',
+      );
+    }
+  }
   const incidents = dora?.getOptionalConfig('incidents');
   if (incidents) {
     rules.incidents = {

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
 import { inMemoryDatabase } from '../__testUtils__/inMemoryDatabase';
 import { manualScheduler } from '../__testUtils__/manualScheduler';
+import { readDerived } from '../__testUtils__/readDerived';
 
 const entities: Entity[] = [
   {
@@ -108,9 +109,10 @@ async function start(
 describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
   it("answers a team's and the organisation's metrics from the rollups", async () => {
     const { server } = await start();
-    const team = await request(server)
-      .get(`/api/opsdeck/groups/default/payments/dora?${WINDOW}`)
-      .expect(200);
+    const team = await readDerived(
+      server,
+      `/api/opsdeck/groups/default/payments/dora?${WINDOW}`,
+    );
     expect(team.body.scope).toEqual({
       type: 'group',
       entityRef: 'group:default/payments',
@@ -125,9 +127,10 @@ describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
     expect(team.body.current.changeLeadTime.value).toBe(4 * 3_600_000);
 
     // acme owns nothing itself; with its children it holds checkout.
-    const acme = await request(server)
-      .get(`/api/opsdeck/groups/default/acme/dora?${WINDOW}`)
-      .expect(200);
+    const acme = await readDerived(
+      server,
+      `/api/opsdeck/groups/default/acme/dora?${WINDOW}`,
+    );
     expect(acme.body.current.deploymentFrequency.reason).toBe(
       'no-deployments-ever',
     );
@@ -138,9 +141,7 @@ describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
       .expect(200);
     expect(tree.body.current).toEqual(team.body.current);
 
-    const org = await request(server)
-      .get(`/api/opsdeck/org/dora?${WINDOW}`)
-      .expect(200);
+    const org = await readDerived(server, `/api/opsdeck/org/dora?${WINDOW}`);
     expect(org.body.current).toEqual(team.body.current);
   });
 
@@ -180,9 +181,10 @@ describe('admin routes', () => {
       deleted: ['deployment'],
       events: 1,
     });
-    const team = await request(server)
-      .get(`/api/opsdeck/groups/default/payments/dora?${WINDOW}`)
-      .expect(200);
+    const team = await readDerived(
+      server,
+      `/api/opsdeck/groups/default/payments/dora?${WINDOW}`,
+    );
     expect(team.body.current.changeFailRate.detail).toEqual({
       failed: 0,
       completed: 1,
@@ -197,15 +199,59 @@ describe('admin routes', () => {
       .post('/api/opsdeck/admin/rebuild')
       .expect(200);
     expect(rebuilt.body).toEqual({ services: 1, days: 1 });
-    const after = await request(server)
-      .get(`/api/opsdeck/groups/default/payments/dora?${WINDOW}`)
-      .expect(200);
+    const after = await readDerived(
+      server,
+      `/api/opsdeck/groups/default/payments/dora?${WINDOW}`,
+    );
     expect(after.body.current).toEqual(team.body.current);
 
     const audited = auditor.createEvent.mock.calls.map(([e]) => e.eventId);
     expect(audited).toEqual(
       expect.arrayContaining(['event-delete', 'rollups-rebuild']),
     );
+  });
+
+  it('lists identities that map to no Component, with their event counts', async () => {
+    const { server } = await start();
+    const orphans = {
+      version: 1,
+      source: 'ci',
+      deployments: [1, 2].map(n => ({
+        id: `gh-${n}`,
+        service: {
+          annotation: 'github.com/project-slug',
+          value: 'acme/nobody-claims-this',
+        },
+        environment: 'production',
+        status: 'success',
+        finishedAt: at(n),
+      })),
+      incidents: [{ id: 'i-ghost', service: 'ghost', openedAt: at(3) }],
+    };
+    await request(server)
+      .post('/api/opsdeck/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send(orphans)
+      .expect(202);
+    const res = await request(server).get('/api/opsdeck/admin/unmapped');
+    expect([res.status, res.body]).toEqual([
+      200,
+      {
+        items: [
+          {
+            service:
+              'annotation:github.com/project-slug=acme/nobody-claims-this',
+            deployments: 2,
+            incidents: 0,
+          },
+          {
+            service: 'entity:component:default/ghost',
+            deployments: 0,
+            incidents: 1,
+          },
+        ],
+      },
+    ]);
   });
 
   it('answers 403 without opsdeck.admin and changes nothing', async () => {
@@ -216,6 +262,9 @@ describe('admin routes', () => {
     expect(
       (await request(server).post('/api/opsdeck/admin/rebuild')).status,
     ).toBe(403);
+    const unmapped = await request(server).get('/api/opsdeck/admin/unmapped');
+    expect(unmapped.status).toBe(403);
+    expect(unmapped.body.error.message).toContain('opsdeck.admin');
   });
 });
 
@@ -223,10 +272,11 @@ describe('when the DORA rules change', () => {
   it('the next start rebuilds facts and rollups under the new rules', async () => {
     const database = inMemoryDatabase();
     const first = await start({ database: database.factory });
-    await first.tasks.get('opsdeck-facts-rebuild')!();
-    const before = await request(first.server)
-      .get(`/api/opsdeck/org/dora?${WINDOW}`)
-      .expect(200);
+    await first.tasks.get('opsdeck-derive-rules')!();
+    const before = await readDerived(
+      first.server,
+      `/api/opsdeck/org/dora?${WINDOW}`,
+    );
     expect(before.body.current.changeFailRate.detail.completed).toBe(2);
 
     // Same database, new rules: "production" is no longer a production environment.
@@ -235,10 +285,11 @@ describe('when the DORA rules change', () => {
       config: { opsdeck: { dora: { productionEnvironments: ['prod-*'] } } },
       send: false,
     });
-    await second.tasks.get('opsdeck-facts-rebuild')!();
-    const after = await request(second.server)
-      .get(`/api/opsdeck/org/dora?${WINDOW}`)
-      .expect(200);
+    await second.tasks.get('opsdeck-derive-rules')!();
+    const after = await readDerived(
+      second.server,
+      `/api/opsdeck/org/dora?${WINDOW}`,
+    );
     expect(after.body.current.changeFailRate).toMatchObject({
       value: null,
       reason: 'none-in-window',

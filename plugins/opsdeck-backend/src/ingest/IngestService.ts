@@ -4,7 +4,7 @@ import {
   IncidentEvent,
 } from '@opsdeck/backstage-plugin-common';
 import { createHash } from 'node:crypto';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { EventStore } from '../store/EventStore';
 import { isCloudEventsRequest, parseCloudEvents } from './cloudEvents';
 import { storableDeliveryId } from '../store/DatabaseOpsDeckStore';
 import {
@@ -48,7 +48,7 @@ const withoutPath = <T extends { path: string }>({
  * @internal
  */
 export class IngestService {
-  constructor(private readonly store: DatabaseEventStore) {}
+  constructor(private readonly store: EventStore) {}
 
   async ingest(request: {
     headers: Record<string, string | string[] | undefined>;

@@ -2,10 +2,8 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { openOpsDeckDatabase } from '../store/database';
-import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { EntityIndexService } from './EntityIndexService';
+import { projectionStack } from '../__testUtils__/projectionStack';
 
 jest.setTimeout(60_000);
 
@@ -32,8 +30,14 @@ describe.each(databases.eachSupportedId())(
     it('keeps events for a service the catalog does not know, and maps them at the next refresh', async () => {
       const knex = await databases.init(databaseId);
       const db = await openOpsDeckDatabase({ getClient: async () => knex });
-      const events = new DatabaseEventStore(db);
-      const indexStore = new DatabaseEntityIndexStore(db);
+      const { events, indexStore, projection, factsStore } =
+        projectionStack(db);
+      const keysOf = async (ref: string) => {
+        await projection.catchUp();
+        return (await factsStore.readWindowFacts(ref, WINDOW)).deployments.map(
+          d => d.key,
+        );
+      };
       let catalogEntities: Entity[] = [
         component('checkout', { 'pagerduty.com/service-id': 'P1' }),
       ];
@@ -44,6 +48,7 @@ describe.each(databases.eachSupportedId())(
         catalog,
         auth: mockServices.auth(),
         store: indexStore,
+        projection,
         logger: mockServices.logger.mock(),
       });
 
@@ -69,14 +74,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await index.refresh()).toMatchObject({ entities: 1, rows: 1 });
       const newcomer = 'component:default/newcomer';
-      expect(
-        (
-          await new DatabaseDoraQueries(knex).readWindow(
-            await indexStore.identitiesOf(newcomer),
-            WINDOW,
-          )
-        ).deployments,
-      ).toEqual([]);
+      expect(await keysOf(newcomer)).toEqual([]);
       expect(await indexStore.unmappedServices()).toEqual([
         {
           service: 'annotation:github.com/project-slug=acme/newcomer',
@@ -91,11 +89,7 @@ describe.each(databases.eachSupportedId())(
         component('newcomer', { 'github.com/project-slug': 'acme/newcomer' }),
       ];
       await index.refresh();
-      const scope = await new DatabaseDoraQueries(knex).readWindow(
-        await indexStore.identitiesOf(newcomer),
-        WINDOW,
-      );
-      expect(scope.deployments.map(d => d.key)).toEqual(['gh:1']);
+      expect(await keysOf(newcomer)).toEqual(['gh:1']);
       expect(await indexStore.unmappedServices()).toEqual([]);
 
       // A service removed from the catalog loses the mapping again.
@@ -104,11 +98,13 @@ describe.each(databases.eachSupportedId())(
       expect(await indexStore.identitiesOf(newcomer)).toEqual([
         `entity:${newcomer}`,
       ]);
+      // …and its facts with it: the Component's history is rebuilt without the annotation.
+      expect(await keysOf(newcomer)).toEqual([]);
     });
 
     it('reads only the window: rows outside it are not returned', async () => {
       const knex = await databases.init(databaseId);
-      const events = new DatabaseEventStore(
+      const { events, projection, factsStore } = projectionStack(
         await openOpsDeckDatabase({ getClient: async () => knex }),
       );
       const at = (key: string, t: number) => ({
@@ -134,8 +130,9 @@ describe.each(databases.eachSupportedId())(
         ],
         incidents: [],
       });
-      const scope = await new DatabaseDoraQueries(knex).readWindow(
-        ['entity:component:default/checkout'],
+      await projection.catchUp();
+      const scope = await factsStore.readWindowFacts(
+        'component:default/checkout',
         WINDOW,
       );
       expect(scope.deployments.map(d => d.key)).toEqual(['gh:in']);

@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS } from '@opsdeck/backstage-plugin-common';
-import { RollupService } from '../rollups/RollupService';
+import { Projection } from '../derive/Projection';
 import { mappedAnnotationsOf, scopeMembership } from './scopeMembership';
 import {
   DatabaseEntityIndexStore,
@@ -25,9 +25,9 @@ export const MAPPED_ANNOTATIONS: readonly string[] = [
 
 /**
  * Keeps the annotation → entity index and the group/org scope memberships in step with the
- * catalog. A service that joins the catalog gets the events already sent for it at the next
- * refresh, without a restart; a change of ownership rebuilds the group and org rollups it
- * touches.
+ * catalog. A Component that gains or loses an annotation gets its facts rebuilt from the events
+ * already sent for its identities at the next refresh, without a restart; a change of ownership
+ * rebuilds the group and org rollups it touches.
  *
  * @internal
  */
@@ -37,7 +37,7 @@ export class EntityIndexService {
       catalog: CatalogService;
       auth: AuthService;
       store: DatabaseEntityIndexStore;
-      rollups?: RollupService;
+      projection?: Pick<Projection, 'componentsChanged' | 'applyMembership'>;
       logger: LoggerService;
     },
   ) {}
@@ -47,7 +47,7 @@ export class EntityIndexService {
     rows: number;
     changedScopes: number;
   }> {
-    const { catalog, auth, store, rollups, logger } = this.options;
+    const { catalog, auth, store, projection, logger } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
@@ -73,10 +73,12 @@ export class EntityIndexService {
         rows.push({ annotationKey: key, annotationValue: value, entityRef });
       }
     }
-    await store.replaceAll(rows);
+    const changedComponents = await store.replaceAll(rows);
 
     let changedScopes = 0;
-    if (rollups) {
+    if (projection) {
+      // A Component that gained or lost an identity gets its facts rebuilt from its new history.
+      await projection.componentsChanged(changedComponents);
       const fields = [
         'kind',
         'metadata.namespace',
@@ -95,7 +97,7 @@ export class EntityIndexService {
             ).items,
         ),
       );
-      changedScopes = await rollups.applyMembership(
+      changedScopes = await projection.applyMembership(
         scopeMembership(components, groups, MAPPED_ANNOTATIONS),
       );
     }

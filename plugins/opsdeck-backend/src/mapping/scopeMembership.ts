@@ -25,27 +25,10 @@ export function mappedAnnotationsOf(
 }
 
 /**
- * The service identities whose events belong to an entity: its ref, and each mapped annotation
- * it carries.
- *
- * @internal
- */
-export function identitiesOfEntity(
-  entity: Entity,
-  mappedAnnotations: readonly string[],
-): string[] {
-  return [
-    `entity:${stringifyEntityRef(entity)}`,
-    ...mappedAnnotationsOf(entity, mappedAnnotations).map(a =>
-      annotationIdentity(a.key, a.value),
-    ),
-  ];
-}
-
-/**
- * Which service identities each group/org rollup scope holds, under current ownership:
- * `group:<ref>` — the Components the group owns; `tree:<ref>` — the same for the group and all
- * its descendants; `org` — every Component. A service several entities share is one member.
+ * Which rollup units each group/org scope holds, under current ownership: `group:<ref>` — the
+ * Components the group owns; `tree:<ref>` — the same for the group and all its descendants;
+ * `org` — every Component. Each Component brings itself and the identities it shares with
+ * other Components (`shared:<identity>`), so a shared record counts once in a scope.
  *
  * @internal
  */
@@ -54,6 +37,16 @@ export function scopeMembership(
   groups: readonly Entity[],
   mappedAnnotations: readonly string[],
 ): Map<string, Set<string>> {
+  // An identity several Components share is its own rollup unit, so it counts once in a scope.
+  const sharers = new Map<string, number>();
+  for (const component of components)
+    for (const { key, value } of mappedAnnotationsOf(
+      component,
+      mappedAnnotations,
+    )) {
+      const identity = annotationIdentity(key, value);
+      sharers.set(identity, (sharers.get(identity) ?? 0) + 1);
+    }
   const scopes = new Map<string, Set<string>>();
   const add = (scope: string, services: readonly string[]) => {
     const set = scopes.get(scope) ?? new Set<string>();
@@ -62,7 +55,13 @@ export function scopeMembership(
   };
   const owned = new Map<string, string[]>();
   for (const component of components) {
-    const services = identitiesOfEntity(component, mappedAnnotations);
+    const services = [
+      stringifyEntityRef(component),
+      ...mappedAnnotationsOf(component, mappedAnnotations)
+        .map(a => annotationIdentity(a.key, a.value))
+        .filter(identity => sharers.get(identity)! > 1)
+        .map(identity => `shared:${identity}`),
+    ];
     add('org', services);
     for (const owner of relationTargets(component, RELATION_OWNED_BY)) {
       pushTo(owned, owner, ...services);

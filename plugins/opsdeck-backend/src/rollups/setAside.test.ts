@@ -1,13 +1,10 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DAY_MS, DeploymentEvent } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { openOpsDeckDatabase } from '../store/database';
-import { DatabaseDoraQueries } from '../store/DatabaseDoraQueries';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
 import { DatabaseOpsDeckStore } from '../store/DatabaseOpsDeckStore';
-import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
 import { MAX_ATTEMPTS } from '../store/workQueue';
-import { RollupService } from './RollupService';
+import { projectionStack } from '../__testUtils__/projectionStack';
 
 jest.setTimeout(120_000);
 
@@ -16,13 +13,14 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-const GOOD = 'entity:component:default/good';
-const BAD = 'entity:component:default/bad';
+// Components: events name them by entity ref.
+const GOOD = 'component:default/good';
+const BAD = 'component:default/bad';
 const DAY = Date.UTC(2026, 10, 20);
 
 const deployment = (service: string, id: string): DeploymentEvent => ({
   key: `ci:${id}`,
-  service,
+  service: `entity:${service}`,
   eventTime: DAY + 10 * 3_600_000,
   environment: 'production',
   status: 'success',
@@ -31,14 +29,7 @@ const deployment = (service: string, id: string): DeploymentEvent => ({
 
 async function setUp(knex: Knex) {
   const db = await openOpsDeckDatabase({ getClient: async () => knex });
-  const events = new DatabaseEventStore(db);
-  const rollups = new RollupService({
-    store: new DatabaseRollupStore(db),
-    queries: new DatabaseDoraQueries(db),
-    facts: events,
-    rulesHash: 'test',
-    logger: mockServices.logger.mock(),
-  });
+  const { events, projection: rollups } = projectionStack(db);
   const admin = new DatabaseOpsDeckStore(db);
   await events.ingest({
     delivery: {

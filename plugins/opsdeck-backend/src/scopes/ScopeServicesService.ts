@@ -80,6 +80,7 @@ export class ScopeServicesService {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     return {
+      ...(await this.options.dora.derivationState()),
       scope,
       window,
       benchmark: this.options.dora.benchmarkId,

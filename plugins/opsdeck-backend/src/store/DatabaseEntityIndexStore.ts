@@ -8,15 +8,15 @@ export interface EntityIndexRow {
 }
 
 /**
- * The service identity of events that name their service by an annotation value (the SQL twin
- * is `concatIdentity` below).
+ * The service identity of events that name their service by an annotation value (kept in the
+ * index's `identity` column).
  *
  * @internal
  */
 export const annotationIdentity = (key: string, value: string) =>
   `annotation:${key}=${value}`;
 
-/** Rows per insert statement (3 parameters each). */
+/** Rows per insert statement (4 parameters each). */
 const CHUNK = 300;
 
 /**
@@ -27,9 +27,41 @@ const CHUNK = 300;
 export class DatabaseEntityIndexStore {
   constructor(private readonly db: Knex) {}
 
-  /** Replaces the whole index atomically: readers see the old or the new one, never a mix. */
-  async replaceAll(rows: readonly EntityIndexRow[]): Promise<void> {
-    await this.db.transaction(async tx => {
+  /**
+   * Replaces the whole index atomically (readers see the old or the new one, never a mix) and
+   * returns the Components whose histories changed: those that gained or lost an identity, and
+   * those sharing an identity that gained or lost a Component.
+   */
+  async replaceAll(rows: readonly EntityIndexRow[]): Promise<string[]> {
+    return this.db.transaction(async tx => {
+      const pairsOf = (list: EntityIndexRow[]) => {
+        const byIdentity = new Map<string, Set<string>>();
+        for (const r of list) {
+          if (!r.entityRef.startsWith('component:')) continue;
+          const identity = annotationIdentity(
+            r.annotationKey,
+            r.annotationValue,
+          );
+          const set = byIdentity.get(identity) ?? new Set<string>();
+          byIdentity.set(identity, set.add(r.entityRef));
+        }
+        return byIdentity;
+      };
+      const before = pairsOf(
+        (await tx('opsdeck_entity_index').select()).map(r => ({
+          annotationKey: String(r.annotation_key),
+          annotationValue: String(r.annotation_value),
+          entityRef: String(r.entity_ref),
+        })),
+      );
+      const after = pairsOf([...rows]);
+      const changed = new Set<string>();
+      for (const identity of new Set([...before.keys(), ...after.keys()])) {
+        const a = before.get(identity) ?? new Set<string>();
+        const b = after.get(identity) ?? new Set<string>();
+        if (a.size === b.size && [...a].every(c => b.has(c))) continue;
+        [...a, ...b].forEach(c => changed.add(c));
+      }
       await tx('opsdeck_entity_index').delete();
       for (let i = 0; i < rows.length; i += CHUNK) {
         await tx('opsdeck_entity_index')
@@ -38,11 +70,13 @@ export class DatabaseEntityIndexStore {
               annotation_key: r.annotationKey,
               annotation_value: r.annotationValue,
               entity_ref: r.entityRef,
+              identity: annotationIdentity(r.annotationKey, r.annotationValue),
             })),
           )
           .onConflict(['annotation_key', 'annotation_value', 'entity_ref'])
           .ignore();
       }
+      return [...changed].sort();
     });
   }
 
@@ -68,8 +102,14 @@ export class DatabaseEntityIndexStore {
     ];
   }
 
-  /** Service identities of stored events that no entity claims, with their event counts. */
-  async unmappedServices(): Promise<
+  /**
+   * Service identities of stored events that map to no Component, with their event counts, most
+   * events first: annotation identities no Component carries, and entity refs that are not a
+   * Component of the catalog (the org scope lists every one). They count nowhere until mapped.
+   */
+  async unmappedServices(
+    limit = 500,
+  ): Promise<
     Array<{ service: string; deployments: number; incidents: number }>
   > {
     const counts = new Map<
@@ -81,11 +121,25 @@ export class DatabaseEntityIndexStore {
       ['opsdeck_incidents', 'incidents'],
     ] as const) {
       const rows = (await this.db(table)
-        .where('service', 'like', 'annotation:%')
-        .whereNotExists(
-          this.db('opsdeck_entity_index').whereRaw(
-            `${table}.service = ${this.concatIdentity()}`,
-          ),
+        .where(q =>
+          q
+            .where(`${table}.service`, 'like', 'annotation:%')
+            .whereNotExists(
+              this.db('opsdeck_entity_index')
+                .whereRaw(`opsdeck_entity_index.identity = ${table}.service`)
+                .where('entity_ref', 'like', 'component:%'),
+            ),
+        )
+        .orWhere(q =>
+          q
+            .where(`${table}.service`, 'like', 'entity:%')
+            .whereNotExists(
+              this.db('opsdeck_scope_members')
+                .where('scope', 'org')
+                .whereRaw(
+                  `('entity:' || opsdeck_scope_members.service) = ${table}.service`,
+                ),
+            ),
         )
         .groupBy('service')
         .select('service')
@@ -102,11 +156,13 @@ export class DatabaseEntityIndexStore {
         counts.set(String(row.service), entry);
       }
     }
-    return [...counts.entries()].map(([service, c]) => ({ service, ...c }));
-  }
-
-  /** SQL for 'annotation:' || key || '=' || value, in both dialects. */
-  private concatIdentity(): string {
-    return `('annotation:' || opsdeck_entity_index.annotation_key || '=' || opsdeck_entity_index.annotation_value)`;
+    return [...counts.entries()]
+      .map(([service, c]) => ({ service, ...c }))
+      .sort(
+        (a, b) =>
+          b.deployments + b.incidents - (a.deployments + a.incidents) ||
+          (a.service < b.service ? -1 : 1),
+      )
+      .slice(0, limit);
   }
 }

@@ -11,20 +11,18 @@ import {
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { isTransientFault, openOpsDeckDatabase } from './database';
+import { openOpsDeckDatabase } from './database';
+import { componentsOfRecords } from './componentsSql';
+import { markFactsDirty } from './DatabaseFactsStore';
+import { insertDeliveryRow } from './DatabaseOpsDeckStore';
 import {
-  QueueMark,
-  addMarks,
-  claimMarks,
-  clearMarks,
-  eachOrAlone,
-  recordFailure,
-} from './workQueue';
-import { affectedServices, recordDay, refreshServiceFacts } from './factsSql';
-import { NewDelivery, insertDeliveryRow } from './DatabaseOpsDeckStore';
+  DeliveryOutcome,
+  EventStore,
+  IngestBatch,
+  IngestResult,
+} from './EventStore';
 import { storableText } from '../wellFormed';
-import { DatabaseRollupStore, DirtyDay } from './DatabaseRollupStore';
-import { PushRecord, changesFromPushes, storePushes } from './pushesSql';
+import { changesFromPushes, storePushes } from './pushesSql';
 import { lockRecords } from './recordLocks';
 import {
   DeploymentRow,
@@ -35,17 +33,6 @@ import {
   rowToIncident,
 } from './rows';
 
-/** Services re-derived per round of {@link DatabaseEventStore.refreshPendingFacts}. */
-const FACTS_BATCH = 200;
-
-/** Marks services whose facts must be re-derived; call inside the transaction that changed them. */
-const markFactsDirty = (tx: Knex.Transaction, services: Iterable<string>) =>
-  addMarks(
-    tx,
-    'facts',
-    [...services].map(service => ({ service })),
-  );
-
 type EventRow = {
   id?: number;
   kind: 'deployment' | 'incident';
@@ -55,20 +42,6 @@ type EventRow = {
   payload_hash: string;
   received_at: number | string;
 };
-
-/**
- * What one accepted delivery changed.
- *
- * @public
- */
-export interface IngestResult {
-  /** The delivery was seen before: nothing was written again. */
-  duplicate: boolean;
-  /** Events stored now (an event identical to a stored one is not stored twice). */
-  storedEvents: number;
-  /** Records (deployments + incidents) whose folded state was written. */
-  updatedRecords: number;
-}
 
 function eventRow(
   kind: EventRow['kind'],
@@ -87,12 +60,12 @@ function eventRow(
 }
 
 /**
- * Deployment and incident events and the records folded from them. The only place that speaks
- * SQL about events.
+ * Events in SQL. The only place that speaks SQL about events. Storing records queues the
+ * Components they belong to for the projection (in the same transaction); it derives nothing.
  *
  * @public
  */
-export class DatabaseEventStore {
+export class DatabaseEventStore implements EventStore {
   static async create(options: {
     database: DatabaseService;
     rules?: DoraRules;
@@ -103,7 +76,12 @@ export class DatabaseEventStore {
     );
   }
 
-  constructor(
+  /** A store on an open client (the plugin opens the database once). */
+  static of(db: Knex, rules: DoraRules = {}): DatabaseEventStore {
+    return new DatabaseEventStore(db, rules);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly rules: DoraRules = {},
   ) {}
@@ -112,13 +90,7 @@ export class DatabaseEventStore {
    * Stores a delivery and its events in one transaction and re-folds every record they touch.
    * Either all of it is stored or none of it.
    */
-  async ingest(batch: {
-    delivery: NewDelivery;
-    deployments: readonly DeploymentEvent[];
-    incidents: readonly IncidentEvent[];
-    /** Parts of the delivery OpsDeck cannot use: kept as their own quarantined deliveries. */
-    quarantined?: readonly NewDelivery[];
-  }): Promise<IngestResult> {
+  async ingest(batch: IngestBatch): Promise<IngestResult> {
     return this.db.transaction(async tx => {
       const { inserted } = await insertDeliveryRow(tx, {
         ...batch.delivery,
@@ -137,17 +109,7 @@ export class DatabaseEventStore {
    * are stored and the delivery marked processed (or quarantined with a reason), in one
    * transaction. Returns false when the delivery was no longer pending (another runner did it).
    */
-  async completeDelivery(outcome: {
-    /** The raw delivery's row id; absent for records imported by a backfill. */
-    id?: number;
-    source: string;
-    receivedAt: number;
-    status: 'processed' | 'quarantined';
-    reason?: string;
-    deployments: readonly DeploymentEvent[];
-    incidents: readonly IncidentEvent[];
-    pushes: readonly PushRecord[];
-  }): Promise<boolean> {
+  async completeDelivery(outcome: DeliveryOutcome): Promise<boolean> {
     return this.db.transaction(async tx => {
       if (outcome.id !== undefined) {
         const claimed = await tx('opsdeck_raw_deliveries')
@@ -189,7 +151,7 @@ export class DatabaseEventStore {
     });
   }
 
-  /** Stores events, re-folds the records they touch and queues facts and days. */
+  /** Stores events, re-folds the records they touch and queues their Components. */
   private async storeEvents(
     tx: Knex.Transaction,
     batch: {
@@ -217,16 +179,16 @@ export class DatabaseEventStore {
     }
     const deploymentKeys = [...new Set(batch.deployments.map(e => e.key))];
     const incidentKeys = [...new Set(batch.incidents.map(e => e.key))];
-    const dirty = [
-      ...(await this.refold(tx, 'deployment', deploymentKeys, now)),
-      ...(await this.refold(tx, 'incident', incidentKeys, now)),
-    ];
-    // Facts are re-derived after the answer, once for many deliveries (refreshPendingFacts).
-    await markFactsDirty(
-      tx,
-      await affectedServices(tx, { deploymentKeys, incidentKeys }),
-    );
-    await DatabaseRollupStore.markDirty(tx, dirty);
+    const touched = { deploymentKeys, incidentKeys };
+    // A record that moves to another service leaves its old Components too.
+    const before = await componentsOfRecords(tx, touched);
+    await this.refold(tx, 'deployment', deploymentKeys, now);
+    await this.refold(tx, 'incident', incidentKeys, now);
+    // Facts are derived after the answer, by the projection, once for many deliveries.
+    await markFactsDirty(tx, [
+      ...before,
+      ...(await componentsOfRecords(tx, touched)),
+    ]);
     return {
       duplicate: false,
       storedEvents,
@@ -234,22 +196,16 @@ export class DatabaseEventStore {
     };
   }
 
-  /**
-   * Re-derives the records of these keys from all their stored events; returns the days they
-   * were on before and are on now (their rollups change).
-   */
+  /** Re-folds the records of these keys from all their stored events. */
   private async refold(
     tx: Knex.Transaction,
     kind: EventRow['kind'],
     keys: readonly string[],
     now: number,
-  ): Promise<DirtyDay[]> {
+  ): Promise<void> {
     const table =
       kind === 'deployment' ? 'opsdeck_deployments' : 'opsdeck_incidents';
-    const dirty: DirtyDay[] = [];
     for (const chunk of chunks(keys)) {
-      const before = await tx(table).whereIn('record_key', chunk);
-      dirty.push(...before.flatMap(recordDay));
       const payloads = await tx<EventRow>('opsdeck_events')
         .where('kind', kind)
         .whereIn('record_key', chunk)
@@ -261,24 +217,21 @@ export class DatabaseEventStore {
           : foldIncidents(events).map(i => incidentToRow(i, now));
       if (!records.length) continue;
       await tx(table).insert(records).onConflict('record_key').merge();
-      dirty.push(...records.flatMap(recordDay));
     }
-    return dirty;
   }
 
   /**
    * Deletes a record (deployment and/or incident with this key) and all its events, and queues
-   * the services and days it touched for re-derivation. One transaction.
+   * the Components it touched for re-derivation. One transaction.
    */
   async deleteRecord(
     key: string,
   ): Promise<{ deleted: Array<'deployment' | 'incident'>; events: number }> {
     return this.db.transaction(async tx => {
-      const services = await affectedServices(tx, {
+      const components = await componentsOfRecords(tx, {
         deploymentKeys: [key],
         incidentKeys: [key],
       });
-      const dirty: DirtyDay[] = [];
       const deleted: Array<'deployment' | 'incident'> = [];
       for (const [kind, table] of [
         ['deployment', 'opsdeck_deployments'],
@@ -287,14 +240,12 @@ export class DatabaseEventStore {
         const rows = await tx(table).where('record_key', key);
         if (!rows.length) continue;
         deleted.push(kind);
-        dirty.push(...rows.flatMap(recordDay));
         await tx(table).where('record_key', key).delete();
       }
       const events = await tx('opsdeck_events')
         .where('record_key', key)
         .delete();
-      await markFactsDirty(tx, services);
-      await DatabaseRollupStore.markDirty(tx, dirty);
+      await markFactsDirty(tx, components);
       return { deleted, events: Number(events) };
     });
   }
@@ -323,84 +274,6 @@ export class DatabaseEventStore {
       out.push(...rows.map(rowToIncident));
     }
     return out;
-  }
-
-  /** Small plugin state (e.g. the hash of the rules the stored facts follow). */
-  async getMeta(key: string): Promise<string | undefined> {
-    const row = await this.db('opsdeck_meta').where('key', key).first();
-    return row?.value;
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    await this.db('opsdeck_meta')
-      .insert({ key, value })
-      .onConflict('key')
-      .merge();
-  }
-
-  /**
-   * Re-derives the facts of services marked by ingestion (all of them, or only these) and queues
-   * the days whose facts changed. A service whose facts cannot be derived does not hold up the
-   * others: it is tried alone, its error kept, and after its last try set aside. Returns how
-   * many services were refreshed.
-   */
-  async refreshPendingFacts(only?: readonly string[]): Promise<number> {
-    let refreshed = 0;
-    for (;;) {
-      const marks = await claimMarks(this.db, 'facts', {
-        limit: FACTS_BATCH,
-        now: Date.now(),
-        services: only,
-      });
-      if (!marks.length) return refreshed;
-      const refresh = (group: readonly QueueMark[]) =>
-        this.db.transaction(async tx => {
-          await DatabaseRollupStore.markDirty(
-            tx,
-            await refreshServiceFacts(
-              tx,
-              group.map(m => m.service),
-              this.rules,
-            ),
-          );
-          // A mark renewed meanwhile keeps its new token and stays for the next round.
-          await clearMarks(tx, 'facts', group);
-        });
-      refreshed += await eachOrAlone(
-        marks,
-        refresh,
-        (failed, error) =>
-          recordFailure(
-            this.db,
-            'facts',
-            failed,
-            error,
-            isTransientFault(error),
-          ),
-        isTransientFault,
-      );
-      if (only) return refreshed;
-      // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
-      await new Promise(resolve => setImmediate(resolve));
-    }
-  }
-
-  /** Re-derives every service's facts, e.g. after the DORA rules changed; queues changed days. */
-  async rebuildAllFacts(): Promise<number> {
-    const rows = await this.db('opsdeck_deployments').distinct('service');
-    const incidents = await this.db('opsdeck_incidents').distinct('service');
-    const services = new Set(
-      [...rows, ...incidents].map(r => String(r.service)),
-    );
-    for (const group of chunks([...services], 50)) {
-      await this.db.transaction(async tx =>
-        DatabaseRollupStore.markDirty(
-          tx,
-          await refreshServiceFacts(tx, group, this.rules),
-        ),
-      );
-    }
-    return services.size;
   }
 
   /** How many events and records are stored (for health and tests). */

@@ -2,14 +2,14 @@ import {
   DAY_COUNT_FIELDS,
   DAY_MS,
   DoraDayCounts,
-  DoraDayRollup,
   EXACT_QUANTILE_LIMIT,
   ROLLUP_VALUE_KINDS,
   RollupValueKind,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { isTransientFault } from './database';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { isTransientFault, openOpsDeckDatabase } from './database';
 import {
   QueueMark,
   addMarks,
@@ -17,18 +17,7 @@ import {
   clearMarks,
   recordFailure,
 } from './workQueue';
-
-/** A day rollup with the sketches of its value sets, as stored. @internal */
-export interface StoredRollup extends DoraDayRollup {
-  /** Encoded sketch of each non-empty value set (see rollups/sketch.ts). */
-  sketches: Partial<Record<RollupValueKind, string>>;
-}
-
-/** A (service identity, day) whose rollup must be re-derived. @internal */
-export interface DirtyDay {
-  service: string;
-  day: number;
-}
+import { DirtyDay, RollupStore, StoredRollup } from './RollupStore';
 
 const COLUMN: Record<RollupValueKind, string> = {
   leadTimes: 'lead',
@@ -86,13 +75,23 @@ export function decodeValues(encoded: string): Float64Array {
 const sqlDay = (column: string) => `((${column}) / ${DAY_MS}) * ${DAY_MS}`;
 
 /**
- * Daily rollups, the queue of days to re-derive, and which services each group/org scope holds.
- * The only place that speaks SQL about them.
+ * Rollups in SQL. The only place that speaks SQL about them.
  *
  * @internal
  */
-export class DatabaseRollupStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseRollupStore implements RollupStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseRollupStore> {
+    return new DatabaseRollupStore(await openOpsDeckDatabase(options.database));
+  }
+
+  /** A store on an open client (the plugin opens the database once). */
+  static of(db: Knex): DatabaseRollupStore {
+    return new DatabaseRollupStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   /** Queues days for re-derivation; call inside the transaction that changed them. */
   static async markDirty(
@@ -104,21 +103,23 @@ export class DatabaseRollupStore {
     await addMarks(db, 'rollups', [...unique.values()]);
   }
 
-  /** Queues every day that has any record, e.g. after the DORA rules changed. */
+  /** Queues every day that has any facts, e.g. after the DORA rules changed. */
   async markAllDirty(): Promise<number> {
     const days = await this.db
       .select('service', this.db.raw(`${sqlDay('t')} as day`))
       .from(
         this.db
           .select(
-            'service',
+            'rollup_unit as service',
             this.db.raw('coalesce(finished_at, started_at) as t'),
           )
-          .from('opsdeck_deployments')
+          .from('opsdeck_deployment_facts')
+          .whereNotNull('rollup_unit')
           .unionAll(
             this.db
-              .select('service', this.db.raw('opened_at as t'))
-              .from('opsdeck_incidents'),
+              .select('rollup_unit as service', this.db.raw('opened_at as t'))
+              .from('opsdeck_incident_facts')
+              .whereNotNull('rollup_unit'),
           )
           .as('records'),
       )
@@ -155,9 +156,7 @@ export class DatabaseRollupStore {
   }
 
   /** Runs `fn` in one transaction, with a store bound to it. */
-  async transaction<T>(
-    fn: (store: DatabaseRollupStore) => Promise<T>,
-  ): Promise<T> {
+  async transaction<T>(fn: (store: RollupStore) => Promise<T>): Promise<T> {
     return this.db.transaction(tx => fn(new DatabaseRollupStore(tx)));
   }
 

@@ -7,8 +7,9 @@ import {
   foldDeployments,
   foldIncidents,
 } from '@opsdeck/backstage-plugin-common';
-import { DatabaseDoraQueries } from './DatabaseDoraQueries';
-import { DatabaseEventStore } from './DatabaseEventStore';
+import { Knex } from 'knex';
+import { openOpsDeckDatabase } from './database';
+import { projectionStack } from '../__testUtils__/projectionStack';
 
 jest.setTimeout(60_000);
 
@@ -22,6 +23,24 @@ const T0 = Date.UTC(2026, 0, 5);
 const WINDOW = { from: T0, to: T0 + 14 * D };
 const A = 'entity:component:default/checkout';
 const B = 'annotation:pagerduty.com/service-id=PPAY';
+/** The Components: checkout names itself, pager is mapped by its PagerDuty annotation. */
+const COMPONENT: Record<string, string> = {
+  [A]: 'component:default/checkout',
+  [B]: 'component:default/pager',
+};
+
+async function setUp(knex: Knex, rules = {}) {
+  const db = await openOpsDeckDatabase({ getClient: async () => knex });
+  const stack = projectionStack(db, { rules });
+  await stack.indexStore.replaceAll([
+    {
+      annotationKey: 'pagerduty.com/service-id',
+      annotationValue: 'PPAY',
+      entityRef: COMPONENT[B],
+    },
+  ]);
+  return stack;
+}
 
 const dep = (
   key: string,
@@ -102,9 +121,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it("give the same metrics from the window's rows as the pure computation over all events", async () => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseEventStore.create({
-        database: { getClient: async () => knex },
-      });
+      const { events: store, projection, factsStore } = await setUp(knex);
       let n = 0;
       for (const batch of batches) {
         await store.ingest({
@@ -118,14 +135,14 @@ describe.each(databases.eachSupportedId())(
           ...batch,
         });
         // Facts are re-derived later, for several deliveries at once: sometimes after each.
-        if (n % 2) await store.refreshPendingFacts();
+        if (n % 2) await projection.catchUp();
       }
-      await store.refreshPendingFacts();
+      await projection.catchUp();
       const all = {
         deployments: foldDeployments(batches.flatMap(b => b.deployments)),
         incidents: foldIncidents(batches.flatMap(b => b.incidents)),
       };
-      for (const scope of [[A], [B], [A, B]]) {
+      for (const scope of [[A], [B]]) {
         const inScope = {
           deployments: all.deployments.filter(d => scope.includes(d.service)),
           // incidents of other services that blame the scope's deployments still mark them failed
@@ -141,16 +158,14 @@ describe.each(databases.eachSupportedId())(
           { window: WINDOW },
         ).mttr;
         const stored = aggregateDoraMetrics(
-          await new DatabaseDoraQueries(knex).readWindowFacts(scope, WINDOW),
+          await factsStore.readWindowFacts(COMPONENT[scope[0]], WINDOW),
           { window: WINDOW },
         );
         expect(stored).toEqual(expected);
       }
       const a = aggregateDoraMetrics(
-        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
-        {
-          window: WINDOW,
-        },
+        await factsStore.readWindowFacts(COMPONENT[A], WINDOW),
+        { window: WINDOW },
       );
       // in the window ci:1, 2, 4, 5, 6 completed (ci:3 is before it); failed: ci:1 (pd:1 opened 2 h
       // after it), ci:2 (rolled back by ci:4), ci:4 (blamed by B's pd:2), ci:5 (status failure)
@@ -159,9 +174,7 @@ describe.each(databases.eachSupportedId())(
 
     it('rebuilding all facts under other rules changes the answers', async () => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseEventStore.create({
-        database: { getClient: async () => knex },
-      });
+      const { events: store, projection, factsStore } = await setUp(knex);
       await store.ingest({
         delivery: {
           source: 'events',
@@ -173,18 +186,19 @@ describe.each(databases.eachSupportedId())(
         deployments: [dep('ci:1', A, T0 + D, { environment: 'production-eu' })],
         incidents: [],
       });
-      expect(await store.refreshPendingFacts()).toBe(1);
+      expect((await projection.catchUp()).components).toBe(1);
       const before = aggregateDoraMetrics(
-        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
+        await factsStore.readWindowFacts(COMPONENT[A], WINDOW),
         { window: WINDOW },
       );
       expect(before.deploymentFrequency.detail.count).toBe(0); // production-eu is not production
-      const relaxed = new DatabaseEventStore(knex, {
+      const relaxed = await setUp(knex, {
         productionEnvironments: ['production*'],
       });
-      expect(await relaxed.rebuildAllFacts()).toBe(1);
+      // Every known Component: checkout, and pager (mapped by its annotation).
+      expect((await relaxed.projection.rebuildAll()).services).toBe(2);
       const after = aggregateDoraMetrics(
-        await new DatabaseDoraQueries(knex).readWindowFacts([A], WINDOW),
+        await factsStore.readWindowFacts(COMPONENT[A], WINDOW),
         { window: WINDOW },
       );
       expect(after.deploymentFrequency.detail.count).toBe(1);

@@ -2,6 +2,8 @@ import {
   DeploymentEvent,
   DoraChange,
   createEnvironmentMatcher,
+  walkEventTime,
+  walkPushes,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { splitRecordKey } from './rows';
@@ -29,9 +31,6 @@ type PushRow = {
 /** Deployments re-walked for one late push, at most (the most recent). */
 const MAX_REWALKS = 200;
 
-/** The walk stops after this many pushes (a long gap in deployments). */
-const MAX_WALK_PUSHES = 200;
-
 /** Stores pushes; a redelivered push (same source, repository, after SHA) changes nothing. @internal */
 export async function storePushes(
   tx: Knex.Transaction,
@@ -55,51 +54,10 @@ export async function storePushes(
 }
 
 /**
- * A deployment's changes from the pushes: walk before → after back from the deployed commit to
- * the commit of an earlier successful production deployment of the service; a force-push or a
- * gap (no push known) stops the walk. Commits earlier deployments shipped are harmless extras:
- * a change counts once, at the first successful production deployment that ships it.
- */
-async function walk(
-  tx: Knex.Transaction,
-  deployment: { key: string; source: string; service: string; sha: string },
-  isProduction: (environment: string) => boolean,
-): Promise<DoraChange[]> {
-  const changes = new Map<string, DoraChange>();
-  let sha = deployment.sha;
-  for (let step = 0; step < MAX_WALK_PUSHES; step++) {
-    const push = await tx<PushRow>('opsdeck_pushes')
-      .where({
-        source: deployment.source,
-        service: deployment.service,
-        after_sha: sha,
-      })
-      .first();
-    if (!push) break;
-    for (const c of JSON.parse(push.commits) as DoraChange[]) {
-      if (!changes.has(c.sha)) changes.set(c.sha, c);
-    }
-    if (push.forced || /^0+$/.test(push.before_sha)) break;
-    sha = push.before_sha;
-    const shipped = await tx('opsdeck_deployments')
-      .where({
-        service: deployment.service,
-        commit_sha: sha,
-        status: 'success',
-      })
-      .whereNot('record_key', deployment.key)
-      .select('environment');
-    if (shipped.some(d => isProduction(String(d.environment)))) break;
-  }
-  return [...changes.values()].sort((a, b) => a.time - b.time);
-}
-
-/**
  * Events that give deployments the changes their pushes describe: for this delivery's
  * deployments (that list no changes) and for stored deployments of the source a push of this
- * delivery may complete (a push that arrived late). Each event carries only `changes`;
- * its event time grows with the number of changes found, so a longer walk — one that knew more
- * pushes — wins over a shorter one whatever order they were stored in.
+ * delivery may complete (a push that arrived late). Each event carries only `changes`, timed
+ * by {@link walkEventTime}. The walk's rules live in `-common` ({@link walkPushes}).
  *
  * @internal
  */
@@ -152,21 +110,34 @@ export async function changesFromPushes(
   }
   const events: DeploymentEvent[] = [];
   for (const [key, c] of candidates) {
-    const changes = await walk(
-      tx,
-      {
-        key,
-        source: splitRecordKey(key).source,
-        service: c.service,
-        sha: c.sha,
+    const source = splitRecordKey(key).source;
+    const changes = await walkPushes(c.sha, {
+      pushTo: async sha => {
+        const push = await tx<PushRow>('opsdeck_pushes')
+          .where({ source, service: c.service, after_sha: sha })
+          .first();
+        return (
+          push && {
+            before: push.before_sha,
+            after: push.after_sha,
+            forced: Boolean(push.forced),
+            commits: JSON.parse(push.commits),
+          }
+        );
       },
-      isProduction,
-    );
+      shippedToProduction: async sha =>
+        (
+          await tx('opsdeck_deployments')
+            .where({ service: c.service, commit_sha: sha, status: 'success' })
+            .whereNot('record_key', key)
+            .select('environment')
+        ).some(d => isProduction(String(d.environment))),
+    });
     if (changes.length)
       events.push({
         key,
         service: c.service,
-        eventTime: c.base + changes.length,
+        eventTime: walkEventTime(c.base, changes),
         changes,
       });
   }

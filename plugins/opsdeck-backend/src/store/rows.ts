@@ -1,4 +1,5 @@
 import { DoraDeployment, DoraIncident } from '@opsdeck/backstage-plugin-common';
+import { DeploymentFactRow, IncidentFactRow } from './FactsStore';
 
 /** Row shapes of the record tables, and their conversion to the DORA records. @internal */
 export type DeploymentRow = {
@@ -152,3 +153,49 @@ export function rowToIncident(r: IncidentRow): DoraIncident {
     title: r.title ?? undefined,
   });
 }
+
+/** Drivers answer booleans as booleans or 0/1. @internal */
+export const truthy = (v: unknown) => Boolean(v);
+const numOrNull = (v: unknown) =>
+  v === null || v === undefined ? null : Number(v);
+
+/** A stored facts row with its types as written (drivers differ on booleans and bigints). @internal */
+export function normalizeDeploymentFactRow(
+  r: Record<string, unknown>,
+): DeploymentFactRow {
+  return {
+    component: String(r.component),
+    record_key: String(r.record_key),
+    started_at: numOrNull(r.started_at),
+    finished_at: numOrNull(r.finished_at),
+    production_success: truthy(r.production_success),
+    completed_production: truthy(r.completed_production),
+    failed: truthy(r.failed),
+    rework: truthy(r.rework),
+    recovery: (r.recovery as string | null) ?? null,
+    lead_times: String(r.lead_times),
+    merged_into: (r.merged_into as string | null) ?? null,
+    explain: (r.explain as string | null) ?? null,
+    rollup_unit: (r.rollup_unit as string | null) ?? null,
+  };
+}
+
+/** The same for an incident's facts. @internal */
+export function normalizeIncidentFactRow(r: Record<string, unknown>): IncidentFactRow {
+  return {
+    component: String(r.component),
+    record_key: String(r.record_key),
+    opened_at: Number(r.opened_at),
+    unresolved: truthy(r.unresolved),
+    duration: numOrNull(r.duration),
+    rollup_unit: (r.rollup_unit as string | null) ?? null,
+  };
+}
+
+/** A stored recovery as the DORA math reads it. @internal */
+export const recoveryOf = (
+  v: string | null,
+): { recovery?: number | 'unrecovered' | 'discarded' } =>
+  v === null
+    ? {}
+    : { recovery: v === 'unrecovered' || v === 'discarded' ? v : Number(v) };

@@ -8,7 +8,7 @@ import { OpsDeckWebhookSource } from '@opsdeck/backstage-plugin-node';
 import { randomUUID } from 'node:crypto';
 import { authorizeAdmin } from '../permissions/authorize';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { EventStore } from '../store/EventStore';
 import { toWebhookRecords } from './webhookItems';
 
 /** One source's part of a backfill run. @internal */
@@ -53,7 +53,7 @@ export class BackfillService {
     private readonly options: {
       sources: readonly OpsDeckWebhookSource[];
       index: DatabaseEntityIndexStore;
-      events: DatabaseEventStore;
+      events: EventStore;
       permissions: PermissionsService;
       logger: LoggerService;
       /** Called after records were stored (rollups catch up). */

@@ -5,7 +5,7 @@ import {
   OpsDeckWebhookRequest,
   OpsDeckWebhookSource,
 } from '@opsdeck/backstage-plugin-node';
-import { DatabaseEventStore } from '../store/DatabaseEventStore';
+import { EventStore } from '../store/EventStore';
 import {
   DatabaseOpsDeckStore,
   RawDelivery,
@@ -42,7 +42,7 @@ export class WebhookService {
     private readonly options: {
       sources: readonly OpsDeckWebhookSource[];
       deliveries: DatabaseOpsDeckStore;
-      events: DatabaseEventStore;
+      events: EventStore;
       logger: LoggerService;
     },
   ) {

@@ -7,6 +7,7 @@ import {
   pagerdutyDelivery,
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
+import { readDerived } from '../__testUtils__/readDerived';
 
 const entities = [
   component('checkout', {
@@ -20,10 +21,11 @@ const WINDOW = 'from=2026-01-05&to=2026-01-12';
 const HOUR = 3_600_000;
 
 async function dora(server: Parameters<typeof request>[0]) {
-  const res = await request(server)
-    .get(`/api/opsdeck/entities/component/default/checkout/dora?${WINDOW}`)
-    .set('Authorization', mockCredentials.user.header())
-    .expect(200);
+  const res = await readDerived(
+    server,
+    `/api/opsdeck/entities/component/default/checkout/dora?${WINDOW}`,
+    { Authorization: mockCredentials.user.header() },
+  );
   return res.body.current;
 }
 

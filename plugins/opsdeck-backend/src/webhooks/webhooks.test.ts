@@ -9,6 +9,7 @@ import {
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
 import { MAX_WEBHOOK_BODY_BYTES } from './createWebhookRouter';
+import { readDerived } from '../__testUtils__/readDerived';
 
 const SECRET = WEBHOOK_SECRETS.github[1];
 const REPO = 'acme/checkout';
@@ -81,12 +82,11 @@ describe('POST /api/opsdeck/webhooks/{source}', () => {
       ]);
     }
     await settle();
-    const dora = await request(server)
-      .get(
-        '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
-      )
-      .set('Authorization', mockCredentials.user.header())
-      .expect(200);
+    const dora = await readDerived(
+      server,
+      '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
+      { Authorization: mockCredentials.user.header() },
+    );
     expect(dora.body.current.deploymentFrequency.detail.count).toBe(2);
     // Deployment 100 ships commit 2 (6 h); 101 ships commits 3 and 4, not 2 again (the walk
     // stops at the commit deployment 100 shipped): 31 h and 30 h.
@@ -102,11 +102,11 @@ describe('POST /api/opsdeck/webhooks/{source}', () => {
     );
     await settle();
     const dora = () =>
-      request(server)
-        .get(
-          '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
-        )
-        .set('Authorization', mockCredentials.user.header());
+      readDerived(
+        server,
+        '/api/opsdeck/entities/component/default/checkout/dora?from=2026-01-05&to=2026-01-12',
+        { Authorization: mockCredentials.user.header() },
+      );
     expect((await dora()).body.current.changeLeadTime.value).toBeNull();
     await send(github('push', pushPayload(8, 9, [6, 9])));
     await settle();

@@ -597,6 +597,17 @@ export const spec = {
           "weekly"
         ],
         "properties": {
+          "derivedThrough": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "When the newest event this answer includes was received, epoch ms; null before any event."
+          },
+          "pendingEvents": {
+            "type": "integer",
+            "description": "Events accepted but not derived yet; poll until 0 to read what was just sent."
+          },
           "entityRef": {
             "type": "string"
           },
@@ -802,6 +813,17 @@ export const spec = {
           "services"
         ],
         "properties": {
+          "derivedThrough": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "When the newest event this answer includes was received, epoch ms; null before any event."
+          },
+          "pendingEvents": {
+            "type": "integer",
+            "description": "Events accepted but not derived yet; poll until 0 to read what was just sent."
+          },
           "scope": {
             "$ref": "#/components/schemas/ScopeRef"
           },
@@ -1042,6 +1064,17 @@ export const spec = {
           "weekly"
         ],
         "properties": {
+          "derivedThrough": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "When the newest event this answer includes was received, epoch ms; null before any event."
+          },
+          "pendingEvents": {
+            "type": "integer",
+            "description": "Events accepted but not derived yet; poll until 0 to read what was just sent."
+          },
           "scope": {
             "type": "object",
             "required": [
@@ -2360,7 +2393,17 @@ export const spec = {
                   "required": [
                     "items"
                   ],
-                  "properties": {
+                  "properties": null,
+                  "derivedThrough": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "description": "When the newest event this answer includes was received, epoch ms; null before any event."
+                  },
+                  "pendingEvents": {
+                    "type": "integer",
+                    "description": "Events accepted but not derived yet; poll until 0 to read what was just sent.",
                     "items": {
                       "type": "array",
                       "items": {
@@ -2401,6 +2444,7 @@ export const spec = {
                           },
                           "detail": {
                             "type": "object",
+                            "description": "The stored record; for deployments also `failed`, `rework`, `recovery` (ms, `unrecovered` or `discarded`) and `why` — `failed` {status, rolledBackBy, incidents [{key, by: causedBy|window}]}, `recoveredBy` {deployment} or {incidents}, `ignoredRollback` (unknown-target, rollback-not-successful, other-service-or-environment, target-not-earlier), `sources` (every record that reported the same rollout), `firstShipped` (SHAs whose lead time is its own).",
                             "additionalProperties": true
                           }
                         }
@@ -3122,6 +3166,83 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/SetAsidePage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/admin/unmapped": {
+      "get": {
+        "operationId": "GetAdminUnmapped",
+        "description": "Service identities of stored events that map to no Component (an annotation value no Component carries, or an entity ref that is not a Component), with their event counts, most events first. Their events count nowhere until a Component claims them; then its facts are rebuilt at the next index refresh. Needs opsdeck.admin.",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The unmapped identities.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "service",
+                          "deployments",
+                          "incidents"
+                        ],
+                        "properties": {
+                          "service": {
+                            "type": "string",
+                            "description": "annotation:<key>=<value> or entity:<ref>"
+                          },
+                          "deployments": {
+                            "type": "integer"
+                          },
+                          "incidents": {
+                            "type": "integer"
+                          }
+                        }
+                      }
+                    }
+                  }
                 }
               }
             }

@@ -1,0 +1,31 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DoraRules } from '@opsdeck/backstage-plugin-common';
+import { Knex } from 'knex';
+import { Projection } from '../derive/Projection';
+import { RollupTotals } from '../dora/RollupTotals';
+import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
+import { DatabaseEventStore } from '../store/DatabaseEventStore';
+
+/**
+ * Test helper: the stores and the projection as the plugin composes them, on an open database.
+ */
+export function projectionStack(
+  db: Knex,
+  options: { rules?: DoraRules; rulesHash?: string } = {},
+) {
+  const rules = options.rules ?? {};
+  const events = DatabaseEventStore.of(db, rules);
+  const { projection, factsStore, rollupStore } = Projection.on(db, {
+    rules,
+    rulesHash: options.rulesHash ?? 'test',
+    logger: mockServices.logger.mock(),
+  });
+  return {
+    events,
+    factsStore,
+    rollupStore,
+    projection,
+    totals: new RollupTotals({ store: rollupStore }),
+    indexStore: new DatabaseEntityIndexStore(db),
+  };
+}

@@ -1,0 +1,187 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DerivationState } from '@opsdeck/backstage-plugin-common';
+import { DoraRules } from '@opsdeck/backstage-plugin-common';
+import { Knex } from 'knex';
+import {
+  DatabaseDerivationStore,
+  DerivationStateStore,
+} from '../store/DatabaseDerivationStore';
+import { DatabaseFactsStore } from '../store/DatabaseFactsStore';
+import { FactsStore } from '../store/FactsStore';
+import { DatabaseRollupStore } from '../store/DatabaseRollupStore';
+import { FactsDeriver } from './FactsDeriver';
+import { RollupDeriver } from './RollupDeriver';
+
+/** Bumped when the derivation itself changes: stored facts and rollups are rebuilt once. */
+const ENGINE_VERSION = 'component-facts-2';
+
+const META = {
+  rulesHash: 'derived_rules_hash',
+  throughId: 'derived_through_id',
+  throughAt: 'derived_through_at',
+};
+
+/**
+ * The projection: the one owner of derived data (records → per-Component facts → day rollups →
+ * group/org rollups). It is told after each ingest, catches up on a schedule, and rebuilds when
+ * the rules, a Component's annotations or ownership change. Nothing else writes derived tables;
+ * reads only ask it how far it has come.
+ *
+ * @internal
+ */
+export class Projection {
+  private running: Promise<{ components: number; days: number }> | undefined;
+  private again = false;
+  private readonly rulesHash: string;
+
+  constructor(
+    private readonly options: {
+      facts: FactsDeriver;
+      factsStore: FactsStore;
+      rollups: RollupDeriver;
+      state: DerivationStateStore;
+      logger: LoggerService;
+      rulesHash: string;
+    },
+  ) {
+    this.rulesHash = `${ENGINE_VERSION}:${options.rulesHash}`;
+  }
+
+  /** The projection and the stores it writes, on an open database (plugin and tests alike). */
+  static on(
+    db: Knex,
+    options: { rules: DoraRules; rulesHash: string; logger: LoggerService },
+  ) {
+    const factsStore = DatabaseFactsStore.of(db);
+    const rollupStore = DatabaseRollupStore.of(db);
+    const projection = new Projection({
+      facts: new FactsDeriver({ store: factsStore, rules: options.rules }),
+      factsStore,
+      rollups: new RollupDeriver({
+        store: rollupStore,
+        facts: factsStore,
+        rulesHash: options.rulesHash,
+      }),
+      state: DatabaseDerivationStore.of(db),
+      logger: options.logger,
+      rulesHash: options.rulesHash,
+    });
+    return { projection, factsStore, rollupStore };
+  }
+
+  /** Registers the projection's scheduled tasks (one runner across replicas). */
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    // Facts and rollups follow the DORA rules and the engine: when either changed, rebuild.
+    await scheduler.scheduleTask({
+      id: 'opsdeck-derive-rules',
+      frequency: { minutes: 10 },
+      timeout: { hours: 1 },
+      initialDelay: { seconds: 3 },
+      fn: () => this.rebuildIfRulesChanged(),
+    });
+    // Ingest starts derivation at once; this picks up whatever another replica, a crash or a
+    // failed try left queued.
+    await scheduler.scheduleTask({
+      id: 'opsdeck-derive',
+      frequency: { seconds: 30 },
+      // Short: a replica killed mid-run keeps the task's lock until then.
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 10 },
+      fn: async () => {
+        await this.catchUp();
+      },
+    });
+  }
+
+  /** After new records were stored: derive now, in the background; failures wait for the task. */
+  afterIngest(): void {
+    this.catchUp().catch(error =>
+      this.options.logger.warn(
+        `OpsDeck could not derive new events yet; the scheduled run retries: ${error}`,
+      ),
+    );
+  }
+
+  /** Components whose identities changed (annotations seen at the index refresh). */
+  async componentsChanged(components: readonly string[]): Promise<void> {
+    if (!components.length) return;
+    await this.options.factsStore.markComponents(components);
+    this.afterIngest();
+  }
+
+  /** New scope memberships (ownership): rebuilds the group/org rows that changed. */
+  applyMembership(
+    members: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<number> {
+    return this.options.rollups.applyMembership(members);
+  }
+
+  /**
+   * Works off both queues (facts first, then the days they changed); concurrent calls share one
+   * run, and a call made during a run gets another round.
+   */
+  catchUp(): Promise<{ components: number; days: number }> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = async () => {
+      const total = { components: 0, days: 0 };
+      do {
+        this.again = false;
+        const { facts, rollups, state } = this.options;
+        const newest = await state.newestEvent();
+        total.components += await facts.drain();
+        total.days += await rollups.drain();
+        // Everything stored before this run is derived once nothing is left queued.
+        if (newest && (await state.queueCounts()).pending === 0) {
+          await this.advance(newest);
+        }
+      } while (this.again);
+      return total;
+    };
+    this.running = run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Re-derives every Component's facts and every rollup from the stored records. */
+  async rebuildAll(): Promise<{ services: number; days: number }> {
+    const services = await this.options.facts.markAll();
+    await this.catchUp();
+    const days = await this.options.rollups.rebuildAll();
+    return { services, days };
+  }
+
+  /** How far derived data has come, for answers built on it. */
+  async state(): Promise<DerivationState> {
+    const { state } = this.options;
+    const through = Number((await state.getMeta(META.throughId)) ?? 0);
+    const at = await state.getMeta(META.throughAt);
+    const after = await state.eventsAfter(through);
+    const { pending } = await state.queueCounts();
+    return {
+      derivedThrough: at === undefined ? null : Number(at),
+      // Work queued without new events (a rebuild) still means answers may change.
+      pendingEvents: after || (pending > 0 ? pending : 0),
+    };
+  }
+
+  private async rebuildIfRulesChanged(): Promise<void> {
+    const { state, logger } = this.options;
+    if ((await state.getMeta(META.rulesHash)) === this.rulesHash) return;
+    const { services, days } = await this.rebuildAll();
+    await state.setMeta(META.rulesHash, this.rulesHash);
+    logger.info(
+      `OpsDeck rebuilt the DORA facts of ${services} Components and ${days} rollup days for new rules`,
+    );
+  }
+
+  private async advance(newest: { id: number; receivedAt: number }) {
+    const { state } = this.options;
+    if (Number((await state.getMeta(META.throughId)) ?? 0) >= newest.id) return;
+    await state.setMeta(META.throughId, String(newest.id));
+    await state.setMeta(META.throughAt, String(newest.receivedAt));
+  }
+}

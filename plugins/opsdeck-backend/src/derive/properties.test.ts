@@ -1,0 +1,342 @@
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  DAY_MS,
+  DeploymentEvent,
+  IncidentEvent,
+} from '@opsdeck/backstage-plugin-common';
+import fc from 'fast-check';
+import {
+  expectedAnswer,
+  startDerivation,
+  withoutState,
+} from '../__testUtils__/derivationStack';
+
+// Two properties of the projection, on real databases:
+// 1. spreading a Component's events over any number of identities mapped to it changes no metric
+//    (entity, team, org);
+// 2. any arrival order or batch split — with the catalog learning the Component's annotations at
+//    any point — gives the same answers as a full rebuild, and as the pure derivation.
+
+jest.setTimeout(300_000);
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+/** Runs per property: fewer on PostgreSQL (a database per run); `OPSDECK_PROPERTY_RUNS` overrides. */
+const runsOn = (databaseId: string) =>
+  Number(
+    process.env.OPSDECK_PROPERTY_RUNS ?? (databaseId === 'SQLITE_3' ? 12 : 4),
+  );
+
+const TO = Date.UTC(2026, 3, 1);
+const WINDOW = { from: TO - 28 * DAY_MS, to: TO };
+const HOUR = 3_600_000;
+const credentials = mockCredentials.user();
+const query = { from: String(WINDOW.from), to: String(WINDOW.to), credentials };
+
+const group = (name: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', owner, lifecycle: 'production' },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+});
+
+const CHECKOUT = 'component:default/checkout';
+const CART = 'component:default/cart';
+const SEARCH = 'component:default/search';
+const CHECKOUT_ANNOTATIONS = {
+  'github.com/project-slug': 'acme/checkout',
+  'pagerduty.com/service-id': 'PCHK001',
+  'argocd/app-name': 'checkout-prod',
+};
+/** Every identity that maps to checkout: its ref and its three tools' annotations. */
+const CHECKOUT_IDENTITIES = [
+  `entity:${CHECKOUT}`,
+  ...Object.entries(CHECKOUT_ANNOTATIONS).map(
+    ([k, v]) => `annotation:${k}=${v}`,
+  ),
+];
+const SHOP = 'annotation:github.com/project-slug=acme/shop';
+const catalog = (checkoutAnnotations: Record<string, string>) => [
+  group('acme'),
+  group('team-a', 'acme'),
+  group('team-b', 'acme'),
+  component('checkout', 'team-a', checkoutAnnotations),
+  // cart and search share a repository: its events belong to both, counted once in a scope.
+  component('cart', 'team-a', { 'github.com/project-slug': 'acme/shop' }),
+  component('search', 'team-b', { 'github.com/project-slug': 'acme/shop' }),
+];
+const IDENTITIES = {
+  [CHECKOUT]: CHECKOUT_IDENTITIES,
+  [CART]: [`entity:${CART}`, SHOP],
+  [SEARCH]: [`entity:${SEARCH}`, SHOP],
+};
+
+const sha = (n: number) => `c0ffee${n.toString(16).padStart(2, '0')}`;
+
+/** A record of checkout's history before it is given an identity. */
+type Shape =
+  | { kind: 'deployment'; event: Omit<DeploymentEvent, 'service'> }
+  | { kind: 'incident'; event: Omit<IncidentEvent, 'service'> };
+
+/**
+ * Checkout's history: three tools' deployments over 8 weeks (same commits deployed by several,
+ * failures, rollbacks, rework, staging), incidents named by window, by deployment or by commit.
+ */
+const historyArb = fc
+  .record({
+    deployments: fc.array(
+      fc.record({
+        source: fc.constantFrom('gh', 'argo', 'ci'),
+        hour: fc.integer({ min: 0, max: 56 * 24 }),
+        minute: fc.integer({ min: 0, max: 59 }),
+        production: fc.boolean(),
+        failed: fc.integer({ min: 0, max: 4 }),
+        commit: fc.integer({ min: 0, max: 9 }),
+        rework: fc.integer({ min: 0, max: 9 }),
+        rollbackOf: fc.option(fc.nat(40), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 24 },
+    ),
+    incidents: fc.array(
+      fc.record({
+        hour: fc.integer({ min: 0, max: 56 * 24 }),
+        lasts: fc.option(fc.integer({ min: 1, max: 30 * 60 }), {
+          nil: undefined,
+        }),
+        causedBy: fc.option(
+          fc.oneof(
+            fc.record({ deployment: fc.nat(40) }),
+            fc.record({ commit: fc.integer({ min: 0, max: 9 }) }),
+          ),
+          { nil: undefined },
+        ),
+      }),
+      { maxLength: 8 },
+    ),
+  })
+  .map(({ deployments, incidents }): Shape[] => {
+    const start = TO - 56 * DAY_MS;
+    const keys = deployments.map((d, i) => `${d.source}:d${i}`);
+    return [
+      ...deployments.map((d, i): Shape => {
+        const finishedAt = start + d.hour * HOUR + d.minute * 60_000;
+        return {
+          kind: 'deployment',
+          event: {
+            key: keys[i],
+            eventTime: finishedAt,
+            environment: d.production ? 'production' : 'staging',
+            status: d.failed === 0 ? 'failure' : 'success',
+            finishedAt,
+            commit: { sha: sha(d.commit) },
+            changes: [{ sha: sha(d.commit), time: start - d.commit * HOUR }],
+            ...(d.rework === 0 ? { rework: true } : {}),
+            ...(d.rollbackOf !== undefined
+              ? { rollbackOf: keys[d.rollbackOf % keys.length] }
+              : {}),
+          },
+        };
+      }),
+      ...incidents.map((i, n): Shape => {
+        const openedAt = start + i.hour * HOUR;
+        let causedBy: IncidentEvent['causedBy'];
+        if (i.causedBy && 'deployment' in i.causedBy)
+          causedBy = { deployment: keys[i.causedBy.deployment % keys.length] };
+        else if (i.causedBy) causedBy = { commit: sha(i.causedBy.commit) };
+        return {
+          kind: 'incident',
+          event: {
+            key: `pd:i${n}`,
+            eventTime: openedAt,
+            openedAt,
+            ...(i.lasts ? { resolvedAt: openedAt + i.lasts * 60_000 } : {}),
+            ...(causedBy ? { causedBy } : {}),
+          },
+        };
+      }),
+    ];
+  });
+
+/** The shared repository's history (cart and search): fixed. */
+const SHARED: Shape[] = Array.from({ length: 12 }, (_, i): Shape => {
+  const finishedAt = TO - 50 * DAY_MS + i * 4 * DAY_MS + 3 * HOUR;
+  return {
+    kind: 'deployment',
+    event: {
+      key: `gh:shop${i}`,
+      eventTime: finishedAt,
+      environment: 'production',
+      status: i % 4 === 3 ? 'failure' : 'success',
+      finishedAt,
+      changes: [{ sha: `5b0b${i}00`, time: finishedAt - (i + 1) * HOUR }],
+    },
+  };
+});
+
+/** Gives each record of a history its identity. */
+function withIdentities(shapes: Shape[], identityOf: (i: number) => string) {
+  const all = {
+    deployments: [] as DeploymentEvent[],
+    incidents: [] as IncidentEvent[],
+  };
+  shapes.forEach((s, i) => {
+    if (s.kind === 'deployment')
+      all.deployments.push({ ...s.event, service: identityOf(i) });
+    else all.incidents.push({ ...s.event, service: identityOf(i) });
+  });
+  return all;
+}
+
+const shared = withIdentities(SHARED, () => SHOP);
+const join = (a: typeof shared, b: typeof shared) => ({
+  deployments: [...a.deployments, ...b.deployments],
+  incidents: [...a.incidents, ...b.incidents],
+});
+
+/** What a user sees for checkout, its team and the org. */
+async function answers(t: Awaited<ReturnType<typeof startDerivation>>) {
+  const entity = await t.dora.getEntityDora(
+    { kind: 'component', namespace: 'default', name: 'checkout' },
+    query,
+  );
+  const team = await t.scopes.getGroupDora(
+    { namespace: 'default', name: 'team-a' },
+    query,
+  );
+  const org = await t.scopes.getOrgDora(query);
+  const { current, previous, weekly } = entity;
+  return {
+    entity: { current, previous, weekly },
+    team: withoutState(team),
+    org: withoutState(org),
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'derivation properties on %s',
+  databaseId => {
+    it('spreading a Component’s events over any number of identities mapped to it changes no metric (entity, team, org)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          historyArb,
+          fc.infiniteStream(fc.nat(CHECKOUT_IDENTITIES.length - 1)),
+          async (checkout, picks) => {
+            const picked = [...picks.take(checkout.length)];
+            const derive = async (identityOf: (i: number) => string) => {
+              const t = await startDerivation(
+                await databases.init(databaseId),
+                catalog(CHECKOUT_ANNOTATIONS),
+                TO,
+              );
+              await t.index.refresh();
+              await t.ingest(
+                join(shared, withIdentities(checkout, identityOf)),
+              );
+              return answers(t);
+            };
+            const one = await derive(() => CHECKOUT_IDENTITIES[0]);
+            const spread = await derive(i => CHECKOUT_IDENTITIES[picked[i]]);
+            expect(spread).toEqual(one);
+          },
+        ),
+        { seed: 20261201, numRuns: runsOn(databaseId) },
+      );
+    });
+
+    it('any arrival order or batch split gives the same answers as a full rebuild', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          historyArb,
+          fc.infiniteStream(fc.nat(CHECKOUT_IDENTITIES.length - 1)),
+          fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+          fc.integer({ min: 1, max: 6 }),
+          fc.nat(6),
+          async (checkout, picks, order, batches, learnAt) => {
+            const picked = [...picks.take(checkout.length)];
+            const all = join(
+              shared,
+              withIdentities(checkout, i => CHECKOUT_IDENTITIES[picked[i]]),
+            );
+            // Every record in a random place, cut into `batches` deliveries.
+            const records = [
+              ...all.deployments.map(d => ({ d })),
+              ...all.incidents.map(i => ({ i })),
+            ];
+            const place = [...order.take(records.length)];
+            const shuffled = records
+              .map((r, n) => ({ r, at: place[n] }))
+              .sort((a, b) => a.at - b.at)
+              .map(x => x.r);
+            const size = Math.ceil(shuffled.length / batches);
+            const t = await startDerivation(
+              await databases.init(databaseId),
+              catalog({}),
+              TO,
+            );
+            // The catalog learns checkout's annotations before batch `learnAt` (or after all).
+            t.setCatalog(catalog({}));
+            await t.index.refresh();
+            for (let b = 0; b * size < shuffled.length; b++) {
+              if (b === learnAt) {
+                t.setCatalog(catalog(CHECKOUT_ANNOTATIONS));
+                await t.index.refresh();
+              }
+              const batch = shuffled.slice(b * size, (b + 1) * size);
+              await t.ingest({
+                deployments: batch.flatMap(r => ('d' in r ? [r.d] : [])),
+                incidents: batch.flatMap(r => ('i' in r ? [r.i] : [])),
+              });
+            }
+            t.setCatalog(catalog(CHECKOUT_ANNOTATIONS));
+            await t.index.refresh();
+            const incremental = await answers(t);
+
+            await t.projection.rebuildAll();
+            expect(await answers(t)).toEqual(incremental);
+            // And both are what the pure derivation computes from all the records at once.
+            expect(incremental.entity).toEqual(
+              expectedAnswer(WINDOW, all, { [CHECKOUT]: CHECKOUT_IDENTITIES }, [
+                CHECKOUT,
+              ]),
+            );
+            const expected = (scope: string[]) => {
+              const { current, previous, weekly } = expectedAnswer(
+                WINDOW,
+                all,
+                IDENTITIES,
+                scope,
+              );
+              return { current, previous, weekly };
+            };
+            const { current, previous, weekly } = incremental.team;
+            expect({ current, previous, weekly }).toEqual(
+              expected([CHECKOUT, CART]),
+            );
+            expect(incremental.org.current).toEqual(
+              expected([CHECKOUT, CART, SEARCH]).current,
+            );
+          },
+        ),
+        { seed: 20261201, numRuns: runsOn(databaseId) },
+      );
+    });
+  },
+);

@@ -1,0 +1,368 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { DoraScopeFacts } from '@opsdeck/backstage-plugin-common';
+import { Knex } from 'knex';
+import { pushTo } from '../collections';
+import { chunks } from './chunks';
+import {
+  componentsOfIdentities,
+  identitiesOfComponents,
+} from './componentsSql';
+import { isTransientFault, openOpsDeckDatabase } from './database';
+import { DatabaseRollupStore } from './DatabaseRollupStore';
+import {
+  ComponentHistoryWithUnits,
+  FactChanges,
+  FactsStore,
+  StoredComponentFacts,
+} from './FactsStore';
+import { DirtyDay } from './RollupStore';
+import {
+  DeploymentRow,
+  IncidentRow,
+  normalizeDeploymentFactRow,
+  normalizeIncidentFactRow,
+  recoveryOf,
+  truthy,
+  rowToDeployment,
+  rowToIncident,
+} from './rows';
+import {
+  QueueMark,
+  addMarks,
+  claimMarks,
+  clearMarks,
+  recordFailure,
+} from './workQueue';
+
+/**
+ * Queues Components whose facts must be re-derived; call inside the transaction that changed
+ * their records.
+ *
+ * @internal
+ */
+export const markFactsDirty = (
+  db: Knex | Knex.Transaction,
+  components: Iterable<string>,
+) =>
+  addMarks(
+    db,
+    'facts',
+    [...new Set(components)].map(service => ({ service })),
+  );
+
+/**
+ * Per-Component facts in SQL. The only place that speaks SQL about them; the rules that derive
+ * them live in `-common` and `derive/`.
+ *
+ * @internal
+ */
+export class DatabaseFactsStore implements FactsStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseFactsStore> {
+    return new DatabaseFactsStore(await openOpsDeckDatabase(options.database));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /** A store on an open client (the plugin opens the database once). */
+  static of(db: Knex): DatabaseFactsStore {
+    return new DatabaseFactsStore(db);
+  }
+
+  async readHistories(
+    components: readonly string[],
+  ): Promise<ComponentHistoryWithUnits[]> {
+    const identitiesOf = await identitiesOfComponents(this.db, components);
+    const identities = [...new Set([...identitiesOf.values()].flat())];
+    const deployments: DeploymentRow[] = [];
+    const incidents: IncidentRow[] = [];
+    for (const chunk of chunks(identities)) {
+      deployments.push(
+        ...(await this.db<DeploymentRow>('opsdeck_deployments').whereIn(
+          'service',
+          chunk,
+        )),
+      );
+      incidents.push(
+        ...(await this.db<IncidentRow>('opsdeck_incidents').whereIn(
+          'service',
+          chunk,
+        )),
+      );
+    }
+    const blaming: IncidentRow[] = [];
+    for (const chunk of chunks(deployments.map(d => d.record_key))) {
+      blaming.push(
+        ...(await this.db<IncidentRow>('opsdeck_incidents').whereIn(
+          'caused_by_deployment',
+          chunk,
+        )),
+      );
+    }
+    // An incident whose identity maps to several Components is attributed only through causedBy.
+    const mapped = await componentsOfIdentities(this.db, identities);
+    const byIdentity = <R extends { service: string }>(rows: R[]) => {
+      const out = new Map<string, R[]>();
+      for (const r of rows) pushTo(out, r.service, r);
+      return out;
+    };
+    const deploymentsOf = byIdentity(deployments);
+    const incidentsOf = byIdentity(incidents);
+    return components.map(component => {
+      const own = new Set(identitiesOf.get(component));
+      const ds = [...own].flatMap(i => deploymentsOf.get(i) ?? []);
+      const is = [...own].flatMap(i => incidentsOf.get(i) ?? []);
+      const keys = new Set(ds.map(d => d.record_key));
+      const unitOf = new Map<string, string | null>();
+      for (const r of [...ds, ...is]) {
+        const sharers = [...(mapped.get(r.service) ?? [])].sort();
+        let unit: string | null = component;
+        if (sharers.length > 1)
+          unit = sharers[0] === component ? `shared:${r.service}` : null;
+        unitOf.set(r.record_key, unit);
+      }
+      return {
+        unitOf,
+        component,
+        deployments: ds.map(rowToDeployment),
+        incidents: is.map(rowToIncident),
+        sharedIncidents: new Set(
+          is
+            .filter(i => (mapped.get(i.service)?.length ?? 0) > 1)
+            .map(i => i.record_key),
+        ),
+        foreignIncidents: blaming
+          .filter(
+            i => !own.has(i.service) && keys.has(i.caused_by_deployment ?? ''),
+          )
+          .map(rowToIncident),
+      };
+    });
+  }
+
+  async readStoredFacts(
+    components: readonly string[],
+  ): Promise<Map<string, StoredComponentFacts>> {
+    const out = new Map<string, StoredComponentFacts>(
+      components.map(c => [
+        c,
+        { deployments: new Map(), incidents: new Map() },
+      ]),
+    );
+    for (const chunk of chunks([...components])) {
+      for (const r of await this.db('opsdeck_deployment_facts').whereIn(
+        'component',
+        chunk,
+      )) {
+        const row = normalizeDeploymentFactRow(r);
+        out.get(row.component)!.deployments.set(row.record_key, row);
+      }
+      for (const r of await this.db('opsdeck_incident_facts').whereIn(
+        'component',
+        chunk,
+      )) {
+        const row = normalizeIncidentFactRow(r);
+        out.get(row.component)!.incidents.set(row.record_key, row);
+      }
+    }
+    return out;
+  }
+
+  async commit(work: {
+    changes: FactChanges;
+    days: readonly DirtyDay[];
+    marks: readonly QueueMark[];
+  }): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.applyChanges(work.changes, tx);
+      await DatabaseRollupStore.markDirty(tx, work.days);
+      await clearMarks(tx, 'facts', work.marks);
+    });
+  }
+
+  async markComponents(components: Iterable<string>): Promise<void> {
+    await markFactsDirty(this.db, components);
+  }
+
+  claim(limit: number, components?: readonly string[]) {
+    return claimMarks(this.db, 'facts', {
+      limit,
+      now: Date.now(),
+      services: components,
+    });
+  }
+
+  fail(marks: readonly QueueMark[], error: unknown) {
+    return recordFailure(
+      this.db,
+      'facts',
+      marks,
+      error,
+      isTransientFault(error),
+    );
+  }
+
+  private async applyChanges(changes: FactChanges, tx: Knex.Transaction) {
+    const write = async (db: Knex) => {
+      for (const [table, rows] of [
+        ['opsdeck_deployment_facts', changes.deleteDeployments],
+        ['opsdeck_incident_facts', changes.deleteIncidents],
+      ] as const) {
+        for (const chunk of chunks(rows, 100)) {
+          await db(table)
+            .where(q => {
+              for (const k of chunk) q.orWhere(k);
+            })
+            .delete();
+        }
+      }
+      for (const chunk of chunks(changes.upsertDeployments, 50)) {
+        await db('opsdeck_deployment_facts')
+          .insert(chunk)
+          .onConflict(['component', 'record_key'])
+          .merge();
+      }
+      for (const chunk of chunks(changes.upsertIncidents, 100)) {
+        await db('opsdeck_incident_facts')
+          .insert(chunk)
+          .onConflict(['component', 'record_key'])
+          .merge();
+      }
+    };
+    await write(tx);
+  }
+
+  async knownComponents(): Promise<string[]> {
+    const out = new Set<string>();
+    (
+      await this.db('opsdeck_entity_index')
+        .where('entity_ref', 'like', 'component:%')
+        .distinct('entity_ref')
+    ).forEach(r => out.add(String(r.entity_ref)));
+    for (const table of ['opsdeck_deployments', 'opsdeck_incidents']) {
+      (
+        await this.db(table)
+          .where('service', 'like', 'entity:%')
+          .distinct('service')
+      ).forEach(r => out.add(String(r.service).slice('entity:'.length)));
+    }
+    for (const table of [
+      'opsdeck_deployment_facts',
+      'opsdeck_incident_facts',
+    ]) {
+      (await this.db(table).distinct('component')).forEach(r =>
+        out.add(String(r.component)),
+      );
+    }
+    return [...out].sort();
+  }
+
+  async readWindowFacts(
+    component: string,
+    window: { from: number; to: number },
+  ): Promise<DoraScopeFacts> {
+    const facts = (
+      await this.readFactsBy('component', [component], window)
+    ).get(component)!.facts;
+    // Through the (component, finished_at) index: one row, however long the history.
+    const first = await this.db('opsdeck_deployment_facts')
+      .where('component', component)
+      .whereNull('merged_into')
+      .whereNotNull('finished_at')
+      .orderBy('finished_at')
+      .first('finished_at');
+    const pending = await this.db('opsdeck_deployment_facts')
+      .where('component', component)
+      .whereNull('finished_at')
+      .min({ t: 'started_at' })
+      .first();
+    for (const t of [first?.finished_at, pending?.t]) {
+      if (t === null || t === undefined) continue;
+      if (facts.firstSentAt === undefined || Number(t) < facts.firstSentAt)
+        facts.firstSentAt = Number(t);
+    }
+    return facts;
+  }
+
+  async readComponentsFacts(
+    units: readonly string[],
+    span: { from: number; to: number },
+  ): Promise<Map<string, { facts: DoraScopeFacts; pendingSentAt: number[] }>> {
+    return this.readFactsBy('rollup_unit', units, span);
+  }
+
+  private async readFactsBy(
+    column: 'component' | 'rollup_unit',
+    components: readonly string[],
+    span: { from: number; to: number },
+  ): Promise<Map<string, { facts: DoraScopeFacts; pendingSentAt: number[] }>> {
+    const out = new Map(
+      components.map(c => [
+        c,
+        {
+          facts: { deployments: [], incidents: [] } as DoraScopeFacts,
+          pendingSentAt: [] as number[],
+        },
+      ]),
+    );
+    for (const chunk of chunks([...components])) {
+      const deployments = await this.db('opsdeck_deployment_facts')
+        .whereIn(column, chunk)
+        .where('finished_at', '>=', span.from)
+        .where('finished_at', '<', span.to)
+        .whereNull('merged_into')
+        .select(
+          `${column} as component`,
+          'record_key',
+          'finished_at',
+          'production_success',
+          'completed_production',
+          'failed',
+          'rework',
+          'recovery',
+          'lead_times',
+        );
+      for (const r of deployments) {
+        out.get(String(r.component))!.facts.deployments.push({
+          key: String(r.record_key),
+          finishedAt: Number(r.finished_at),
+          productionSuccess: truthy(r.production_success),
+          completedProduction: truthy(r.completed_production),
+          failed: truthy(r.failed),
+          rework: truthy(r.rework),
+          ...recoveryOf(r.recovery ?? null),
+          leadTimes: JSON.parse(r.lead_times),
+        });
+      }
+      const pending = await this.db('opsdeck_deployment_facts')
+        .whereIn(column, chunk)
+        .whereNull('finished_at')
+        .where('started_at', '>=', span.from)
+        .where('started_at', '<', span.to)
+        .select(`${column} as component`, 'started_at');
+      for (const r of pending)
+        out.get(String(r.component))!.pendingSentAt.push(Number(r.started_at));
+      const incidents = await this.db('opsdeck_incident_facts')
+        .whereIn(column, chunk)
+        .where('opened_at', '>=', span.from)
+        .where('opened_at', '<', span.to)
+        .select(
+          `${column} as component`,
+          'record_key',
+          'opened_at',
+          'duration',
+          'unresolved',
+        );
+      for (const r of incidents) {
+        out.get(String(r.component))!.facts.incidents.push({
+          key: String(r.record_key),
+          openedAt: Number(r.opened_at),
+          ...(r.duration === null ? {} : { duration: Number(r.duration) }),
+          unresolved: truthy(r.unresolved),
+        });
+      }
+    }
+    return out;
+  }
+}
