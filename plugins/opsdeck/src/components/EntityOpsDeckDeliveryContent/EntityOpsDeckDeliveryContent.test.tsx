@@ -6,6 +6,7 @@ import {
   history,
   renderOnEntity,
 } from '../../__testUtils__/fixtures';
+import { formatInstant } from '../shared/format';
 import { EntityOpsDeckDeliveryContent } from './EntityOpsDeckDeliveryContent';
 
 const item = (
@@ -30,11 +31,33 @@ const item = (
 
 describe('EntityOpsDeckDeliveryContent', () => {
   it('loads the chosen window and lists the events behind the numbers, page by page', async () => {
-    const answer = doraAnswer(history({ days: 180, perWeek: 7, failEvery: 5 }));
+    const answer = {
+      ...doraAnswer(history({ days: 180, perWeek: 7, failEvery: 5 })),
+      derivedThrough: Date.UTC(2025, 11, 31, 9, 30),
+      pendingEvents: 3,
+    };
     const getEntityDora = jest.fn(async () => answer);
     const getEntityEvents = jest.fn(async (_ref: any, query: any) =>
       query.cursor
-        ? { items: [item(3)] }
+        ? {
+            items: [
+              item(3, {
+                detail: {
+                  environment: 'production',
+                  status: 'success',
+                  failed: true,
+                  recovery: 'discarded',
+                  why: {
+                    failed: {
+                      incidents: [{ key: 'pagerduty:PX1', by: 'causedBy' }],
+                    },
+                    recoveredBy: { incidents: ['pagerduty:PX1'] },
+                    ignoredRollback: 'unknown-target',
+                  },
+                },
+              }),
+            ],
+          }
         : {
             items: [
               item(0, {
@@ -48,6 +71,10 @@ describe('EntityOpsDeckDeliveryContent', () => {
                   status: 'success',
                   rollbackOf: 'ci:2',
                   rework: true,
+                  why: {
+                    sources: ['ci:1', 'argocd:shop@2025-12-29'],
+                    firstShipped: ['abcdef0123456789'],
+                  },
                 },
               }),
               item(2, {
@@ -56,6 +83,11 @@ describe('EntityOpsDeckDeliveryContent', () => {
                   environment: 'production',
                   status: 'failure',
                   failed: true,
+                  recovery: 1_800_000,
+                  why: {
+                    failed: { status: true, rolledBackBy: ['ci:1'] },
+                    recoveredBy: { deployment: 'ci:1' },
+                  },
                 },
               }),
             ],
@@ -69,6 +101,11 @@ describe('EntityOpsDeckDeliveryContent', () => {
       await screen.findByTestId('opsdeck-dora-changeFailRate-value'),
     ).toHaveTextContent(
       `${(answer.current.changeFailRate.value! * 100).toFixed(1)} %`,
+    );
+    expect(screen.getByTestId('opsdeck-derived-through')).toHaveTextContent(
+      `Counts events received until ${formatInstant(
+        Date.UTC(2025, 11, 31, 9, 30),
+      )} · 3 newer events are still being counted — reload in a moment.`,
     );
     // one chart per metric
     expect(screen.getAllByTestId(/^opsdeck-trend-/)).toHaveLength(6);
@@ -87,6 +124,20 @@ describe('EntityOpsDeckDeliveryContent', () => {
     expect(rows[1]).toHaveTextContent('rework');
     expect(rows[2]).toHaveTextContent('failed');
     expect(within(rows[2]).queryByRole('link')).not.toBeInTheDocument();
+    // Why each deployment counts as it does.
+    expect(rows[0]).not.toHaveTextContent('Failed:');
+    expect(rows[1]).toHaveTextContent(
+      'Shipped 1 change first (abcdef0): its lead time ends here.',
+    );
+    expect(rows[1]).toHaveTextContent(
+      'One rollout reported by 2 tools: ci 1, argocd shop@2025-12-29; counted once.',
+    );
+    expect(rows[2]).toHaveTextContent(
+      'Failed: its status was a failure; rolled back by ci 1.',
+    );
+    expect(rows[2]).toHaveTextContent(
+      'Recovered after 30 min by the next successful deployment, ci 1.',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() =>
@@ -95,6 +146,16 @@ describe('EntityOpsDeckDeliveryContent', () => {
     expect(
       screen.queryByRole('button', { name: 'Load more' }),
     ).not.toBeInTheDocument();
+    const last = screen.getAllByTestId('opsdeck-timeline-item')[3];
+    expect(last).toHaveTextContent(
+      'Failed: incident pagerduty PX1 names it as the cause.',
+    );
+    expect(last).toHaveTextContent(
+      'Recovery left out of the median: it ended no later than the deployment itself when pagerduty PX1 was resolved.',
+    );
+    expect(last).toHaveTextContent(
+      'Its rollbackOf was ignored: OpsDeck has no deployment with that id (yet).',
+    );
 
     // 90 days by default; choosing 30 asks for 30 whole UTC days ending at the next midnight
     const [, first] = getEntityDora.mock.calls[0] as any[];

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
+import { DerivedThrough } from '../shared/DerivedThrough';
 import { WindowSelector } from '../shared/WindowSelector';
 import { WindowDays, lastDays } from '../shared/windows';
 import { Timeline } from './Timeline';
@@ -50,6 +51,7 @@ export function EntityOpsDeckDeliveryContent() {
                 columns={6}
               />
               <DoraGuidance current={value.current} previous={value.previous} />
+              <DerivedThrough state={value} />
             </>
           )}
         </InfoCard>

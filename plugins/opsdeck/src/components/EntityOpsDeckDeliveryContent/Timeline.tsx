@@ -18,6 +18,7 @@ import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { SafeLink } from '../shared/SafeLink';
 import { formatDuration, formatInstant } from '../shared/format';
 import { useWrapStyles } from '../shared/wrapStyles';
+import { whyLines } from './whyText';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -26,6 +27,7 @@ const useStyles = makeStyles(theme => ({
     marginLeft: theme.spacing(1),
   },
   failed: { borderColor: theme.palette.error.main },
+  why: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
 }));
 
 type Kind = 'deployment' | 'rollback' | 'incident';
@@ -66,6 +68,7 @@ function EventRow({ item }: { item: ProvenanceItem }) {
   const classes = useStyles();
   const d = item.detail as Record<string, any>;
   const kind = kindOf(item);
+  const why = item.type === 'deployment' ? whyLines(d) : [];
   return (
     <ListItem divider data-testid="opsdeck-timeline-item" data-kind={kind}>
       <ListItemIcon>{ICONS[kind]}</ListItemIcon>
@@ -91,9 +94,21 @@ function EventRow({ item }: { item: ProvenanceItem }) {
             </span>
           </>
         }
-        secondary={`${formatInstant(item.time)} · ${describe(item)} · from ${
-          item.source
-        }`}
+        secondary={
+          <>
+            {`${formatInstant(item.time)} · ${describe(item)} · from ${
+              item.source
+            }`}
+            {why.length > 0 && (
+              <ul className={classes.why} data-testid="opsdeck-timeline-why">
+                {why.map(line => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        }
+        secondaryTypographyProps={{ component: 'div' }}
       />
     </ListItem>
   );
