@@ -238,7 +238,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.waitForURL(/\/catalog/, { timeout: 60_000 });
     token = await portal.guestToken();
-    // Wait until the demo history is in, the catalog is read and ownership is indexed.
+    // Wait until the demo history is in and derived, the catalog is read and ownership indexed.
     const deadline = Date.now() + 180_000;
     for (;;) {
       try {
@@ -250,6 +250,8 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
           (s: any) => s.entityRef === 'component:default/payment-gateway',
         );
         if (
+          dora.pendingEvents === 0 &&
+          team.pendingEvents === 0 &&
           dora.current.deploymentFrequency.tier === 'elite' &&
           gateway?.dora.deploymentFrequency.value > 0
         )
