@@ -253,9 +253,11 @@ describe('access requests', () => {
     // Eve's group claims the domain by annotation: she cannot even see the request.
     await decide(server, 'user:default/eve', created.body.id).expect(404);
     // Ada's token claims platform-data, but the catalog does not list her as a member.
-    const res = await decide(server, 'user:default/ada', created.body.id).expect(
-      403,
-    );
+    const res = await decide(
+      server,
+      'user:default/ada',
+      created.body.id,
+    ).expect(403);
     expect(res.body.error.message).toContain(
       'Only direct members of group:default/platform-data',
     );
@@ -274,10 +276,7 @@ describe('access requests', () => {
 
   it('while two home Systems claim a domain, its requests answer 409 naming both', async () => {
     const { server } = await start({
-      entities: [
-        ...catalog,
-        system('data-shadow', 'data', 'eve-team'),
-      ],
+      entities: [...catalog, system('data-shadow', 'data', 'eve-team')],
     });
     const res = await ask(server, 'user:default/nina').expect(409);
     expect(res.body.error.message).toContain(

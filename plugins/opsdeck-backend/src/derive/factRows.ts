@@ -2,7 +2,12 @@ import {
   ComponentFacts,
   startOfUtcDay,
 } from '@opsdeck/backstage-plugin-common';
-import { DeploymentFactRow, FactChanges, IncidentFactRow, StoredComponentFacts } from '../store/FactsStore';
+import {
+  DeploymentFactRow,
+  FactChanges,
+  IncidentFactRow,
+  StoredComponentFacts,
+} from '../store/FactsStore';
 import { DirtyDay } from '../store/RollupStore';
 
 /** A Component's derived facts as the rows that store them. */

@@ -1,5 +1,4 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import {
   DAY_MS,
   DeploymentEvent,
@@ -11,6 +10,7 @@ import {
   startDerivation,
   withoutState,
 } from '../__testUtils__/derivationStack';
+import { ownedComponent, testGroup } from '../__testUtils__/entities';
 
 // Two properties of the projection, on real databases:
 // 1. spreading a Component's events over any number of identities mapped to it changes no metric
@@ -37,26 +37,8 @@ const HOUR = 3_600_000;
 const credentials = mockCredentials.user();
 const query = { from: String(WINDOW.from), to: String(WINDOW.to), credentials };
 
-const group = (name: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: parent
-    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
-    : [],
-});
-const component = (
-  name: string,
-  owner: string,
-  annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', owner, lifecycle: 'production' },
-  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-});
+const group = testGroup;
+const component = ownedComponent;
 
 const CHECKOUT = 'component:default/checkout';
 const CART = 'component:default/cart';

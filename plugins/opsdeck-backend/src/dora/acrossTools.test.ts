@@ -5,12 +5,22 @@ import {
   pagerdutyDelivery,
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
+import {
+  at,
+  deploymentStatusPayload,
+  pagerdutyIncidentPayload,
+  pushPayload,
+  sha,
+} from '../__testUtils__/providerPayloads';
 import { readDerived } from '../__testUtils__/readDerived';
 
 // One Component, several tools: GitHub sends its deployments and pushes, PagerDuty its
 // incidents, Argo CD its syncs. DESIGN.md: "service means the Component" — they form one history.
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
 
 const REPO = 'acme/checkout';
 const checkout = component('checkout', {
@@ -22,41 +32,16 @@ const WINDOW = 'from=2026-01-05&to=2026-01-12';
 const HOUR = 3_600_000;
 const user = { Authorization: mockCredentials.user.header() };
 
-const sha = (n: number) => n.toString(16).padStart(40, 'a');
-const at = (day: number, hour: number, minute = 0) =>
-  new Date(Date.UTC(2026, 0, day, hour, minute)).toISOString();
-
 /** A push to main of commits `c` (each committed on 5 Jan at c:00 UTC). */
 const push = (before: number, after: number, commits: number[]) =>
-  githubDelivery('push', {
-    ref: 'refs/heads/main',
-    before: sha(before),
-    after: sha(after),
-    forced: false,
-    deleted: false,
-    repository: { full_name: REPO, html_url: `https://github.com/${REPO}` },
-    commits: commits.map(c => ({ id: sha(c), timestamp: at(5, c) })),
-  });
+  githubDelivery('push', pushPayload(REPO, before, after, commits));
 
 /** GitHub's deployment_status webhook: deployment `id` of commit `commit` reached `state`. */
 const deployment = (id: number, state: string, commit: number, time: string) =>
-  githubDelivery('deployment_status', {
-    action: 'created',
-    deployment_status: {
-      state,
-      environment: 'production',
-      created_at: time,
-      log_url: `https://github.com/${REPO}/actions/runs/${id}`,
-    },
-    deployment: {
-      id,
-      sha: sha(commit),
-      ref: 'main',
-      environment: 'production',
-      created_at: time,
-    },
-    repository: { full_name: REPO, html_url: `https://github.com/${REPO}` },
-  });
+  githubDelivery(
+    'deployment_status',
+    deploymentStatusPayload(REPO, id, state, commit, time),
+  );
 
 /** PagerDuty's v3 webhook for incident `id` of service PCHK001, opened at `openedAt`. */
 const incident = (
@@ -65,28 +50,15 @@ const incident = (
   openedAt: string,
   occurredAt: string,
 ) =>
-  pagerdutyDelivery({
-    event: {
-      id: `${id}-${type}`,
-      event_type: type,
-      resource_type: 'incident',
-      occurred_at: occurredAt,
-      agent: null,
-      client: null,
-      data: {
-        id,
-        type: 'incident',
-        self: `https://api.pagerduty.com/incidents/${id}`,
-        html_url: `https://acme.pagerduty.com/incidents/${id}`,
-        number: 1,
-        status: type.split('.')[1],
-        created_at: openedAt,
-        title: 'Checkout returns 502',
-        service: { id: 'PCHK001', type: 'service_reference' },
-        urgency: 'high',
-      },
-    },
-  });
+  pagerdutyDelivery(
+    pagerdutyIncidentPayload({
+      eventId: `${id}-${type}`,
+      type,
+      occurredAt,
+      id,
+      openedAt,
+    }),
+  );
 
 /** Argo CD's notification (the documented webhook template OpsDeck ships) for a sync. */
 const argoSync = (commit: number, startedAt: string, finishedAt: string) => ({

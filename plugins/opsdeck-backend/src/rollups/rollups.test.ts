@@ -1,5 +1,4 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import {
   DAY_MS,
   DeploymentEvent,
@@ -13,6 +12,7 @@ import {
   startDerivation,
   withoutState,
 } from '../__testUtils__/derivationStack';
+import { ownedComponent, testGroup } from '../__testUtils__/entities';
 
 jest.setTimeout(120_000);
 
@@ -26,26 +26,8 @@ const WINDOW = { from: TO - 28 * DAY_MS, to: TO };
 const HOUR = 3_600_000;
 const SHOP = 'github.com/project-slug';
 
-const group = (name: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: parent
-    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
-    : [],
-});
-const component = (
-  name: string,
-  owner: string,
-  annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', owner, lifecycle: 'production' },
-  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-});
+const group = testGroup;
+const component = ownedComponent;
 
 /** Park–Miller minimal standard RNG: the same data on every run. */
 function rng(seed: number) {

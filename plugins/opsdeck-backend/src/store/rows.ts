@@ -181,7 +181,9 @@ export function normalizeDeploymentFactRow(
 }
 
 /** The same for an incident's facts. @internal */
-export function normalizeIncidentFactRow(r: Record<string, unknown>): IncidentFactRow {
+export function normalizeIncidentFactRow(
+  r: Record<string, unknown>,
+): IncidentFactRow {
   return {
     component: String(r.component),
     record_key: String(r.record_key),

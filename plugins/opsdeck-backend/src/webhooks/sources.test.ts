@@ -7,6 +7,7 @@ import {
   pagerdutyDelivery,
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
+import { pagerdutyIncidentPayload } from '../__testUtils__/providerPayloads';
 import { readDerived } from '../__testUtils__/readDerived';
 
 const entities = [
@@ -29,28 +30,8 @@ async function dora(server: Parameters<typeof request>[0]) {
   return res.body.current;
 }
 
-const pdEvent = (id: string, type: string, occurredAt: string) => ({
-  event: {
-    id,
-    event_type: type,
-    resource_type: 'incident',
-    occurred_at: occurredAt,
-    agent: null,
-    client: null,
-    data: {
-      id: 'PT4KHLK',
-      type: 'incident',
-      self: 'https://api.pagerduty.com/incidents/PT4KHLK',
-      html_url: 'https://acme.pagerduty.com/incidents/PT4KHLK',
-      number: 1,
-      status: type.split('.')[1],
-      created_at: '2026-01-05T14:00:00Z',
-      title: 'Checkout returns 502',
-      service: { id: 'PCHK001', type: 'service_reference' },
-      urgency: 'high',
-    },
-  },
-});
+const pdEvent = (id: string, type: string, occurredAt: string) =>
+  pagerdutyIncidentPayload({ eventId: id, type, occurredAt });
 
 describe('webhook sources end to end', () => {
   it('PagerDuty: out-of-order, duplicate and reopening deliveries give the right MTTR', async () => {

@@ -9,6 +9,11 @@ import {
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
 import { MAX_WEBHOOK_BODY_BYTES } from './createWebhookRouter';
+import {
+  at,
+  deploymentStatusPayload,
+  pushPayload as githubPush,
+} from '../__testUtils__/providerPayloads';
 import { readDerived } from '../__testUtils__/readDerived';
 
 const SECRET = WEBHOOK_SECRETS.github[1];
@@ -16,42 +21,14 @@ const REPO = 'acme/checkout';
 
 const entities = [component('checkout', { 'github.com/project-slug': REPO })];
 
-const sha = (n: number) => n.toString(16).padStart(40, 'a');
-const at = (day: number, hour: number) =>
-  new Date(Date.UTC(2026, 0, day, hour)).toISOString();
-
-const pushPayload = (before: number, after: number, commits: number[]) => ({
-  ref: 'refs/heads/main',
-  before: sha(before),
-  after: sha(after),
-  forced: false,
-  deleted: false,
-  repository: { full_name: REPO, html_url: `https://github.com/${REPO}` },
-  commits: commits.map(c => ({ id: sha(c), timestamp: at(5, c) })),
-});
-
+const pushPayload = (before: number, after: number, commits: number[]) =>
+  githubPush(REPO, before, after, commits);
 const statusPayload = (
   id: number,
   state: string,
   commit: number,
   finished: string,
-) => ({
-  action: 'created',
-  deployment_status: {
-    state,
-    environment: 'production',
-    created_at: finished,
-    log_url: `https://github.com/${REPO}/actions/runs/${id}`,
-  },
-  deployment: {
-    id,
-    sha: sha(commit),
-    ref: 'main',
-    environment: 'production',
-    created_at: finished,
-  },
-  repository: { full_name: REPO, html_url: `https://github.com/${REPO}` },
-});
+) => deploymentStatusPayload(REPO, id, state, commit, finished);
 
 const github = githubDelivery;
 const start = (options: { deny?: boolean } = {}) =>
