@@ -397,6 +397,26 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       await page.getByTestId('opsdeck-timeline-item').count(),
       events.items.length,
     );
+    // Each deployment says why it counts as it does, as the API explains it.
+    const rows = page.getByTestId('opsdeck-timeline-item');
+    const shipped = events.items.findIndex(
+      (i: any) => i.detail.why?.firstShipped?.length,
+    );
+    assert.ok(shipped >= 0, 'the demo history ships changes');
+    const n = events.items[shipped].detail.why.firstShipped.length;
+    assert.match(
+      (await rows.nth(shipped).textContent()) ?? '',
+      new RegExp(`Shipped ${n} changes? first`),
+    );
+    for (const [index, item] of events.items.entries()) {
+      if (item.type === 'deployment' && item.detail.failed) {
+        assert.match((await rows.nth(index).textContent()) ?? '', /Failed: /);
+      }
+    }
+    assert.match(
+      (await page.getByTestId('opsdeck-derived-through').textContent()) ?? '',
+      /^Counts events received until /,
+    );
     await portal.screenshot('11-delivery-tab');
 
     await page.getByRole('button', { name: '30 days' }).click();
