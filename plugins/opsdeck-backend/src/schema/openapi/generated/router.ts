@@ -2393,17 +2393,18 @@ export const spec = {
                   "required": [
                     "items"
                   ],
-                  "properties": null,
-                  "derivedThrough": {
-                    "type": [
-                      "integer",
-                      "null"
-                    ],
-                    "description": "When the newest event this answer includes was received, epoch ms; null before any event."
-                  },
-                  "pendingEvents": {
-                    "type": "integer",
-                    "description": "Events accepted but not derived yet; poll until 0 to read what was just sent.",
+                  "properties": {
+                    "derivedThrough": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ],
+                      "description": "When the newest event this answer includes was received, epoch ms; null before any event."
+                    },
+                    "pendingEvents": {
+                      "type": "integer",
+                      "description": "Events accepted but not derived yet; poll until 0 to read what was just sent."
+                    },
                     "items": {
                       "type": "array",
                       "items": {
