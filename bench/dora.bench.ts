@@ -145,6 +145,17 @@ function client(port: number) {
         throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     },
+    /** GETs an answer built on derived data once every accepted event is in it (reads never derive). */
+    async derived(path: string): Promise<any> {
+      for (;;) {
+        const res = await fetch(`${base}${path}`, { headers });
+        if (!res.ok)
+          throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+        const answer = await res.json();
+        if (answer.pendingEvents === 0) return answer;
+        await new Promise(r => setTimeout(r, 20));
+      }
+    },
     async post(path: string, body: unknown): Promise<void> {
       const res = await fetch(`${base}${path}`, {
         method: 'POST',
@@ -251,7 +262,7 @@ async function load(
       });
     }
   }
-  await api.get('/opsdeck/org/dora'); // waits for the rollups to catch up
+  await api.derived('/opsdeck/org/dora'); // until everything sent is derived
   return (performance.now() - start) / 1000;
 }
 
@@ -443,7 +454,7 @@ async function main() {
         `/catalog/entities/by-name/component/default/svc-${SERVICES - 1}`,
       );
       const org = await api.get('/opsdeck/org/dora');
-      if (org.scope.services < SERVICES * 2) {
+      if (org.scope.services < SERVICES) {
         throw new Error(`the org holds ${org.scope.services} services so far`);
       }
       return true;
@@ -472,7 +483,7 @@ async function main() {
           deployments: batch,
         });
       }
-      const org = await api.get(
+      const org = await api.derived(
         '/opsdeck/org/dora?from=2025-01-01&to=2026-12-01',
       );
       const seconds = (performance.now() - start) / 1000;

@@ -242,9 +242,10 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const deadline = Date.now() + 180_000;
     for (;;) {
       try {
-        const [dora, team] = await Promise.all([
+        const [dora, team, teamDora] = await Promise.all([
           api('entities/component/default/checkout-api/dora'),
           api('groups/default/payments/services'),
+          api('groups/default/payments/dora'),
         ]);
         const gateway = team.services.find(
           (s: any) => s.entityRef === 'component:default/payment-gateway',
@@ -252,6 +253,8 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
         if (
           dora.pendingEvents === 0 &&
           team.pendingEvents === 0 &&
+          teamDora.pendingEvents === 0 &&
+          teamDora.current.deploymentFrequency.value > 0 &&
           dora.current.deploymentFrequency.tier === 'elite' &&
           gateway?.dora.deploymentFrequency.value > 0
         )

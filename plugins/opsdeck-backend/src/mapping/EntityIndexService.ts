@@ -77,8 +77,6 @@ export class EntityIndexService {
 
     let changedScopes = 0;
     if (projection) {
-      // A Component that gained or lost an identity gets its facts rebuilt from its new history.
-      await projection.componentsChanged(changedComponents);
       const fields = [
         'kind',
         'metadata.namespace',
@@ -97,9 +95,12 @@ export class EntityIndexService {
             ).items,
         ),
       );
+      // Ownership first: the facts derived next count in their teams as soon as they exist.
       changedScopes = await projection.applyMembership(
         scopeMembership(components, groups, MAPPED_ANNOTATIONS),
       );
+      // A Component that gained or lost an identity gets its facts rebuilt from its new history.
+      await projection.componentsChanged(changedComponents);
     }
     logger.debug(
       `OpsDeck entity index: ${rows.length} annotations of ${items.length} entities; ${changedScopes} rollup scopes changed`,
