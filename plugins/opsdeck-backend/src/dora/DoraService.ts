@@ -58,6 +58,29 @@ export class DoraService {
     });
   }
 
+  /** The same for several entities at once, read together (a team's or the org's table). */
+  async windowMetricsOf(
+    entityRefs: readonly string[],
+    window: DoraWindow,
+  ): Promise<Map<string, DoraMetrics>> {
+    const facts = await this.options.facts.readManyWindowFacts(
+      entityRefs,
+      window,
+    );
+    return new Map(
+      entityRefs.map(ref => [
+        ref,
+        metricsFromTotals(
+          totalsOfFacts(
+            facts.get(ref) ?? { deployments: [], incidents: [] },
+            window,
+          ),
+          { window, benchmark: this.options.benchmark },
+        ),
+      ]),
+    );
+  }
+
   /** How far derivation has come (for answers built on facts). */
   derivationState(): Promise<DerivationState> {
     return this.options.derivation.state();

@@ -13,9 +13,6 @@ import { ScopeQuery, scopeComponents } from '../catalog/scopeComponents';
 import { DoraService } from '../dora/DoraService';
 import { resolveWindowQuery } from '../dora/windowQuery';
 
-/** Services measured at once: bounds the database reads in flight for a large org. */
-const CONCURRENCY = 4;
-
 const coverageOf = (entity: Entity) =>
   computeEntityCoverage(stringifyEntityRef(entity), entity);
 
@@ -52,33 +49,28 @@ export class ScopeServicesService {
       query,
       options.credentials,
     );
-    const rows: ScopeServices['services'] = new Array(components.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < components.length) {
-        const i = next++;
-        const entity = components[i];
-        const coverage = coverageOf(entity);
-        const metrics = await this.options.dora.windowMetrics(
-          coverage.entityRef,
-          window,
-        );
-        const [owner] = relationTargets(entity, 'ownedBy');
-        const [system] = relationTargets(entity, 'partOf', 'system');
-        rows[i] = {
-          entityRef: coverage.entityRef,
-          ...(coverage.title ? { title: coverage.title } : {}),
-          ...(owner ? { owner } : {}),
-          ...(system ? { system } : {}),
-          coverage: coverage.percent,
-          missing: coverage.items
-            .filter(item => item.applicable && !item.present)
-            .map(item => item.id),
-          dora: doraHeadlines(metrics),
-        };
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const coverages = components.map(coverageOf);
+    // Every service's window facts in a few queries, whatever the scope's size.
+    const metrics = await this.options.dora.windowMetricsOf(
+      coverages.map(c => c.entityRef),
+      window,
+    );
+    const rows: ScopeServices['services'] = components.map((entity, i) => {
+      const coverage = coverages[i];
+      const [owner] = relationTargets(entity, 'ownedBy');
+      const [system] = relationTargets(entity, 'partOf', 'system');
+      return {
+        entityRef: coverage.entityRef,
+        ...(coverage.title ? { title: coverage.title } : {}),
+        ...(owner ? { owner } : {}),
+        ...(system ? { system } : {}),
+        coverage: coverage.percent,
+        missing: coverage.items
+          .filter(item => item.applicable && !item.present)
+          .map(item => item.id),
+        dora: doraHeadlines(metrics.get(coverage.entityRef)!),
+      };
+    });
     return {
       ...(await this.options.dora.derivationState()),
       scope,

@@ -240,20 +240,18 @@ export class DatabaseFactsStore implements FactsStore {
         .where('entity_ref', 'like', 'component:%')
         .distinct('entity_ref')
     ).forEach(r => out.add(String(r.entity_ref)));
-    for (const table of ['opsdeck_deployments', 'opsdeck_incidents']) {
-      (
-        await this.db(table)
-          .where('service', 'like', 'entity:%')
-          .distinct('service')
-      ).forEach(r => out.add(String(r.service).slice('entity:'.length)));
-    }
-    for (const table of [
-      'opsdeck_deployment_facts',
-      'opsdeck_incident_facts',
+    for (const [table, column] of [
+      ['opsdeck_deployments', 'service'],
+      ['opsdeck_incidents', 'service'],
+      ['opsdeck_deployment_facts', 'component'],
+      ['opsdeck_incident_facts', 'component'],
     ]) {
-      (await this.db(table).distinct('component')).forEach(r =>
-        out.add(String(r.component)),
-      );
+      const rows = await this.db(table)
+        .modify(
+          q => column === 'service' && q.where(column, 'like', 'entity:%'),
+        )
+        .distinct(column);
+      rows.forEach(r => out.add(String(r[column]).replace(/^entity:/, '')));
     }
     return [...out].sort();
   }
@@ -265,10 +263,10 @@ export class DatabaseFactsStore implements FactsStore {
     const facts = (
       await this.readFactsBy('component', [component], window)
     ).get(component)!.facts;
-    // Through the (component, finished_at) index: one row, however long the history.
+    // Through the (component, finished_at) index: one row, however long the history. A merged
+    // report finishes no earlier than the one it merged into, so it cannot be the first.
     const first = await this.db('opsdeck_deployment_facts')
       .where('component', component)
-      .whereNull('merged_into')
       .whereNotNull('finished_at')
       .orderBy('finished_at')
       .first('finished_at');
@@ -283,6 +281,40 @@ export class DatabaseFactsStore implements FactsStore {
         facts.firstSentAt = Number(t);
     }
     return facts;
+  }
+
+  async readManyWindowFacts(
+    components: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<Map<string, DoraScopeFacts>> {
+    const read = await this.readFactsBy('component', components, window);
+    const out = new Map([...read].map(([c, { facts }]) => [c, facts]));
+    for (const chunk of chunks([...components])) {
+      // When each first sent a deployment: its first finish, or a pending one's start.
+      const finished = await this.db('opsdeck_deployment_facts')
+        .whereIn('component', chunk)
+        .whereNotNull('finished_at')
+        .groupBy('component')
+        .select('component')
+        .min({ t: 'finished_at' });
+      const pending = await this.db('opsdeck_deployment_facts')
+        .whereIn('component', chunk)
+        .whereNull('finished_at')
+        .groupBy('component')
+        .select('component')
+        .min({ t: 'started_at' });
+      const firsts = [...finished, ...pending] as Array<{
+        component: string;
+        t: unknown;
+      }>;
+      for (const r of firsts) {
+        const facts = out.get(String(r.component));
+        if (!facts || r.t === null || r.t === undefined) continue;
+        if (facts.firstSentAt === undefined || Number(r.t) < facts.firstSentAt)
+          facts.firstSentAt = Number(r.t);
+      }
+    }
+    return out;
   }
 
   async readComponentsFacts(

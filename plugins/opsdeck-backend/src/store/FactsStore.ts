@@ -94,6 +94,11 @@ export interface FactsStore {
     component: string,
     window: { from: number; to: number },
   ): Promise<DoraScopeFacts>;
+  /** The same for several Components at once (a team's or the org's service table). */
+  readManyWindowFacts(
+    components: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<Map<string, DoraScopeFacts>>;
   /** Several rollup units' facts in a span, each apart, with their pending deployments' starts. */
   readComponentsFacts(
     units: readonly string[],
