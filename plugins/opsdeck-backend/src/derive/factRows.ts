@@ -74,9 +74,15 @@ export function toFactRows(
   };
 }
 
-const sameRow = (a: object, b: object) =>
-  JSON.stringify(Object.entries(a).sort()) ===
-  JSON.stringify(Object.entries(b).sort());
+/** Two rows of one table, column by column (every value is a string, number, boolean or null). */
+function sameRow(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(y);
+  if (keys.length !== Object.keys(x).length) return false;
+  for (const key of keys) if (x[key] !== y[key]) return false;
+  return true;
+}
 
 function dayOf(row: DeploymentFactRow | IncidentFactRow): DirtyDay[] {
   const t =

@@ -138,6 +138,9 @@ describe.each(databases.eachSupportedId())(
         if (n % 2) await projection.catchUp();
       }
       await projection.catchUp();
+      // Re-deriving unchanged histories writes no fact and queues no rollup day.
+      await factsStore.markComponents(Object.values(COMPONENT));
+      expect(await projection.catchUp()).toEqual({ components: 2, days: 0 });
       const all = {
         deployments: foldDeployments(batches.flatMap(b => b.deployments)),
         incidents: foldIncidents(batches.flatMap(b => b.incidents)),
