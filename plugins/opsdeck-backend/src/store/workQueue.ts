@@ -96,32 +96,46 @@ export async function claimMarks(
   if (!rows.length) return rows;
   return db.transaction(async tx => {
     const claimed: QueueMark[] = [];
+    const byAttempts = new Map<number, QueueMark[]>();
     for (const mark of rows) {
-      const exhausted = mark.attempts >= MAX_ATTEMPTS;
-      const changed = await tx(table)
-        .where({
-          ...keyOf(queue, mark),
-          token: mark.token,
-          attempts: mark.attempts,
-        })
-        .whereNull('set_aside_at')
-        .update(
-          exhausted
-            ? {
-                set_aside_at: now,
-                last_error: tx.raw('coalesce(last_error, ?)', [
-                  `did not finish in ${MAX_ATTEMPTS} tries`,
-                ]),
-              }
-            : {
-                attempts: mark.attempts + 1,
-                not_before: now + backoffMs(mark.attempts + 1),
-              },
-        );
-      if (changed && !exhausted)
-        claimed.push({ ...mark, attempts: mark.attempts + 1 });
+      if (mark.attempts >= MAX_ATTEMPTS) {
+        await tx(table)
+          .where({ ...keyOf(queue, mark), token: mark.token })
+          .where('attempts', mark.attempts)
+          .whereNull('set_aside_at')
+          .update({
+            set_aside_at: now,
+            last_error: tx.raw('coalesce(last_error, ?)', [
+              `did not finish in ${MAX_ATTEMPTS} tries`,
+            ]),
+          });
+      } else pushTo(byAttempts, mark.attempts, mark);
     }
-    return claimed;
+    // One statement per 100 marks with the same count of tries; a mark another runner claimed
+    // or renewed meanwhile no longer matches, and is not read back as ours.
+    for (const [attempts, marks] of byAttempts) {
+      const notBefore = now + backoffMs(attempts + 1);
+      for (const chunk of chunks(marks, 100)) {
+        const ours = (q: Knex.QueryBuilder) =>
+          q.where(w => {
+            for (const m of chunk)
+              w.orWhere({ ...keyOf(queue, m), token: m.token });
+          });
+        await ours(tx(table))
+          .where('attempts', attempts)
+          .whereNull('set_aside_at')
+          .update({ attempts: attempts + 1, not_before: notBefore });
+        const taken = await ours(tx(table))
+          .where({ attempts: attempts + 1, not_before: notBefore })
+          .whereNull('set_aside_at')
+          .select([...key, 'token', 'attempts']);
+        claimed.push(...taken.map(toMark));
+      }
+    }
+    // In the queue's order, as they were read.
+    const place = (m: QueueMark) => `${m.service}\u0000${m.day ?? ''}`;
+    const order = new Map(rows.map((m, i) => [place(m), i]));
+    return claimed.sort((a, b) => order.get(place(a))! - order.get(place(b))!);
   });
 }
 
