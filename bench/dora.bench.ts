@@ -153,7 +153,8 @@ function client(port: number) {
           throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
         const answer = await res.json();
         if (answer.pendingEvents === 0) return answer;
-        await new Promise(r => setTimeout(r, 20));
+        // Not too often: each read takes the backend's one thread from the derivation it waits for.
+        await new Promise(r => setTimeout(r, 100));
       }
     },
     async post(path: string, body: unknown): Promise<void> {
