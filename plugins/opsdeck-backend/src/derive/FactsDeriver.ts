@@ -13,7 +13,7 @@ import { diffFacts, toFactRows } from './factRows';
 const BATCH = 100;
 
 /** Components whose histories are read together. */
-const PER_READ = 25;
+const PER_READ = 100;
 
 /**
  * Derives each Component's facts from its whole history across identities, writes what changed
