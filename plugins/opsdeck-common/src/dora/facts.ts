@@ -88,6 +88,24 @@ const byFinish = (a: DoraDeployment, b: DoraDeployment) =>
 
 const pair = (service: string, sha: string) => `${service}\u0000${sha}`;
 
+/** How many of these deployments (by finish time) finished before `t`: binary search. */
+function finishedBefore(sorted: readonly DoraDeployment[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].finishedAt! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * What the whole history says about each deployment and incident: which deployments are
  * production, successful, failed (and why), which change first shipped where, and which
@@ -121,7 +139,10 @@ export class DoraFacts {
   readonly isProduction: (environment: string) => boolean;
 
   private readonly byKey = new Map<string, DoraDeployment>();
+  /** Successful production deployments by service, by finish time then key. */
   private readonly successesByService = new Map<string, DoraDeployment[]>();
+  /** The same by service and environment (lower case). */
+  private readonly successesByEnvironment = new Map<string, DoraDeployment[]>();
 
   constructor(
     input: DoraInput,
@@ -153,9 +174,12 @@ export class DoraFacts {
       .sort(byFinish);
     const shippedAsCommit = new Map<string, DoraDeployment>();
     for (const d of this.productionSuccesses) {
-      const list = this.successesByService.get(d.service) ?? [];
-      list.push(d);
-      this.successesByService.set(d.service, list);
+      pushTo(this.successesByService, d.service, d);
+      pushTo(
+        this.successesByEnvironment,
+        pair(d.service, d.environment.toLowerCase()),
+        d,
+      );
       for (const change of changesOf(d)) {
         const k = pair(d.service, change.sha);
         if (!this.firstShipped.has(k))
@@ -234,15 +258,13 @@ export class DoraFacts {
    * finished in the same millisecond counts (its recovery of 0 is then discarded, not skipped).
    */
   nextSuccessAfter(d: DoraDeployment): DoraDeployment | undefined {
-    const env = d.environment.toLowerCase();
-    return this.successesByService
-      .get(d.service)
-      ?.find(
-        s =>
-          s.key !== d.key &&
-          s.finishedAt! >= d.finishedAt! &&
-          s.environment.toLowerCase() === env,
-      );
+    const list = this.successesByEnvironment.get(
+      pair(d.service, d.environment.toLowerCase()),
+    );
+    if (!list) return undefined;
+    for (let i = finishedBefore(list, d.finishedAt!); i < list.length; i++)
+      if (list[i].key !== d.key) return list[i];
+    return undefined;
   }
 
   /** Why a rollback does not mark its target failed; undefined when it does. */
@@ -294,12 +316,12 @@ export class DoraFacts {
       return shippedAsCommit.get(pair(incident.service, causedBy.commit));
     }
     if (windowMs === undefined) return undefined;
+    // The latest success that finished when it opened or before, if within the window.
     const candidates = this.successesByService.get(incident.service) ?? [];
-    let latest: DoraDeployment | undefined;
-    for (const d of candidates) {
-      if (d.finishedAt! > incident.openedAt) break;
-      if (incident.openedAt <= d.finishedAt! + windowMs) latest = d;
-    }
-    return latest;
+    const latest =
+      candidates[finishedBefore(candidates, incident.openedAt + 1) - 1];
+    return latest && incident.openedAt <= latest.finishedAt! + windowMs
+      ? latest
+      : undefined;
   }
 }
