@@ -1,19 +1,16 @@
 // Golden fixtures for which deployment an incident or a rollback fails: every expected value is
 // written by hand, with its derivation on the line.
 import { DoraFacts } from './facts';
-import { computeDoraMetrics } from './metrics';
 import { DoraInput } from './types';
 import {
   DAY,
+  compute,
   HOUR,
   T0,
   WEEK,
   deployment as dep,
   incident as inc,
 } from './testFixtures';
-
-const compute = (input: DoraInput, window = WEEK, extra = {}) =>
-  computeDoraMetrics(input, { window, ...extra });
 
 describe('DORA golden fixtures: attribution, causedBy and rollbacks', () => {
   it('an incident before any deployment is unattributed but counts for MTTR', () => {

@@ -1,9 +1,8 @@
 // Golden fixtures: every expected value is written by hand, with its derivation on the line.
 import { BENCHMARK_SETS } from './benchmarks';
-import { computeDoraMetrics } from './metrics';
-import { DoraInput } from './types';
 import {
   DAY,
+  compute,
   HOUR,
   MIN,
   T0,
@@ -11,9 +10,6 @@ import {
   deployment as dep,
   incident as inc,
 } from './testFixtures';
-
-const compute = (input: DoraInput, window = WEEK, extra = {}) =>
-  computeDoraMetrics(input, { window, ...extra });
 
 describe('DORA golden fixtures', () => {
   it('no data: every metric is null with its reason, never 0', () => {

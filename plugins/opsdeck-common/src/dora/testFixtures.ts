@@ -1,4 +1,5 @@
-import { DoraDeployment, DoraIncident } from './types';
+import { DoraOptions, computeDoraMetrics } from './metrics';
+import { DoraDeployment, DoraIncident, DoraInput } from './types';
 
 /** Test helpers: instants and terse record builders. Not exported from the package. */
 export const MIN = 60_000;
@@ -30,3 +31,10 @@ export function incident(
 ): DoraIncident {
   return { key, service: 'checkout', openedAt, ...more };
 }
+
+/** The metrics of `input` for a window (default: the week from T0), as the golden fixtures read them. */
+export const compute = (
+  input: DoraInput,
+  window = WEEK,
+  extra: Partial<DoraOptions> = {},
+) => computeDoraMetrics(input, { window, ...extra });
