@@ -157,10 +157,13 @@ export class Projection {
   /** How far derived data has come, for answers built on it. */
   async state(): Promise<DerivationState> {
     const { state } = this.options;
-    const through = Number((await state.getMeta(META.throughId)) ?? 0);
-    const at = await state.getMeta(META.throughAt);
-    const after = await state.eventsAfter(through);
-    const { pending } = await state.queueCounts();
+    // Read on every answer built on derived data: its reads go out together.
+    const [throughId, at, { pending }] = await Promise.all([
+      state.getMeta(META.throughId),
+      state.getMeta(META.throughAt),
+      state.queueCounts(),
+    ]);
+    const after = await state.eventsAfter(Number(throughId ?? 0));
     return {
       derivedThrough: at === undefined ? null : Number(at),
       // Work queued without new events (a rebuild) still means answers may change.

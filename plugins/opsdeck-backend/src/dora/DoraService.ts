@@ -12,11 +12,11 @@ import {
   metricsFromTotals,
   previousWindow,
   totalsOfFacts,
+  DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { doraAnswer } from './doraAnswer';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
-import { DerivationState } from '@opsdeck/backstage-plugin-common';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { FactsStore } from '../store/FactsStore';
 
@@ -44,21 +44,10 @@ export class DoraService {
   }
 
   /**
-   * One entity's metrics for one window, without the previous window or the weeks (a row of a
-   * team's or the org's service table). The caller has already read the entity as the user.
+   * Several entities' metrics for one window, without the previous window or the weeks, read
+   * together (the rows of a team's or the org's service table). The caller has already read the
+   * entities as the user.
    */
-  async windowMetrics(
-    entityRef: string,
-    window: DoraWindow,
-  ): Promise<DoraMetrics> {
-    const { rows } = await this.readFacts(entityRef, window);
-    return metricsFromTotals(totalsOfFacts(rows, window), {
-      window,
-      benchmark: this.options.benchmark,
-    });
-  }
-
-  /** The same for several entities at once, read together (a team's or the org's table). */
   async windowMetricsOf(
     entityRefs: readonly string[],
     window: DoraWindow,

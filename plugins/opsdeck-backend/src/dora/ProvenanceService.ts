@@ -6,15 +6,15 @@ import {
   ProvenanceItem,
   ProvenancePage,
   toSafeHttpUrl,
+  DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
-import { DerivationState } from '@opsdeck/backstage-plugin-common';
 import {
   ProvenanceRecord,
   ProvenanceStore,
 } from '../store/DatabaseProvenanceStore';
-import { splitRecordKey } from '../store/rows';
+import { recoveryOf, splitRecordKey } from '../store/rows';
 import { parsePageLimit } from '../pageLimit';
 
 const encodeCursor = (t: number, key: string) =>
@@ -111,16 +111,10 @@ export class ProvenanceService {
 function factsDetail(row: ProvenanceRecord): Record<string, unknown> {
   if (row.type !== 'deployment') return {};
   const f = row.facts;
-  const recovery =
-    f.recovery === null ||
-    f.recovery === 'unrecovered' ||
-    f.recovery === 'discarded'
-      ? f.recovery
-      : Number(f.recovery);
   return {
     failed: f.failed,
     rework: f.rework,
-    ...(recovery === null ? {} : { recovery }),
+    ...recoveryOf(f.recovery),
     ...(f.explain ? { why: JSON.parse(f.explain) } : {}),
   };
 }

@@ -8,10 +8,10 @@ import {
   BenchmarkSet,
   ScopeDora,
   opsdeckRollupReadPermission,
+  DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { readEntityAsCaller } from '../catalog/readEntity';
-import { DerivationState } from '@opsdeck/backstage-plugin-common';
 import { RollupTotals } from './RollupTotals';
 import { RollupStore } from '../store/RollupStore';
 import { doraAnswer } from './doraAnswer';

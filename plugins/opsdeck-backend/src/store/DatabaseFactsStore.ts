@@ -50,6 +50,13 @@ export const markFactsDirty = (
     [...new Set(components)].map(service => ({ service })),
   );
 
+/** Keeps the earliest instant a Component sent a deployment (SQL answers null for none). */
+function noteSentAt(facts: DoraScopeFacts, t: unknown): void {
+  if (t === null || t === undefined) return;
+  if (facts.firstSentAt === undefined || Number(t) < facts.firstSentAt)
+    facts.firstSentAt = Number(t);
+}
+
 /**
  * Per-Component facts in SQL. The only place that speaks SQL about them; the rules that derive
  * them live in `-common` and `derive/`.
@@ -204,33 +211,30 @@ export class DatabaseFactsStore implements FactsStore {
   }
 
   private async applyChanges(changes: FactChanges, tx: Knex.Transaction) {
-    const write = async (db: Knex) => {
-      for (const [table, rows] of [
-        ['opsdeck_deployment_facts', changes.deleteDeployments],
-        ['opsdeck_incident_facts', changes.deleteIncidents],
-      ] as const) {
-        for (const chunk of chunks(rows, 100)) {
-          await db(table)
-            .where(q => {
-              for (const k of chunk) q.orWhere(k);
-            })
-            .delete();
-        }
+    for (const [table, rows] of [
+      ['opsdeck_deployment_facts', changes.deleteDeployments],
+      ['opsdeck_incident_facts', changes.deleteIncidents],
+    ] as const) {
+      for (const chunk of chunks(rows, 100)) {
+        await tx(table)
+          .where(q => {
+            for (const k of chunk) q.orWhere(k);
+          })
+          .delete();
       }
-      for (const chunk of chunks(changes.upsertDeployments, 50)) {
-        await db('opsdeck_deployment_facts')
-          .insert(chunk)
-          .onConflict(['component', 'record_key'])
-          .merge();
-      }
-      for (const chunk of chunks(changes.upsertIncidents, 100)) {
-        await db('opsdeck_incident_facts')
-          .insert(chunk)
-          .onConflict(['component', 'record_key'])
-          .merge();
-      }
-    };
-    await write(tx);
+    }
+    for (const chunk of chunks(changes.upsertDeployments, 50)) {
+      await tx('opsdeck_deployment_facts')
+        .insert(chunk)
+        .onConflict(['component', 'record_key'])
+        .merge();
+    }
+    for (const chunk of chunks(changes.upsertIncidents, 100)) {
+      await tx('opsdeck_incident_facts')
+        .insert(chunk)
+        .onConflict(['component', 'record_key'])
+        .merge();
+    }
   }
 
   async knownComponents(): Promise<string[]> {
@@ -275,11 +279,7 @@ export class DatabaseFactsStore implements FactsStore {
       .whereNull('finished_at')
       .min({ t: 'started_at' })
       .first();
-    for (const t of [first?.finished_at, pending?.t]) {
-      if (t === null || t === undefined) continue;
-      if (facts.firstSentAt === undefined || Number(t) < facts.firstSentAt)
-        facts.firstSentAt = Number(t);
-    }
+    for (const t of [first?.finished_at, pending?.t]) noteSentAt(facts, t);
     return facts;
   }
 
@@ -309,9 +309,7 @@ export class DatabaseFactsStore implements FactsStore {
       }>;
       for (const r of firsts) {
         const facts = out.get(String(r.component));
-        if (!facts || r.t === null || r.t === undefined) continue;
-        if (facts.firstSentAt === undefined || Number(r.t) < facts.firstSentAt)
-          facts.firstSentAt = Number(r.t);
+        if (facts) noteSentAt(facts, r.t);
       }
     }
     return out;

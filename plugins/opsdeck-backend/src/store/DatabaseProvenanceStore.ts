@@ -3,11 +3,11 @@ import { DoraDeployment, DoraIncident } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { identitiesOfComponents } from './componentsSql';
 import { openOpsDeckDatabase } from './database';
-import { normalizeDeploymentFactRow } from './rows';
 import { DeploymentFactRow } from './FactsStore';
 import {
   DeploymentRow,
   IncidentRow,
+  normalizeDeploymentFactRow,
   rowToDeployment,
   rowToIncident,
 } from './rows';
