@@ -138,6 +138,7 @@ export const opsdeckPlugin = createBackendPlugin({
           logger,
         });
         await projection.schedule(scheduler);
+        lifecycle.addShutdownHook(() => projection.stop());
 
         const entityIndex = new EntityIndexService({
           catalog,

@@ -11,7 +11,11 @@ import { DatabaseEventStore } from '../store/DatabaseEventStore';
  */
 export function projectionStack(
   db: Knex,
-  options: { rules?: DoraRules; rulesHash?: string } = {},
+  options: {
+    rules?: DoraRules;
+    rulesHash?: string;
+    settle?: { quietMs: number; maxDelayMs: number };
+  } = {},
 ) {
   const rules = options.rules ?? {};
   const events = DatabaseEventStore.of(db, rules);
@@ -19,6 +23,7 @@ export function projectionStack(
     rules,
     rulesHash: options.rulesHash ?? 'test',
     logger: mockServices.logger.mock(),
+    settle: options.settle,
   });
   return {
     events,

@@ -29,14 +29,15 @@ export class FactsDeriver {
 
   /**
    * Works off the queued Components. One whose facts cannot be derived does not hold up the
-   * others: it is tried alone, its error kept, and after its last try set aside. Returns how
-   * many Components were derived.
+   * others: it is tried alone, its error kept, and after its last try set aside. With `upTo`,
+   * stops once it has taken that many marks. Returns how many Components were derived.
    */
-  async drain(): Promise<number> {
+  async drain(options: { upTo?: number } = {}): Promise<number> {
     const { store } = this.options;
     let done = 0;
-    for (;;) {
+    for (let taken = 0; taken < (options.upTo ?? Infinity); ) {
       const marks = await store.claim(BATCH);
+      taken += marks.length;
       if (!marks.length) return done;
       done += await eachOrAlone(
         marks,
@@ -47,6 +48,7 @@ export class FactsDeriver {
       // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
       await new Promise(resolve => setImmediate(resolve));
     }
+    return done;
   }
 
   /** Queues every known Component (new rules, a new engine, an admin's rebuild). */

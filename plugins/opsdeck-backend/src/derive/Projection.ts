@@ -15,6 +15,14 @@ import { RollupDeriver } from './RollupDeriver';
 /** Bumped when the derivation itself changes: stored facts and rollups are rebuilt once. */
 const ENGINE_VERSION = 'component-facts-2';
 
+/**
+ * Derivation after ingest waits until deliveries pause this long, so a burst of batches is
+ * derived once per Component rather than once per batch…
+ */
+const SETTLE_MS = 50;
+/** …but never longer than this after the first delivery it serves. */
+const MAX_DELAY_MS = 1_000;
+
 const META = {
   rulesHash: 'derived_rules_hash',
   throughId: 'derived_through_id',
@@ -33,6 +41,7 @@ export class Projection {
   private running: Promise<{ components: number; days: number }> | undefined;
   private again = false;
   private readonly rulesHash: string;
+  private waiting: { timer: NodeJS.Timeout; firstAt: number } | undefined;
 
   constructor(
     private readonly options: {
@@ -42,6 +51,8 @@ export class Projection {
       state: DerivationStateStore;
       logger: LoggerService;
       rulesHash: string;
+      /** How long derivation after ingest waits for deliveries to pause, and at most. */
+      settle?: { quietMs: number; maxDelayMs: number };
     },
   ) {
     this.rulesHash = `${ENGINE_VERSION}:${options.rulesHash}`;
@@ -50,7 +61,12 @@ export class Projection {
   /** The projection and the stores it writes, on an open database (plugin and tests alike). */
   static on(
     db: Knex,
-    options: { rules: DoraRules; rulesHash: string; logger: LoggerService },
+    options: {
+      rules: DoraRules;
+      rulesHash: string;
+      logger: LoggerService;
+      settle?: { quietMs: number; maxDelayMs: number };
+    },
   ) {
     const factsStore = DatabaseFactsStore.of(db);
     const rollupStore = DatabaseRollupStore.of(db);
@@ -65,6 +81,7 @@ export class Projection {
       state: DatabaseDerivationStore.of(db),
       logger: options.logger,
       rulesHash: options.rulesHash,
+      settle: options.settle,
     });
     return { projection, factsStore, rollupStore };
   }
@@ -93,13 +110,52 @@ export class Projection {
     });
   }
 
-  /** After new records were stored: derive now, in the background; failures wait for the task. */
+  /**
+   * After new records were stored: derive soon, in the background — once deliveries pause for
+   * a moment, and within a second of the first at the latest, so a burst of batches touching
+   * the same Components derives each of them once. Failures wait for the scheduled task.
+   */
   afterIngest(): void {
-    this.catchUp().catch(error =>
-      this.options.logger.warn(
-        `OpsDeck could not derive new events yet; the scheduled run retries: ${error}`,
-      ),
-    );
+    const { quietMs, maxDelayMs } = this.options.settle ?? {
+      quietMs: SETTLE_MS,
+      maxDelayMs: MAX_DELAY_MS,
+    };
+    const now = Date.now();
+    const firstAt = this.waiting?.firstAt ?? now;
+    clearTimeout(this.waiting?.timer);
+    const timer = setTimeout(() => {
+      this.waiting = undefined;
+      this.deriveQueued().catch(error =>
+        this.options.logger.warn(
+          `OpsDeck could not derive new events yet; the scheduled run retries: ${error}`,
+        ),
+      );
+    }, Math.max(0, Math.min(quietMs, firstAt + maxDelayMs - now)));
+    // A pending derivation never holds the process open; the scheduled task catches up.
+    timer.unref();
+    this.waiting = { timer, firstAt };
+  }
+
+  /**
+   * One pass over what is queued now, for `afterIngest`: work queued during the pass (more
+   * deliveries of the same burst) waits for the next pause instead of being chased.
+   */
+  private async deriveQueued(): Promise<void> {
+    if (this.running) {
+      // Try again once the running pass is over.
+      await this.running.catch(() => undefined);
+      this.afterIngest();
+      return;
+    }
+    const { state } = this.options;
+    await this.catchUp({ upTo: (await state.queueCounts()).pending });
+    if ((await state.queueCounts()).pending > 0) this.afterIngest();
+  }
+
+  /** Drops a derivation still waiting for deliveries to pause (at shutdown). */
+  stop(): void {
+    clearTimeout(this.waiting?.timer);
+    this.waiting = undefined;
   }
 
   /** Components whose identities changed (annotations seen at the index refresh). */
@@ -118,20 +174,26 @@ export class Projection {
 
   /**
    * Works off both queues (facts first, then the days they changed); concurrent calls share one
-   * run, and a call made during a run gets another round.
+   * run, and a call made during a run gets another round. With `upTo`, one pass that takes at
+   * most that many Components' marks.
    */
-  catchUp(): Promise<{ components: number; days: number }> {
+  catchUp(
+    options: { upTo?: number } = {},
+  ): Promise<{ components: number; days: number }> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
     const run = async () => {
       const total = { components: 0, days: 0 };
+      // A round asked for during the run is a whole one: its caller waits for all of it.
+      let limit = options;
       do {
         this.again = false;
         const { facts, rollups, state } = this.options;
         const newest = await state.newestEvent();
-        total.components += await facts.drain();
+        total.components += await facts.drain(limit);
+        limit = {};
         total.days += await rollups.drain();
         // Everything stored before this run is derived once nothing is left queued.
         if (newest && (await state.queueCounts()).pending === 0) {
