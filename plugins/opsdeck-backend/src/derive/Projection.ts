@@ -19,7 +19,7 @@ const ENGINE_VERSION = 'component-facts-2';
  * Derivation after ingest waits until deliveries pause this long, so a burst of batches is
  * derived once per Component rather than once per batch…
  */
-const SETTLE_MS = 50;
+const SETTLE_MS = 200;
 /** …but never longer than this after the first delivery it serves. */
 const MAX_DELAY_MS = 1_000;
 
