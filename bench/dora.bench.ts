@@ -14,294 +14,46 @@
 //       years vs one with ~200. Goal ≤ 2×.
 // Run: `yarn bench` (all benchmarks), or this one alone:
 //   node --require @backstage/cli/config/nodeTransform.cjs bench/dora.bench.ts [--smoke] [--pg] [--no-1m]
-import { createBackend } from '@backstage/backend-defaults';
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   DeploymentEvent,
   foldDeployments,
 } from '@opsdeck/backstage-plugin-common';
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { Session } from 'node:inspector/promises';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deploymentToRow } from '../plugins/opsdeck-backend/src/store/rows';
+import {
+  DAY,
+  END,
+  Item,
+  SERVICES,
+  START,
+  TEAMS,
+  args,
+  client,
+  freePort,
+  load,
+  p95,
+  profiled,
+  rng,
+  serviceHistory,
+  smoke,
+  startBackend,
+  timed,
+  until,
+  usePg,
+} from './portal';
 
-const args = process.argv.slice(2);
-const smoke = args.includes('--smoke');
-const usePg = args.includes('--pg');
 const with1M = !smoke && !args.includes('--no-1m');
 
-const SERVICES = smoke ? 20 : 500;
-const TEAMS = smoke ? 4 : 50;
 const DEPLOYMENTS = smoke ? 4_000 : 100_000;
 /** H1: deployments of the busy Component. */
 const HOT = smoke ? 2_000 : 50_000;
 const INCIDENTS = smoke ? 100 : 5_000;
 const P1_EVENTS = smoke ? 2_000 : 20_000;
 const QUERY_ROUNDS = smoke ? 20 : 200;
-const TOKEN = 'opsdeck-bench-token-0123456789';
-const DAY = 86_400_000;
-const END = Date.UTC(2026, 10, 1);
-const START = END - 365 * DAY;
-
-/** Park–Miller RNG: the same data on every run. */
-function rng(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return state / 2147483647;
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
-
-function catalogYaml(): string {
-  const docs: string[] = [];
-  for (let t = 0; t < TEAMS; t++) {
-    docs.push(`apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: team-${t}
-spec:
-  type: team
-  children: []`);
-  }
-  for (let s = 0; s < SERVICES; s++) {
-    docs.push(`apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: svc-${s}
-  annotations:
-    github.com/project-slug: acme/svc-${s}
-spec:
-  type: service
-  lifecycle: production
-  owner: group:default/team-${s % TEAMS}`);
-  }
-  return `${docs.join('\n---\n')}\n`;
-}
-
-function databaseConfig(dir: string, prefix: string) {
-  return usePg
-    ? {
-        client: 'pg',
-        connection:
-          process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-          'postgresql://postgres@127.0.0.1:5432',
-        prefix,
-      }
-    : { client: 'better-sqlite3', connection: { directory: dir } };
-}
-
-async function startBackend(dir: string, port: number) {
-  const catalogFile = join(dir, 'catalog.yaml');
-  writeFileSync(catalogFile, catalogYaml());
-  const backend = createBackend();
-  backend.add(
-    mockServices.rootConfig.factory({
-      data: {
-        app: { baseUrl: `http://127.0.0.1:${port}` },
-        backend: {
-          baseUrl: `http://127.0.0.1:${port}`,
-          listen: { port, host: '127.0.0.1' },
-          database: databaseConfig(dir, `opsdeck_bench_${Date.now()}_`),
-          auth: {
-            externalAccess: [
-              { type: 'static', options: { token: TOKEN, subject: 'bench' } },
-            ],
-          },
-        },
-        catalog: {
-          rules: [{ allow: ['Component', 'Group', 'Location'] }],
-          locations: [{ type: 'file', target: catalogFile }],
-        },
-        opsdeck: { mapping: { refreshInterval: { seconds: 30 } } },
-      },
-    }),
-  );
-  backend.add(mockServices.rootLogger.factory({ level: 'warn' }));
-  backend.add(import('@backstage/plugin-catalog-backend'));
-  backend.add(import('@opsdeck/backstage-plugin-backend'));
-  await backend.start();
-  return backend;
-}
-
-function client(port: number) {
-  const base = `http://127.0.0.1:${port}/api`;
-  const headers = { Authorization: `Bearer ${TOKEN}` };
-  return {
-    async get(path: string): Promise<any> {
-      const res = await fetch(`${base}${path}`, { headers });
-      if (!res.ok)
-        throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    /** GETs an answer built on derived data once every accepted event is in it (reads never derive). */
-    async derived(path: string): Promise<any> {
-      for (;;) {
-        const res = await fetch(`${base}${path}`, { headers });
-        if (!res.ok)
-          throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-        const answer = await res.json();
-        if (answer.pendingEvents === 0) return answer;
-        // Not too often: each read takes the backend's one thread from the derivation it waits for.
-        await new Promise(r => setTimeout(r, 100));
-      }
-    },
-    async post(path: string, body: unknown): Promise<void> {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (res.status !== 202)
-        throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-    },
-  };
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  seconds = smoke ? 60 : 600,
-) {
-  const deadline = Date.now() + seconds * 1000;
-  let last: unknown;
-  for (;;) {
-    const value = await fn().catch(error => {
-      last = error;
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}: ${last}`);
-    await new Promise(r => setTimeout(r, 500));
-  }
-}
-
-type Item = Record<string, unknown>;
-
-/** One service's history: deployments with 3 changes each, and incidents, over the year. */
-function serviceHistory(
-  s: number,
-  deployments: number,
-  incidents: number,
-  tag: string,
-  from = START,
-) {
-  const random = rng(1 + s * 7919 + tag.length);
-  const deps: Item[] = [];
-  for (let i = 0; i < deployments; i++) {
-    const finishedAt = from + Math.floor(random() * (END - from));
-    const failed = random() < 0.12;
-    deps.push({
-      id: `${tag}-${s}-${i}`,
-      service: {
-        annotation: 'github.com/project-slug',
-        value: `acme/svc-${s}`,
-      },
-      environment: random() < 0.9 ? 'production' : 'staging',
-      status: failed ? 'failure' : 'success',
-      finishedAt: new Date(finishedAt).toISOString(),
-      changes: [0, 1, 2].map(c => ({
-        sha: createHash('sha1').update(`${tag}-${s}-${i}-${c}`).digest('hex'),
-        time: new Date(
-          finishedAt - 1 - Math.floor(random() * 3 * DAY),
-        ).toISOString(),
-      })),
-    });
-  }
-  const incs: Item[] = [];
-  for (let i = 0; i < incidents; i++) {
-    const openedAt = START + Math.floor(random() * (END - START));
-    incs.push({
-      id: `${tag}-${s}-i${i}`,
-      service: `component:default/svc-${s}`,
-      openedAt: new Date(openedAt).toISOString(),
-      ...(random() < 0.95
-        ? {
-            resolvedAt: new Date(
-              openedAt + Math.floor(random() * 8 * 3_600_000),
-            ).toISOString(),
-          }
-        : {}),
-    });
-  }
-  return { deps, incs };
-}
-
-/** Sends a history per service in ≤ 500-item batches, as a CI exporter would. */
-async function load(
-  api: ReturnType<typeof client>,
-  perService: number,
-  incidentsPerService: number,
-  tag: string,
-) {
-  const start = performance.now();
-  for (let s = 0; s < SERVICES; s++) {
-    const { deps, incs } = serviceHistory(
-      s,
-      perService,
-      incidentsPerService,
-      tag,
-    );
-    for (let i = 0; i < deps.length; i += 500) {
-      await api.post('/opsdeck/events', {
-        version: 1,
-        source: 'bench',
-        deployments: deps.slice(i, i + 500),
-        incidents: i === 0 ? incs : [],
-      });
-    }
-  }
-  await api.derived('/opsdeck/org/dora'); // until everything sent is derived
-  return (performance.now() - start) / 1000;
-}
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)
-  ];
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-/** With --profile, writes a CPU profile of `fn` to bench/<name>.cpuprofile (git-ignored). */
-async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  if (!args.includes('--profile')) return fn();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(
-      resolve(__dirname, `${name}.cpuprofile`),
-      JSON.stringify(profile),
-    );
-    session.disconnect();
-  }
-}
 
 async function measureQueries(api: ReturnType<typeof client>) {
   const random = rng(42);

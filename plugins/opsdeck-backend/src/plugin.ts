@@ -239,9 +239,11 @@ export const opsdeckPlugin = createBackendPlugin({
             onIngested: afterIngest,
           }),
         );
+        const rollupTotals = new RollupTotals({ store: rollupStore });
         const dora = new DoraService({
           catalog,
           facts: factsStore,
+          rollups: rollupTotals,
           index: indexStore,
           derivation: projection,
           benchmark,
@@ -281,7 +283,7 @@ export const opsdeckPlugin = createBackendPlugin({
             scopes: new ScopeDoraService({
               catalog,
               permissions,
-              rollups: new RollupTotals({ store: rollupStore }),
+              rollups: rollupTotals,
               store: rollupStore,
               derivation: projection,
               benchmark,

@@ -75,6 +75,7 @@ export async function startDerivation(
   const dora = new DoraService({
     catalog,
     facts: factsStore,
+    rollups: totals,
     index: indexStore,
     derivation: projection,
     benchmark: DEFAULT_BENCHMARK_SET,

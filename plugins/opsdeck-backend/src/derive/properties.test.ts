@@ -193,10 +193,14 @@ const join = (a: typeof shared, b: typeof shared) => ({
   incidents: [...a.incidents, ...b.incidents],
 });
 
-/** What a user sees for checkout, its team and the org. */
+/** What a user sees for checkout, cart (it shares a repository with search), its team and the org. */
 async function answers(t: Awaited<ReturnType<typeof startDerivation>>) {
   const entity = await t.dora.getEntityDora(
     { kind: 'component', namespace: 'default', name: 'checkout' },
+    query,
+  );
+  const cart = await t.dora.getEntityDora(
+    { kind: 'component', namespace: 'default', name: 'cart' },
     query,
   );
   const team = await t.scopes.getGroupDora(
@@ -207,6 +211,11 @@ async function answers(t: Awaited<ReturnType<typeof startDerivation>>) {
   const { current, previous, weekly } = entity;
   return {
     entity: { current, previous, weekly },
+    cart: {
+      current: cart.current,
+      previous: cart.previous,
+      weekly: cart.weekly,
+    },
     team: withoutState(team),
     org: withoutState(org),
   };
@@ -308,6 +317,8 @@ describe.each(databases.eachSupportedId())(
               );
               return { current, previous, weekly };
             };
+            // checkout answers from its rollups, cart (a shared identity) from its facts.
+            expect(incremental.cart).toEqual(expected([CART]));
             const { current, previous, weekly } = incremental.team;
             expect({ current, previous, weekly }).toEqual(
               expected([CHECKOUT, CART]),

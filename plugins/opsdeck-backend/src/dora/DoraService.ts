@@ -10,7 +10,6 @@ import {
   DoraWindow,
   EntityDora,
   metricsFromTotals,
-  previousWindow,
   totalsOfFacts,
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
@@ -19,10 +18,14 @@ import { readEntityAsCaller } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { FactsStore } from '../store/FactsStore';
+import { serviceScope } from '../derive/RollupDeriver';
+import { RollupTotals } from './RollupTotals';
 
 /**
- * DORA for one Component: reads only its facts in the window (and the previous window), through
- * the (component, time) indexes. Reads never write: the answer says how far derivation has come.
+ * DORA for one Component: from its daily rollups — the days of the window and the previous
+ * window, however long its history —, or, when it shares an identity with another entity (those
+ * records sit in rollups of their own), from its facts in those windows through the
+ * (component, time) indexes. Reads never write: the answer says how far derivation has come.
  *
  * @internal
  */
@@ -31,6 +34,7 @@ export class DoraService {
     private readonly options: {
       catalog: CatalogService;
       facts: FactsStore;
+      rollups: RollupTotals;
       index: DatabaseEntityIndexStore;
       /** How far derivation has come. */
       derivation: { state(): Promise<DerivationState> };
@@ -75,14 +79,24 @@ export class DoraService {
     return this.options.derivation.state();
   }
 
-  /** The entity's service identities and its facts in `[from, to)`. */
-  private async readFacts(entityRef: string, window: DoraWindow) {
-    const { index, facts } = this.options;
-    const [services, rows] = await Promise.all([
+  /** The entity's service identities and the totals of each of these windows. */
+  private async read(entityRef: string, windows: readonly DoraWindow[]) {
+    const { index, facts, rollups } = this.options;
+    const [services, shared] = await Promise.all([
       index.identitiesOf(entityRef),
-      facts.readWindowFacts(entityRef, window),
+      index.sharesIdentity(entityRef),
     ]);
-    return { services, rows };
+    if (!shared) {
+      return {
+        services,
+        totals: await rollups.totals(serviceScope(entityRef), windows),
+      };
+    }
+    const rows = await facts.readWindowFacts(entityRef, {
+      from: Math.min(...windows.map(w => w.from)),
+      to: Math.max(...windows.map(w => w.to)),
+    });
+    return { services, totals: windows.map(w => totalsOfFacts(rows, w)) };
   }
 
   async getEntityDora(
@@ -99,22 +113,23 @@ export class DoraService {
     // The entity is read with the caller's credentials while its rows are read: a missing or
     // hidden entity still answers 404, and nothing read is returned before that check.
     // One read serves the window, its weeks and the previous window.
-    const read = (candidate: string) =>
-      this.readFacts(candidate, {
-        from: previousWindow(window).from,
-        to: window.to,
+    const answerOf = async (candidate: string) => {
+      let services: string[] = [];
+      const answer = await doraAnswer(window, benchmark, async windows => {
+        const read = await this.read(candidate, windows);
+        services = read.services;
+        return read.totals;
       });
+      return { services, answer };
+    };
     const guessed = stringifyEntityRef(ref);
     const [{ entityRef }, first] = await Promise.all([
       readEntityAsCaller(catalog, ref, query.credentials),
-      read(guessed),
+      answerOf(guessed),
     ]);
     // The catalog matches names case-insensitively; read again under its spelling if it differs.
-    const { services, rows } =
-      entityRef === guessed ? first : await read(entityRef);
-    const answer = await doraAnswer(window, benchmark, async windows =>
-      windows.map(w => totalsOfFacts(rows, w)),
-    );
+    const { services, answer } =
+      entityRef === guessed ? first : await answerOf(entityRef);
     return {
       entityRef,
       services,

@@ -103,6 +103,22 @@ export class DatabaseEntityIndexStore {
   }
 
   /**
+   * Whether one of this entity's annotation identities is carried by another entity too (its
+   * records then count for both, and its daily rollups hold them apart).
+   */
+  async sharesIdentity(entityRef: string): Promise<boolean> {
+    const shared = await this.db('opsdeck_entity_index as mine')
+      .join('opsdeck_entity_index as other', function sameIdentity() {
+        this.on('other.annotation_key', 'mine.annotation_key')
+          .andOn('other.annotation_value', 'mine.annotation_value')
+          .andOn('other.entity_ref', '<>', 'mine.entity_ref');
+      })
+      .where('mine.entity_ref', entityRef)
+      .first('other.entity_ref');
+    return shared !== undefined;
+  }
+
+  /**
    * Service identities of stored events that map to no Component, with their event counts, most
    * events first: annotation identities no Component carries, and entity refs that are not a
    * Component of the catalog (the org scope lists every one). They count nowhere until mapped.
