@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   OpsDeckOnCallProvider,
@@ -47,6 +48,7 @@ import { readOnCallCacheTtl } from './oncall/config';
 import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
+import { OpsDeckMetrics } from './metrics/OpsDeckMetrics';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -109,8 +111,10 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
+        metricsService: metricsServiceRef,
       },
       async init({
+        metricsService,
         cache,
         database,
         config,
@@ -132,10 +136,16 @@ export const opsdeckPlugin = createBackendPlugin({
         const events = DatabaseEventStore.of(db, rules);
         const indexStore = new DatabaseEntityIndexStore(db);
         // The one owner of derived data: facts, day rollups, group/org rollups.
+        const metrics = new OpsDeckMetrics(metricsService);
         const { projection, factsStore, rollupStore } = Projection.on(db, {
           rules,
           rulesHash,
           logger,
+          onPass: seconds => metrics.derivationPass(seconds),
+        });
+        metrics.observe({
+          derivation: () => projection.lag(),
+          deliveries: () => store.deliveryCounts(),
         });
         await projection.schedule(scheduler);
         lifecycle.addShutdownHook(() => projection.stop());
@@ -207,6 +217,7 @@ export const opsdeckPlugin = createBackendPlugin({
             providers: () => oncallProviders.values(),
             cache: new ProviderAnswerCache({ cache }),
             ttlMsOf: providerId => readOnCallCacheTtl(config, providerId),
+            onProviderError: providerId => metrics.providerError(providerId),
           }),
         });
         const backfill = new BackfillService({
@@ -219,6 +230,7 @@ export const opsdeckPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => backfill.stop());
         const routes = Router();
+        routes.use(['/events', '/webhooks'], metrics.ingestRequests());
         // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.
         routes.use(
           createIngestRouter({

@@ -181,6 +181,8 @@ export async function startPagerDutyOnCallBackend(options: {
   token: string;
   serverToken?: string;
   cacheTtl?: object;
+  /** More features or service factories (e.g. a real metrics service). */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   const pd = await startFakePagerDuty({
     token: options.serverToken ?? options.token,
@@ -203,6 +205,7 @@ export async function startPagerDutyOnCallBackend(options: {
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return {

@@ -101,6 +101,8 @@ export async function startWebhookBackend(
     tokens?: Record<string, string>;
     /** The database to run on; an in-memory SQLite one by default. */
     db?: Knex;
+    /** More features or service factories (e.g. a real metrics service). */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {
   const { tasks, factory: scheduler } = manualScheduler();
@@ -136,6 +138,7 @@ export async function startWebhookBackend(
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),
+      ...(options.features ?? []),
     ],
   });
   const send = (delivery: TestDelivery) =>

@@ -53,6 +53,8 @@ export class Projection {
       rulesHash: string;
       /** How long derivation after ingest waits for deliveries to pause, and at most. */
       settle?: { quietMs: number; maxDelayMs: number };
+      /** Told how long each derivation pass took, in seconds. */
+      onPass?: (seconds: number) => void;
     },
   ) {
     this.rulesHash = `${ENGINE_VERSION}:${options.rulesHash}`;
@@ -66,6 +68,7 @@ export class Projection {
       rulesHash: string;
       logger: LoggerService;
       settle?: { quietMs: number; maxDelayMs: number };
+      onPass?: (seconds: number) => void;
     },
   ) {
     const factsStore = DatabaseFactsStore.of(db);
@@ -82,6 +85,7 @@ export class Projection {
       logger: options.logger,
       rulesHash: options.rulesHash,
       settle: options.settle,
+      onPass: options.onPass,
     });
     return { projection, factsStore, rollupStore };
   }
@@ -190,7 +194,8 @@ export class Projection {
       let limit = options;
       do {
         this.again = false;
-        const { facts, rollups, state } = this.options;
+        const { facts, rollups, state, onPass } = this.options;
+        const started = performance.now();
         const newest = await state.newestEvent();
         total.components += await facts.drain(limit);
         limit = {};
@@ -199,6 +204,7 @@ export class Projection {
         if (newest && (await state.queueCounts()).pending === 0) {
           await this.advance(newest);
         }
+        onPass?.((performance.now() - started) / 1000);
       } while (this.again);
       return total;
     };
@@ -230,6 +236,31 @@ export class Projection {
       derivedThrough: at === undefined ? null : Number(at),
       // Work queued without new events (a rebuild) still means answers may change.
       pendingEvents: after || (pending > 0 ? pending : 0),
+    };
+  }
+
+  /**
+   * How far behind derivation is, for operators: events stored but not derived yet, how long
+   * the oldest of them has waited, and the queued and set-aside marks.
+   */
+  async lag(now = Date.now()): Promise<{
+    pendingEvents: number;
+    lagSeconds: number;
+    queued: number;
+    setAside: number;
+  }> {
+    const { state } = this.options;
+    const throughId = Number((await state.getMeta(META.throughId)) ?? 0);
+    const [pendingEvents, oldest, { pending, setAside }] = await Promise.all([
+      state.eventsAfter(throughId),
+      state.firstReceivedAfter(throughId),
+      state.queueCounts(),
+    ]);
+    return {
+      pendingEvents,
+      lagSeconds: oldest === undefined ? 0 : Math.max(0, now - oldest) / 1000,
+      queued: pending,
+      setAside,
     };
   }
 

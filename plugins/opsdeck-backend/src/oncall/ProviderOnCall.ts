@@ -68,6 +68,8 @@ export class ProviderOnCall {
       cache: ProviderAnswerCache;
       /** `opsdeck.oncall.<provider>.cacheTtl` in ms. */
       ttlMsOf: (providerId: string) => number;
+      /** Told of each failed provider call. */
+      onProviderError?: (providerId: string, error: unknown) => void;
     },
   ) {}
 
@@ -190,7 +192,14 @@ export class ProviderOnCall {
         ),
         {
           ttlMs: this.options.ttlMsOf(provider.id),
-          load: async () => (await load()) as unknown as JsonValue,
+          load: async () => {
+            try {
+              return (await load()) as unknown as JsonValue;
+            } catch (error) {
+              this.options.onProviderError?.(provider.id, error);
+              throw error;
+            }
+          },
           handoffsOf: handoffsOf && (v => handoffsOf(v as unknown as T)),
         },
       );

@@ -21,6 +21,8 @@ export interface DerivationStateStore {
   newestEvent(): Promise<EventMark | undefined>;
   /** How many events were stored after the one with this row id. */
   eventsAfter(id: number): Promise<number>;
+  /** When the first event after this id was received; undefined when there is none. */
+  firstReceivedAfter(id: number): Promise<number | undefined>;
   /** Marks waiting in the derivation queues (set-aside ones not counted), and set aside. */
   queueCounts(): Promise<{ pending: number; setAside: number }>;
 }
@@ -72,6 +74,14 @@ export class DatabaseDerivationStore implements DerivationStateStore {
       .where('id', '>', id)
       .count({ n: '*' });
     return Number(n);
+  }
+
+  async firstReceivedAfter(id: number): Promise<number | undefined> {
+    const row = await this.db('opsdeck_events')
+      .where('id', '>', id)
+      .orderBy('id')
+      .first('received_at');
+    return row ? Number(row.received_at) : undefined;
   }
 
   queueCounts(): Promise<{ pending: number; setAside: number }> {

@@ -221,6 +221,23 @@ export class DatabaseOpsDeckStore {
     return row && toDelivery(row);
   }
 
+  /** How many raw deliveries are kept in each status. */
+  async deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
+    const out: Record<DeliveryStatus, number> = {
+      pending: 0,
+      processed: 0,
+      quarantined: 0,
+      failed: 0,
+    };
+    const rows: Array<{ status: DeliveryStatus; n: number | string }> =
+      await this.db('opsdeck_raw_deliveries')
+        .groupBy('status')
+        .select('status')
+        .count({ n: '*' });
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
   /**
    * Deletes raw deliveries received before the instant, except pending ones (not yet
    * normalised). Their events stay. Returns how many were deleted.
