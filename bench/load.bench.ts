@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import {
   DAY,
   END,
@@ -84,15 +84,18 @@ async function readers(port: number): Promise<{
   };
 }
 
-/** Probes /health every 250 ms while `during` runs; returns the slowest answer (ms). */
+/**
+ * Probes OpsDeck's /health (it pings the database) every 250 ms while `during` runs, and
+ * Backstage's liveness route (no database) beside it; returns the slowest answer of each (ms).
+ */
 async function healthWhile(port: number, during: Promise<unknown>) {
   let done = false;
-  let slowest = 0;
-  let failures = 0;
-  const probe = (async () => {
+  const probe = async (path: string) => {
+    let slowest = 0;
+    let failures = 0;
     while (!done) {
       const start = performance.now();
-      const ok = await fetch(`http://127.0.0.1:${port}/api/opsdeck/health`, {
+      const ok = await fetch(`http://127.0.0.1:${port}${path}`, {
         signal: AbortSignal.timeout(20_000),
       }).then(
         res => res.ok,
@@ -102,12 +105,17 @@ async function healthWhile(port: number, during: Promise<unknown>) {
       slowest = Math.max(slowest, performance.now() - start);
       await new Promise(r => setTimeout(r, 250));
     }
-  })();
+    return { slowest, failures };
+  };
+  const probes = Promise.all([
+    probe('/api/opsdeck/health'),
+    probe('/.backstage/health/v1/liveness'),
+  ]);
   await during.finally(() => {
     done = true;
   });
-  await probe;
-  return { slowest, failures };
+  const [opsdeck, liveness] = await probes;
+  return { ...opsdeck, liveness: liveness.slowest };
 }
 
 /** Posts 500-event batches of recent production deployments until `stop()`; counts the acknowledged. */
@@ -198,9 +206,13 @@ async function main() {
     const quietHealth = await healthWhile(port, quiet);
     const alone = await quiet;
 
+    // The backend runs in this process: how long its event loop was blocked at worst.
+    const blocked = monitorEventLoopDelay({ resolution: 10 });
+    blocked.enable();
     const w = writer(api);
     const busy = readers(port);
     const busyHealth = await healthWhile(port, busy);
+    blocked.disable();
     const withWriter = await busy;
     const written = await w.stop();
 
@@ -214,7 +226,7 @@ async function main() {
         alone.latencies,
       ).toFixed(0)} ms; /health slowest ${(quietHealth.slowest / 1000).toFixed(
         2,
-      )} s`,
+      )} s (Backstage liveness ${(quietHealth.liveness / 1000).toFixed(2)} s)`,
     );
     console.log(
       `L1 reads with a writer (${
@@ -229,7 +241,13 @@ async function main() {
         2,
       )}× alone (goal ≤ 1.5×); /health slowest ${(
         busyHealth.slowest / 1000
-      ).toFixed(2)} s, ${busyHealth.failures} failed (goal < 1 s, 0)`,
+      ).toFixed(2)} s, ${
+        busyHealth.failures
+      } failed (goal < 1 s, 0), Backstage liveness slowest ${(
+        busyHealth.liveness / 1000
+      ).toFixed(2)} s; event loop blocked ${(blocked.max / 1e9).toFixed(
+        2,
+      )} s at most`,
     );
     console.log(
       `L1 acknowledged events counted afterwards: ${after - before} of ${

@@ -49,6 +49,7 @@ import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
 import { OpsDeckMetrics } from './metrics/OpsDeckMetrics';
+import { ReadsFirst } from './readsFirst';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -260,6 +261,8 @@ export const opsdeckPlugin = createBackendPlugin({
           derivation: projection,
           benchmark,
         });
+        // Everything below the ingest routes is a read (or a small admin write): reads first.
+        routes.use(ReadsFirst.process.countReads());
         routes.use(
           await createRouter({
             httpAuth,

@@ -8,6 +8,7 @@ import { FactsStore } from '../store/FactsStore';
 import { QueueMark, eachOrAlone } from '../store/workQueue';
 import { DirtyDay } from '../store/RollupStore';
 import { diffFacts, toFactRows } from './factRows';
+import { ReadsFirst } from '../readsFirst';
 
 /** Components re-derived per round. */
 const BATCH = 100;
@@ -34,6 +35,8 @@ export class FactsDeriver {
    */
   async drain(options: { upTo?: number } = {}): Promise<number> {
     const { store } = this.options;
+    // Reads go first: between steps, the derivation lets them in and waits its turn.
+    const pace = ReadsFirst.process.pacer();
     let done = 0;
     for (let taken = 0; taken < (options.upTo ?? Infinity); ) {
       const marks = await store.claim(BATCH);
@@ -41,12 +44,11 @@ export class FactsDeriver {
       if (!marks.length) return done;
       done += await eachOrAlone(
         marks,
-        group => this.derive(group),
+        group => this.derive(group, pace),
         (failed, error) => store.fail(failed, error),
         isTransientFault,
       );
-      // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
-      await new Promise(resolve => setImmediate(resolve));
+      await pace();
     }
     return done;
   }
@@ -59,11 +61,15 @@ export class FactsDeriver {
     return components.length;
   }
 
-  private async derive(marks: readonly QueueMark[]): Promise<void> {
+  private async derive(
+    marks: readonly QueueMark[],
+    pace: () => Promise<void>,
+  ): Promise<void> {
     const { store, rules } = this.options;
     for (const group of chunks([...marks], PER_READ)) {
       const components = group.map(m => m.service);
       const histories = await store.readHistories(components);
+      await pace();
       const stored = await store.readStoredFacts(components);
       const changes = {
         upsertDeployments: [],
@@ -84,6 +90,8 @@ export class FactsDeriver {
         changes.upsertIncidents.push(...diff.changes.upsertIncidents);
         changes.deleteIncidents.push(...diff.changes.deleteIncidents);
         days.push(...diff.days);
+        // A busy Component's history takes a while.
+        await pace();
       }
       await store.commit({ changes, days, marks: group });
     }

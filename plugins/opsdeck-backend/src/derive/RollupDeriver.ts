@@ -13,6 +13,7 @@ import {
   mergeStored,
   withSketches,
 } from './rollupMath';
+import { ReadsFirst } from '../readsFirst';
 
 /** Marks taken per round of the queue. */
 const BATCH = 200;
@@ -42,6 +43,7 @@ export class RollupDeriver {
   /** Works off the queued days; returns how many were re-derived. */
   async drain(): Promise<number> {
     const { store } = this.options;
+    const pace = ReadsFirst.process.pacer();
     let total = 0;
     for (;;) {
       const marks = await store.takeDirty(BATCH);
@@ -52,8 +54,8 @@ export class RollupDeriver {
         (failed, error) => store.failDirty(failed, error),
         isTransientFault,
       );
-      // Let waiting requests in between rounds (better-sqlite3 answers synchronously).
-      await new Promise(resolve => setImmediate(resolve));
+      // Reads go first: between rounds, the derivation lets them in and waits its turn.
+      await pace();
     }
   }
 

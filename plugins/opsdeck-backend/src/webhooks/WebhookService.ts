@@ -13,6 +13,7 @@ import {
 } from '../store/DatabaseOpsDeckStore';
 import { isTransientFault } from '../store/database';
 import { toWebhookRecords } from './webhookItems';
+import { ReadsFirst } from '../readsFirst';
 
 /** The answer to a webhook delivery. @internal */
 export interface WebhookAnswer {
@@ -164,6 +165,7 @@ export class WebhookService {
   }
 
   private async sweepAll(): Promise<number> {
+    const pace = ReadsFirst.process.pacer();
     let done = 0;
     for (;;) {
       const pending = await this.options.deliveries.pendingDeliveries({
@@ -172,9 +174,9 @@ export class WebhookService {
       });
       let progressed = 0;
       for (const delivery of pending) {
-        // Let waiting requests in between deliveries: acknowledging new deliveries (store,
-        // answer) goes first, normalising the backlog follows.
-        await new Promise(resolve => setImmediate(resolve));
+        // Between deliveries, waiting requests go first — acknowledging new deliveries (store,
+        // answer) and reads —, normalising the backlog follows.
+        await pace();
         try {
           if (await this.process(delivery)) progressed++;
         } catch (error) {
