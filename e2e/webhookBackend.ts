@@ -1,7 +1,10 @@
 /* eslint-disable no-console */
-// A small real Backstage backend for the webhook crash test and the webhook benchmarks:
-// OpsDeck + the GitHub webhook module (+ a trivial `POST /api/noop/ping` route to compare
-// against), on the database given in OPSDECK_WH_DATABASE (JSON of backend.database).
+// A small real Backstage backend for the webhook crash and replica tests and the webhook
+// benchmarks: OpsDeck + the GitHub webhook module (+ a trivial `POST /api/noop/ping` route to
+// compare against), on the database given in OPSDECK_WH_DATABASE (JSON of backend.database).
+// With OPSDECK_WH_ENTITIES (a JSON file of catalog entities), a catalog of those entities (in
+// memory: nothing of it to migrate or to break when the process is killed), so events map to
+// Components; with OPSDECK_WH_TOKEN, a static service token for `POST /api/opsdeck/events`.
 // Run: node --require @backstage/cli/config/nodeTransform.cjs e2e/webhookBackend.ts
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -9,11 +12,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readFileSync } from 'node:fs';
 import Router from 'express-promise-router';
 
 const port = Number(process.env.OPSDECK_WH_PORT);
 const secret = process.env.OPSDECK_WH_SECRET ?? 'crash-test-secret';
 const database = JSON.parse(process.env.OPSDECK_WH_DATABASE ?? '{}');
+const entitiesFile = process.env.OPSDECK_WH_ENTITIES;
+const token = process.env.OPSDECK_WH_TOKEN;
 
 /** The baseline route: authenticated the same way (none), answers at once. */
 const noopPlugin = createBackendPlugin({
@@ -41,8 +48,20 @@ backend.add(
         baseUrl: `http://127.0.0.1:${port}`,
         listen: { port, host: '127.0.0.1' },
         database,
+        ...(token
+          ? {
+              auth: {
+                externalAccess: [
+                  { type: 'static', options: { token, subject: 'sender' } },
+                ],
+              },
+            }
+          : {}),
       },
-      opsdeck: { webhooks: { github: { secrets: [secret] } } },
+      opsdeck: {
+        webhooks: { github: { secrets: [secret] } },
+        mapping: { refreshInterval: { seconds: 2 } },
+      },
     },
   }),
 );
@@ -54,6 +73,12 @@ backend.add(
 backend.add(import('@opsdeck/backstage-plugin-backend'));
 backend.add(import('@opsdeck/backstage-plugin-backend-module-github'));
 backend.add(noopPlugin);
+if (entitiesFile)
+  backend.add(
+    catalogServiceMock.factory({
+      entities: JSON.parse(readFileSync(entitiesFile, 'utf8')),
+    }),
+  );
 backend.start().then(
   () => console.log('webhook backend ready'),
   error => {

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { markFactsDirty } from './DatabaseFactsStore';
 
 /** One (annotation, value) → entity row. @internal */
 export interface EntityIndexRow {
@@ -30,7 +31,9 @@ export class DatabaseEntityIndexStore {
   /**
    * Replaces the whole index atomically (readers see the old or the new one, never a mix) and
    * returns the Components whose histories changed: those that gained or lost an identity, and
-   * those sharing an identity that gained or lost a Component.
+   * those sharing an identity that gained or lost a Component. They are queued for the
+   * projection in the same transaction: a process killed right after still leaves them to be
+   * re-derived.
    */
   async replaceAll(rows: readonly EntityIndexRow[]): Promise<string[]> {
     return this.db.transaction(async tx => {
@@ -76,6 +79,7 @@ export class DatabaseEntityIndexStore {
           .onConflict(['annotation_key', 'annotation_value', 'entity_ref'])
           .ignore();
       }
+      await markFactsDirty(tx, changed);
       return [...changed].sort();
     });
   }

@@ -39,6 +39,8 @@ async function setUp(knex: Knex, rules = {}) {
       entityRef: COMPONENT[B],
     },
   ]);
+  // The mapping queued pager (its history changed); start from an empty queue.
+  await stack.projection.catchUp();
   return stack;
 }
 
