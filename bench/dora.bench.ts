@@ -19,8 +19,6 @@ import {
   foldDeployments,
 } from '@opsdeck/backstage-plugin-common';
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deploymentToRow } from '../plugins/opsdeck-backend/src/store/rows';
@@ -33,17 +31,16 @@ import {
   TEAMS,
   args,
   client,
-  freePort,
   load,
   p95,
   profiled,
   rng,
   serviceHistory,
   smoke,
-  startBackend,
   timed,
   until,
   usePg,
+  withPortal,
 } from './portal';
 
 const with1M = !smoke && !args.includes('--no-1m');
@@ -244,27 +241,7 @@ async function measureHotService(api: ReturnType<typeof client>) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-'));
-  const port = await freePort();
-  console.log(
-    `DORA benchmarks on ${usePg ? 'PostgreSQL' : 'SQLite'}${
-      smoke ? ' (smoke: small data, figures mean little)' : ''
-    }`,
-  );
-  const backend = await startBackend(dir, port);
-  const api = client(port);
-  try {
-    await until('the catalog and the OpsDeck scopes', async () => {
-      await api.get(
-        `/catalog/entities/by-name/component/default/svc-${SERVICES - 1}`,
-      );
-      const org = await api.get('/opsdeck/org/dora');
-      if (org.scope.services < SERVICES) {
-        throw new Error(`the org holds ${org.scope.services} services so far`);
-      }
-      return true;
-    });
-
+  await withPortal('DORA benchmarks', async (api, _port, dir) => {
     // P1 — 500-event batches across many services, as a CI exporter sends them: live (events of
     // the last 7 days, what a running CI/CD feed sends) and backfill (events across the year).
     const expectedOrgCount = { n: 0 };
@@ -363,10 +340,7 @@ async function main() {
     }
 
     await measureHotService(api);
-  } finally {
-    await backend.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

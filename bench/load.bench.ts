@@ -8,8 +8,6 @@
 // nothing acknowledged lost.
 // Run: node --require @backstage/cli/config/nodeTransform.cjs bench/load.bench.ts [--smoke] [--pg]
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import {
@@ -20,15 +18,14 @@ import {
   TEAMS,
   TOKEN,
   client,
-  freePort,
   load,
   p95,
   rng,
   serviceHistory,
   smoke,
-  startBackend,
   until,
   usePg,
+  withPortal,
 } from './portal';
 
 const READERS = smoke ? 20 : 200;
@@ -162,23 +159,7 @@ function writer(api: ReturnType<typeof client>) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-load-bench-'));
-  const port = await freePort();
-  console.log(
-    `L1 load on ${usePg ? 'PostgreSQL' : 'SQLite'}${
-      smoke ? ' (smoke: small data, figures mean little)' : ''
-    }`,
-  );
-  const backend = await startBackend(dir, port);
-  const api = client(port);
-  try {
-    await until('the catalog and the OpsDeck scopes', async () => {
-      const org = await api.get('/opsdeck/org/dora');
-      if (org.scope.services < SERVICES) {
-        throw new Error(`the org holds ${org.scope.services} services so far`);
-      }
-      return true;
-    });
+  await withPortal('L1 load', async (api, port) => {
     await load(api, PER_SERVICE, 10, 'l');
     const { deps } = serviceHistory(
       SERVICES - 1,
@@ -255,10 +236,7 @@ async function main() {
       }${lost === 0 ? ' (none lost)' : ` — ${lost} LOST`}`,
     );
     if (lost !== 0) process.exitCode = 1;
-  } finally {
-    await backend.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(

@@ -1,9 +1,11 @@
+/* eslint-disable no-console */
 // The portal the benchmarks run against: a real Backstage backend (catalog + OpsDeck, real auth
 // with a static service token, SQLite files or PostgreSQL) with SERVICES Components owned by
 // TEAMS teams, a client, and the data generators. Shared by dora.bench.ts and load.bench.ts.
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
@@ -276,5 +278,44 @@ export async function profiled<T>(
       JSON.stringify(profile),
     );
     session.disconnect();
+  }
+}
+
+/**
+ * Starts the portal (its catalog loaded, every Component in the org scope), runs `fn` against
+ * it, then stops it and removes its files.
+ */
+export async function withPortal(
+  title: string,
+  fn: (
+    api: ReturnType<typeof client>,
+    port: number,
+    dir: string,
+  ) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-'));
+  const port = await freePort();
+  console.log(
+    `${title} on ${usePg ? 'PostgreSQL' : 'SQLite'}${
+      smoke ? ' (smoke: small data, figures mean little)' : ''
+    }`,
+  );
+  const backend = await startBackend(dir, port);
+  const api = client(port);
+  try {
+    await until('the catalog and the OpsDeck scopes', async () => {
+      await api.get(
+        `/catalog/entities/by-name/component/default/svc-${SERVICES - 1}`,
+      );
+      const org = await api.get('/opsdeck/org/dora');
+      if (org.scope.services < SERVICES) {
+        throw new Error(`the org holds ${org.scope.services} services so far`);
+      }
+      return true;
+    });
+    await fn(api, port, dir);
+  } finally {
+    await backend.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
