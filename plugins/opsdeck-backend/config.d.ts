@@ -63,6 +63,15 @@ export interface Config {
        */
       rawDeliveries?: HumanDuration | string;
     };
+    /** Backfill from providers' APIs (`POST /admin/backfill`). */
+    backfill?: {
+      /**
+       * How long a replica holds a backfill target without renewing it; after that, another
+       * replica (or this one, restarted) takes the target over and imports it again. Default
+       * 60 seconds.
+       */
+      lease?: HumanDuration | string;
+    };
     /** How events are mapped to catalog entities. */
     mapping?: {
       /**

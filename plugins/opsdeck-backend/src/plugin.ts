@@ -24,6 +24,7 @@ import { createRouter } from './router';
 import { filterInternalErrors } from './errorFilter';
 import Router from 'express-promise-router';
 import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { createIngestRouter } from './ingest/createIngestRouter';
 import { EntityIndexService } from './mapping/EntityIndexService';
 import { readDoraConfig } from './dora/doraConfig';
@@ -41,6 +42,7 @@ import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
+import { DatabaseBackfillStore } from './store/DatabaseBackfillStore';
 import { OnCallService } from './oncall/OnCallService';
 import { ProviderAnswerCache } from './oncall/ProviderAnswerCache';
 import { ProviderOnCall } from './oncall/ProviderOnCall';
@@ -225,11 +227,30 @@ export const opsdeckPlugin = createBackendPlugin({
           sources: webhookSources.values(),
           index: indexStore,
           events,
+          store: new DatabaseBackfillStore(db),
+          leaseMs: config.has('opsdeck.backfill.lease')
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'opsdeck.backfill.lease',
+                }),
+              )
+            : undefined,
           permissions,
           logger,
           onIngested: afterIngest,
         });
         lifecycle.addShutdownHook(() => backfill.stop());
+        // Runs outlive the replica that started them: each replica takes targets nobody holds.
+        await scheduler.scheduleTask({
+          id: 'opsdeck-backfill-resume',
+          scope: 'local',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            void backfill.resume();
+          },
+        });
         const routes = Router();
         routes.use(['/events', '/webhooks'], metrics.ingestRequests());
         // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.

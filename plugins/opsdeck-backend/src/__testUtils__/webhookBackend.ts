@@ -107,7 +107,7 @@ export async function startWebhookBackend(
 ) {
   const { tasks, factory: scheduler } = manualScheduler();
   const database = options.db ? givenDatabase(options.db) : inMemoryDatabase();
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       opsdeckPlugin,
       githubModule,
@@ -141,6 +141,7 @@ export async function startWebhookBackend(
       ...(options.features ?? []),
     ],
   });
+  const server = backend.server;
   const send = (delivery: TestDelivery) =>
     request(server)
       .post(`/api/opsdeck/webhooks/${delivery.source}`)
@@ -151,5 +152,12 @@ export async function startWebhookBackend(
     await tasks.get('opsdeck-webhooks-sweep')!();
     await tasks.get('opsdeck-entity-index-refresh')!();
   };
-  return { server, db: database.db, send, settle, tasks };
+  return {
+    server,
+    db: database.db,
+    send,
+    settle,
+    tasks,
+    stop: () => backend.stop(),
+  };
 }

@@ -7,6 +7,11 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { OpsDeckWebhookSource } from '@opsdeck/backstage-plugin-node';
 import { randomUUID } from 'node:crypto';
 import { authorizeAdmin } from '../permissions/authorize';
+import {
+  ClaimedTarget,
+  DatabaseBackfillStore,
+  StoredBackfillRun,
+} from '../store/DatabaseBackfillStore';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { EventStore } from '../store/EventStore';
 import { toWebhookRecords } from './webhookItems';
@@ -37,31 +42,44 @@ export type BackfillRun = {
 /** Most days one backfill imports. */
 const MAX_DAYS = 365;
 
+/** Runs `GET /admin/backfill` lists. */
+const LISTED = 20;
+
+/** How long a replica holds a target without renewing; default 60 s. */
+export const DEFAULT_BACKFILL_LEASE_MS = 60_000;
+
 /**
  * Imports the last N days from the providers' REST APIs for every catalog entity that carries
  * a source's annotation, through the same validation and storage as webhooks (same record keys,
- * so later webhooks for the same records only update them). Runs in the background; progress
- * is kept in memory, per backend process.
+ * so later webhooks for the same records only update them). Runs in the background. Runs, their
+ * guard (one at a time) and their progress live in the database: every replica shows them, and
+ * works on them — each target under a lease, so targets of a replica that died or restarted are
+ * taken over (started again; storing the same records twice changes nothing).
  *
  * @internal
  */
 export class BackfillService {
-  private readonly runs: BackfillRun[] = [];
   private readonly abort = new AbortController();
+  /** This process, as the holder of leases. */
+  private readonly owner = randomUUID();
+  private working: Promise<void> | undefined;
 
   constructor(
     private readonly options: {
       sources: readonly OpsDeckWebhookSource[];
       index: DatabaseEntityIndexStore;
       events: EventStore;
+      store: DatabaseBackfillStore;
       permissions: PermissionsService;
       logger: LoggerService;
       /** Called after records were stored (rollups catch up). */
       onIngested: () => void;
+      /** How long a target is held without renewal; default 60 s. */
+      leaseMs?: number;
     },
   ) {}
 
-  /** Stops running imports (backend shutdown). */
+  /** Stops running imports (backend shutdown); their targets are taken over after the lease. */
   stop() {
     this.abort.abort();
   }
@@ -97,84 +115,158 @@ export class BackfillService {
         }`,
       );
     }
-    if (this.runs.some(r => r.status === 'running')) {
-      throw new ConflictError('A backfill is already running');
+    const targets: Array<{ source: string; target: string }> = [];
+    for (const source of chosen) {
+      for (const target of await this.options.index.annotationValues(
+        source.backfill!.annotation,
+      ))
+        targets.push({ source: source.id, target });
     }
-    const run: BackfillRun = {
+    const now = Date.now();
+    const run = {
       id: randomUUID(),
       days: request.days,
-      startedAt: new Date().toISOString(),
-      status: 'running',
-      sources: [],
+      since: now - request.days * 86_400_000,
+      startedAt: now,
+      targets,
     };
-    const plan = [];
-    for (const source of chosen) {
-      const targets = await this.options.index.annotationValues(
-        source.backfill!.annotation,
-      );
-      const progress: BackfillProgress = {
-        source: source.id,
-        targets: targets.length,
-        done: 0,
-        records: 0,
-        errors: [],
-      };
-      run.sources.push(progress);
-      plan.push({ source, targets, progress });
+    if (!(await this.options.store.create(run))) {
+      throw new ConflictError('A backfill is already running');
     }
-    this.runs.unshift(run);
-    this.runs.splice(20);
-    const since = new Date(Date.now() - request.days * 86_400_000);
-    (async () => {
-      for (const { source, targets, progress } of plan) {
-        for (const target of targets) {
-          try {
-            for await (const page of source.backfill!.run({
-              target,
-              since,
-              signal: this.abort.signal,
-            })) {
-              const now = Date.now();
-              const records = toWebhookRecords(source.id, page, now);
-              await this.options.events.completeDelivery({
-                source: source.id,
-                receivedAt: now,
-                status: 'processed',
-                ...records,
-              });
-              progress.records +=
-                records.deployments.length + records.incidents.length;
-              this.options.onIngested();
-            }
-          } catch (error) {
-            progress.errors.push(`${target}: ${(error as Error).message}`);
-          }
-          progress.done++;
-        }
-      }
-      run.status = run.sources.every(
-        s => s.errors.length < s.targets || !s.targets,
-      )
-        ? 'done'
-        : 'failed';
-    })()
-      .catch(error => {
-        run.status = 'failed';
-        this.options.logger.error(`OpsDeck backfill failed: ${error}`);
-      })
-      .finally(() => {
-        run.finishedAt = new Date().toISOString();
-      });
-    return run;
+    if (!targets.length) await this.options.store.finishEmpty(run.id, now);
+    void this.resume();
+    const [stored] = (await this.options.store.recent(LISTED)).filter(
+      r => r.id === run.id,
+    );
+    return toRun(stored, chosen);
   }
 
-  /** Recent runs, newest first. */
+  /** Recent runs of any replica, newest first. */
   async list(credentials: BackstageCredentials): Promise<BackfillRun[]> {
     await this.authorize(credentials);
-    return this.runs;
+    return (await this.options.store.recent(LISTED)).map(r => toRun(r));
+  }
+
+  /**
+   * Works off the targets nobody holds — new ones, and those of a replica whose lease ran out —
+   * one at a time, until none is left. Called after a start, at start-up and periodically.
+   */
+  resume(): Promise<void> {
+    this.working ??= this.work()
+      .catch(error =>
+        this.options.logger.error(`OpsDeck backfill failed: ${error}`),
+      )
+      .finally(() => {
+        this.working = undefined;
+      });
+    return this.working;
+  }
+
+  private async work(): Promise<void> {
+    const { store } = this.options;
+    const leaseMs = this.options.leaseMs ?? DEFAULT_BACKFILL_LEASE_MS;
+    while (!this.abort.signal.aborted) {
+      const now = Date.now();
+      const claimed = await store.claim(this.owner, now, now + leaseMs);
+      if (!claimed) return;
+      await this.importTarget(claimed, leaseMs);
+    }
+  }
+
+  private async importTarget(
+    claimed: ClaimedTarget,
+    leaseMs: number,
+  ): Promise<void> {
+    const { store, events, sources, onIngested } = this.options;
+    // Stops on shutdown, or when another replica took the target over.
+    const stop = new AbortController();
+    const onShutdown = () => stop.abort();
+    this.abort.signal.addEventListener('abort', onShutdown);
+    const renew = async (records = 0) => {
+      if (
+        !(await store.renew(claimed, this.owner, Date.now() + leaseMs, records))
+      )
+        stop.abort();
+    };
+    // A slow provider page must not cost the lease.
+    const heartbeat = setInterval(
+      () => renew().catch(() => {}),
+      Math.max(leaseMs / 3, 50),
+    );
+    heartbeat.unref?.();
+    let error: string | undefined;
+    try {
+      const source = sources.find(s => s.id === claimed.source)?.backfill;
+      if (!source) throw new Error(`${claimed.source} can no longer backfill`);
+      for await (const page of source.run({
+        target: claimed.target,
+        since: new Date(claimed.since),
+        signal: stop.signal,
+      })) {
+        if (stop.signal.aborted) break;
+        const now = Date.now();
+        const records = toWebhookRecords(claimed.source, page, now);
+        await events.completeDelivery({
+          source: claimed.source,
+          receivedAt: now,
+          status: 'processed',
+          ...records,
+        });
+        await renew(records.deployments.length + records.incidents.length);
+        onIngested();
+      }
+    } catch (e) {
+      error = (e as Error).message;
+    } finally {
+      clearInterval(heartbeat);
+      this.abort.signal.removeEventListener('abort', onShutdown);
+    }
+    // Shut down or taken over: the lease decides who finishes it.
+    if (stop.signal.aborted) return;
+    await store.finish(claimed, this.owner, { error }, Date.now());
   }
 
   private authorize(credentials: BackstageCredentials) {
     return authorizeAdmin(this.options.permissions, credentials);
   }
+}
+
+/** A stored run as the API shows it: progress per source. */
+function toRun(
+  stored: StoredBackfillRun,
+  chosen?: readonly OpsDeckWebhookSource[],
+): BackfillRun {
+  const sources = new Map<string, BackfillProgress>(
+    (chosen ?? []).map(s => [
+      s.id,
+      { source: s.id, targets: 0, done: 0, records: 0, errors: [] },
+    ]),
+  );
+  for (const t of stored.targets) {
+    let progress = sources.get(t.source);
+    if (!progress) {
+      progress = {
+        source: t.source,
+        targets: 0,
+        done: 0,
+        records: 0,
+        errors: [],
+      };
+      sources.set(t.source, progress);
+    }
+    progress.targets++;
+    progress.records += t.records;
+    if (t.status === 'done' || t.status === 'failed') progress.done++;
+    if (t.error !== undefined) progress.errors.push(`${t.target}: ${t.error}`);
+  }
+  return {
+    id: stored.id,
+    days: stored.days,
+    startedAt: new Date(stored.startedAt).toISOString(),
+    ...(stored.finishedAt === undefined
+      ? {}
+      : { finishedAt: new Date(stored.finishedAt).toISOString() }),
+    status: stored.status,
+    sources: [...sources.values()],
+  };
 }

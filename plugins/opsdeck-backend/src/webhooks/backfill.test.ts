@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
@@ -130,5 +130,116 @@ describe('POST /api/opsdeck/admin/backfill', () => {
       .set('Authorization', admin)
       .send({ days: 30 });
     expect(res.status).toBe(403);
+  });
+});
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+describe.each(databases.eachSupportedId())('backfill runs on %s', id => {
+  jest.setTimeout(60_000);
+
+  it('outlive the replica that started them: any replica shows the run, refuses a second one, and finishes targets the stopped one held', async () => {
+    const db = await databases.init(id);
+    // checkout's first page hangs until its replica stops; cart answers at once.
+    let hung = 0;
+    let reached!: () => void;
+    const reachedCheckout = new Promise<void>(r => (reached = r));
+    server.use(
+      http.get(
+        'https://api.github.com/repos/acme/checkout/deployments',
+        async ({ request: req }) => {
+          if (hung++ === 0) {
+            reached();
+            await new Promise(resolve =>
+              req.signal.addEventListener('abort', resolve),
+            );
+          }
+          return HttpResponse.json([deployment]);
+        },
+      ),
+      http.get(
+        'https://api.github.com/repos/acme/checkout/deployments/42/statuses',
+        () => HttpResponse.json(statuses),
+      ),
+      http.get('https://api.github.com/repos/acme/cart/deployments', () =>
+        HttpResponse.json([{ ...deployment, id: 43 }]),
+      ),
+      http.get(
+        'https://api.github.com/repos/acme/cart/deployments/43/statuses',
+        () => HttpResponse.json(statuses),
+      ),
+    );
+    const replica = () =>
+      startWebhookBackend({
+        db,
+        entities: [
+          component('checkout', {
+            'github.com/project-slug': 'acme/checkout',
+          }),
+          component('cart', { 'github.com/project-slug': 'acme/cart' }),
+        ],
+        tokens: { github: 'ghp_test' },
+        opsdeck: { backfill: { lease: { milliseconds: 300 } } },
+      });
+    const first = await replica();
+    await first.settle();
+    const started = await request(first.server)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 30 });
+    expect(started.status).toBe(202);
+    await reachedCheckout;
+
+    const second = await replica();
+    const runs = async () =>
+      (
+        await request(second.server)
+          .get('/api/opsdeck/admin/backfill')
+          .set('Authorization', admin)
+          .expect(200)
+      ).body.runs;
+    expect(await runs()).toMatchObject([
+      {
+        id: started.body.id,
+        status: 'running',
+        sources: [{ source: 'github', targets: 2 }],
+      },
+    ]);
+    const again = await request(second.server)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 7 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already running/);
+
+    // The first replica goes away holding checkout; after its lease, the second takes over.
+    await first.stop();
+    let run;
+    for (let i = 0; i < 100; i++) {
+      await second.tasks.get('opsdeck-backfill-resume')!();
+      [run] = await runs();
+      if (run.status !== 'running') break;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect(run).toMatchObject({
+      id: started.body.id,
+      status: 'done',
+      sources: [{ source: 'github', targets: 2, done: 2, errors: [] }],
+    });
+    expect(
+      (await db('opsdeck_deployments').orderBy('record_key')).map(
+        r => r.record_key,
+      ),
+    ).toEqual(['github:42', 'github:43']);
+    // A new run may start now.
+    const next = await request(second.server)
+      .post('/api/opsdeck/admin/backfill')
+      .set('Authorization', admin)
+      .send({ days: 1 });
+    expect(next.status).toBe(202);
+    await second.stop();
   });
 });

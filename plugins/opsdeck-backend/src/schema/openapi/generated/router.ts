@@ -1780,7 +1780,7 @@ export const spec = {
     "/admin/backfill": {
       "post": {
         "operationId": "PostAdminBackfill",
-        "description": "Starts importing the last N days from the providers' REST APIs (GitHub deployments and their statuses, GitLab deployments, PagerDuty incidents) for every catalog entity that carries the source's annotation, through the same normalisation as webhooks (the same record keys, so webhooks for the same records only update them). Runs in the background; GET shows progress. Needs opsdeck.admin and a provider token in opsdeck.webhooks.<source>.token; audited.",
+        "description": "Starts importing the last N days from the providers' REST APIs (GitHub deployments and their statuses, GitLab deployments, PagerDuty incidents) for every catalog entity that carries the source's annotation, through the same normalisation as webhooks (the same record keys, so webhooks for the same records only update them). Runs in the background, one run at a time across replicas (409 otherwise); every replica works on its targets, and takes over those of a replica that stopped once their lease (opsdeck.backfill.lease) ran out. GET shows progress. Needs opsdeck.admin and a provider token in opsdeck.webhooks.<source>.token; audited.",
         "requestBody": {
           "required": true,
           "content": {
@@ -1843,7 +1843,7 @@ export const spec = {
       },
       "get": {
         "operationId": "GetAdminBackfill",
-        "description": "Recent backfill runs of this backend process with their progress. Needs opsdeck.admin.",
+        "description": "The 20 most recent backfill runs, started on any replica, with their progress (kept in the database). Needs opsdeck.admin.",
         "responses": {
           "200": {
             "description": "Runs, newest first.",
