@@ -138,26 +138,26 @@ export function expectedAnswer(
       .sort();
   const facts: DoraScopeFacts = { deployments: [], incidents: [] };
   const counted = new Set<string>();
+  // Records as the store folds them: all events of a key, whichever identity each named.
+  const allDeployments = foldDeployments(all.deployments);
+  const allIncidents = foldIncidents(all.incidents);
   for (const ref of Object.keys(identities).sort()) {
     const ids = identities[ref];
-    const incidents = foldIncidents(
-      all.incidents.filter(i => ids.includes(i.service)),
-    );
+    const incidents = allIncidents.filter(i => ids.includes(i.service));
     const derived = deriveComponentFacts({
       component: ref,
-      deployments: foldDeployments(
-        all.deployments.filter(d => ids.includes(d.service)),
-      ),
+      deployments: allDeployments.filter(d => ids.includes(d.service)),
       incidents,
       sharedIncidents: new Set(
         incidents.filter(i => sharers(i.service).length > 1).map(i => i.key),
       ),
-      foreignIncidents: foldIncidents(
-        all.incidents.filter(i => !ids.includes(i.service)),
-      ).filter(i => i.causedBy && 'deployment' in i.causedBy),
+      foreignIncidents: allIncidents.filter(
+        i =>
+          !ids.includes(i.service) && i.causedBy && 'deployment' in i.causedBy,
+      ),
     });
     const serviceOf = new Map(
-      [...all.deployments, ...all.incidents].map(r => [r.key, r.service]),
+      [...allDeployments, ...allIncidents].map(r => [r.key, r.service]),
     );
     // A record counts for the scope once: through its own Component, or through the first
     // Component of an identity some member of the scope shares.

@@ -15,6 +15,8 @@ export function projectionStack(
     rules?: DoraRules;
     rulesHash?: string;
     settle?: { quietMs: number; maxDelayMs: number };
+    /** Histories derived in slices from this size; default 0 (always, to test slicing). */
+    incrementalFrom?: number;
   } = {},
 ) {
   const rules = options.rules ?? {};
@@ -24,6 +26,7 @@ export function projectionStack(
     rulesHash: options.rulesHash ?? 'test',
     logger: mockServices.logger.mock(),
     settle: options.settle,
+    incrementalFrom: options.incrementalFrom ?? 0,
   });
   return {
     events,

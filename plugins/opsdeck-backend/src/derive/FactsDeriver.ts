@@ -1,13 +1,20 @@
 import {
+  DEFAULT_ATTRIBUTION_WINDOW_MS,
+  DEFAULT_SAME_ROLLOUT_WINDOW_MS,
   DoraRules,
   deriveComponentFacts,
 } from '@opsdeck/backstage-plugin-common';
 import { chunks } from '../store/chunks';
 import { isTransientFault } from '../store/database';
-import { FactsStore } from '../store/FactsStore';
+import {
+  ComponentHistoryWithUnits,
+  FactsStore,
+  ShippedChanges,
+  StoredComponentFacts,
+} from '../store/FactsStore';
 import { QueueMark, eachOrAlone } from '../store/workQueue';
 import { DirtyDay } from '../store/RollupStore';
-import { diffFacts, toFactRows } from './factRows';
+import { diffFacts, fromCut, toFactRows } from './factRows';
 import { ReadsFirst } from '../readsFirst';
 
 /** Components re-derived per round. */
@@ -16,16 +23,35 @@ const BATCH = 100;
 /** Components whose histories are read together. */
 const PER_READ = 100;
 
+/** Histories shorter than this (deployment facts) are derived whole: cheaper than slicing. */
+const DEFAULT_INCREMENTAL_FROM = 1_000;
+
+type Changes = Parameters<FactsStore['commit']>[0];
+
 /**
- * Derives each Component's facts from its whole history across identities, writes what changed
- * and queues the days it touched for the rollups. Part of the projection: nothing else writes
+ * Derives each Component's facts from its history across identities, writes what changed and
+ * queues the days it touched for the rollups. Part of the projection: nothing else writes
  * facts.
+ *
+ * A long history is derived from the earliest instant its change can reach (`cut`), not from
+ * its start: facts before `cut` cannot change, those from `cut` on are derived again from the
+ * records since `from` (a little earlier, for reports of the same rollout) and what the earlier
+ * history left behind (the SHAs it shipped, the incidents that name a later deployment or SHA).
+ * The cut is the earliest of: the changed records' earliest time, less the attribution and
+ * same-rollout windows; the earliest stored fact that depends on a record from then on (a
+ * failure that only a later success recovers, a rollback, an incident); and every deployment a
+ * changed record names (`rollbackOf`, `causedBy`), however far back.
  *
  * @internal
  */
 export class FactsDeriver {
   constructor(
-    private readonly options: { store: FactsStore; rules: DoraRules },
+    private readonly options: {
+      store: FactsStore;
+      rules: DoraRules;
+      /** Histories with at least this many deployment facts are derived in slices; default 1 000. */
+      incrementalFrom?: number;
+    },
   ) {}
 
   /**
@@ -65,35 +91,113 @@ export class FactsDeriver {
     marks: readonly QueueMark[],
     pace: () => Promise<void>,
   ): Promise<void> {
-    const { store, rules } = this.options;
-    for (const group of chunks([...marks], PER_READ)) {
+    const { store } = this.options;
+    const from = this.options.incrementalFrom ?? DEFAULT_INCREMENTAL_FROM;
+    const sliced = marks.filter(m => m.since !== null && m.since !== undefined);
+    const sizes = sliced.length
+      ? await store.historySizes(sliced.map(m => m.service))
+      : new Map<string, number>();
+    const inSlices = new Set(
+      sliced.filter(m => sizes.get(m.service)! >= from).map(m => m.service),
+    );
+    for (const mark of marks.filter(m => inSlices.has(m.service))) {
+      const work = emptyWork([mark]);
+      await this.deriveSlice(mark.service, mark.since!, work);
+      await store.commit(work);
+      await pace();
+    }
+    const whole = marks.filter(m => !inSlices.has(m.service));
+    for (const group of chunks(whole, PER_READ)) {
+      const work = emptyWork(group);
       const components = group.map(m => m.service);
       const histories = await store.readHistories(components);
       await pace();
       const stored = await store.readStoredFacts(components);
-      const changes = {
-        upsertDeployments: [],
-        deleteDeployments: [],
-        upsertIncidents: [],
-        deleteIncidents: [],
-      } as Parameters<FactsStore['commit']>[0]['changes'];
-      const days: DirtyDay[] = [];
       for (const history of histories) {
-        const rows = toFactRows(
-          history.component,
-          deriveComponentFacts(history, rules),
-          history.unitOf,
-        );
-        const diff = diffFacts(stored.get(history.component)!, rows);
-        changes.upsertDeployments.push(...diff.changes.upsertDeployments);
-        changes.deleteDeployments.push(...diff.changes.deleteDeployments);
-        changes.upsertIncidents.push(...diff.changes.upsertIncidents);
-        changes.deleteIncidents.push(...diff.changes.deleteIncidents);
-        days.push(...diff.days);
+        this.add(work, history, stored.get(history.component)!, null);
         // A busy Component's history takes a while.
         await pace();
       }
-      await store.commit({ changes, days, marks: group });
+      await store.commit(work);
     }
   }
+
+  /** Derives a Component's facts from the earliest instant a change since `since` reaches. */
+  private async deriveSlice(
+    component: string,
+    since: number,
+    work: Changes,
+  ): Promise<void> {
+    const { store, rules } = this.options;
+    const sameRollout =
+      rules.sameRolloutWindowMs ?? DEFAULT_SAME_ROLLOUT_WINDOW_MS;
+    const reach = Math.max(
+      rules.attributionWindowMs ?? DEFAULT_ATTRIBUTION_WINDOW_MS,
+      sameRollout,
+    );
+    const cut = Math.min(
+      since - reach,
+      (await store.earliestDependent(component, since)) ?? Infinity,
+      (await store.earliestNamed(component, since)) ?? Infinity,
+    );
+    // Records a little earlier, so reports of one rollout are merged as before; whole rollouts,
+    // and the targets of the slice's rollbacks.
+    let from = Math.min(
+      cut - sameRollout,
+      (await store.earliestNamed(component, cut, true)) ?? Infinity,
+    );
+    for (;;) {
+      const first = await store.earliestMergedInto(component, from, cut);
+      if (first === undefined || first >= from) break;
+      from = first;
+    }
+    const [history] = await store.readHistories([component], { from, cut });
+    const shas = new Set<string>();
+    for (const d of history.deployments) {
+      if (d.commit?.sha) shas.add(d.commit.sha);
+      for (const c of d.changes ?? []) shas.add(c.sha);
+    }
+    const shippedBefore = await store.shippedBefore(component, [...shas], from);
+    const stored = await store.readStoredFacts([component], cut);
+    this.add(work, history, stored.get(component)!, cut, shippedBefore);
+  }
+
+  /** Derives one history and adds what changed (from `cut` on; null: all) to the work. */
+  private add(
+    work: Changes,
+    history: ComponentHistoryWithUnits,
+    stored: StoredComponentFacts,
+    cut: number | null,
+    shippedBefore?: { changes: Set<string>; commits: Set<string> },
+  ): void {
+    const facts = deriveComponentFacts(history, this.options.rules, {
+      shippedBefore,
+    });
+    const rows = toFactRows(history.component, facts, history.unitOf);
+    const diff = diffFacts(stored, cut === null ? rows : fromCut(rows, cut));
+    work.changes.upsertDeployments.push(...diff.changes.upsertDeployments);
+    work.changes.deleteDeployments.push(...diff.changes.deleteDeployments);
+    work.changes.upsertIncidents.push(...diff.changes.upsertIncidents);
+    work.changes.deleteIncidents.push(...diff.changes.deleteIncidents);
+    (work.days as DirtyDay[]).push(...diff.days);
+    (work.shipped as ShippedChanges[]).push({
+      component: history.component,
+      cut,
+      ...facts.shipped,
+    });
+  }
+}
+
+function emptyWork(marks: readonly QueueMark[]): Changes {
+  return {
+    changes: {
+      upsertDeployments: [],
+      deleteDeployments: [],
+      upsertIncidents: [],
+      deleteIncidents: [],
+    },
+    shipped: [],
+    days: [],
+    marks,
+  };
 }

@@ -13,7 +13,7 @@ import { FactsDeriver } from './FactsDeriver';
 import { RollupDeriver } from './RollupDeriver';
 
 /** Bumped when the derivation itself changes: stored facts and rollups are rebuilt once. */
-const ENGINE_VERSION = 'component-facts-2';
+const ENGINE_VERSION = 'component-facts-3';
 
 /**
  * Derivation after ingest waits until deliveries pause this long, so a burst of batches is
@@ -69,12 +69,18 @@ export class Projection {
       logger: LoggerService;
       settle?: { quietMs: number; maxDelayMs: number };
       onPass?: (seconds: number) => void;
+      /** Histories with this many deployment facts are derived in slices; default 1 000. */
+      incrementalFrom?: number;
     },
   ) {
     const factsStore = DatabaseFactsStore.of(db);
     const rollupStore = DatabaseRollupStore.of(db);
     const projection = new Projection({
-      facts: new FactsDeriver({ store: factsStore, rules: options.rules }),
+      facts: new FactsDeriver({
+        store: factsStore,
+        rules: options.rules,
+        incrementalFrom: options.incrementalFrom,
+      }),
       factsStore,
       rollups: new RollupDeriver({
         store: rollupStore,

@@ -9,6 +9,7 @@ import {
   StoredComponentFacts,
 } from '../store/FactsStore';
 import { DirtyDay } from '../store/RollupStore';
+import { FAR_FUTURE } from '../store/componentsSql';
 
 /** A Component's derived facts as the rows that store them. */
 export function toFactRows(
@@ -43,6 +44,7 @@ export function toFactRows(
           ? JSON.stringify(f.explain)
           : null,
         rollup_unit: unitOf.get(f.key) ?? null,
+        depends_until: Math.min(f.dependsUntil, FAR_FUTURE),
       })),
       ...facts.merged.map(m => ({
         component,
@@ -52,6 +54,7 @@ export function toFactRows(
         ...none,
         merged_into: m.into,
         rollup_unit: null,
+        depends_until: m.finishedAt,
       })),
       ...facts.pending.map(p => ({
         component,
@@ -61,6 +64,7 @@ export function toFactRows(
         ...none,
         merged_into: null,
         rollup_unit: unitOf.get(p.key) ?? null,
+        depends_until: p.startedAt ?? 0,
       })),
     ],
     incidents: facts.incidents.map(i => ({
@@ -140,4 +144,18 @@ export function diffFacts(
     changes.deleteIncidents,
   );
   return { changes, days };
+}
+
+/** Only the rows of records from `cut` on (and those without a time): what a slice rewrites. */
+export function fromCut(
+  rows: { deployments: DeploymentFactRow[]; incidents: IncidentFactRow[] },
+  cut: number,
+): { deployments: DeploymentFactRow[]; incidents: IncidentFactRow[] } {
+  return {
+    deployments: rows.deployments.filter(r => {
+      const t = r.finished_at ?? r.started_at;
+      return t === null || t >= cut;
+    }),
+    incidents: rows.incidents.filter(r => r.opened_at >= cut),
+  };
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
 import { openOpsDeckDatabase } from './database';
-import { componentsOfRecords } from './componentsSql';
+import { componentsOfRecords, earliest } from './componentsSql';
 import { markFactsDirty } from './DatabaseFactsStore';
 import { insertDeliveryRow } from './DatabaseOpsDeckStore';
 import {
@@ -185,10 +185,10 @@ export class DatabaseEventStore implements EventStore {
     await this.refold(tx, 'deployment', deploymentKeys, now);
     await this.refold(tx, 'incident', incidentKeys, now);
     // Facts are derived after the answer, by the projection, once for many deliveries.
-    await markFactsDirty(tx, [
-      ...before,
-      ...(await componentsOfRecords(tx, touched)),
-    ]);
+    await markFactsDirty(
+      tx,
+      earliest(before, await componentsOfRecords(tx, touched)),
+    );
     return {
       duplicate: false,
       storedEvents,

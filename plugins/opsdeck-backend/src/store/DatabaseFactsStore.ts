@@ -13,6 +13,8 @@ import {
   ComponentHistoryWithUnits,
   FactChanges,
   FactsStore,
+  HistorySlice,
+  ShippedChanges,
   StoredComponentFacts,
 } from './FactsStore';
 import { DirtyDay } from './RollupStore';
@@ -36,19 +38,28 @@ import {
 
 /**
  * Queues Components whose facts must be re-derived; call inside the transaction that changed
- * their records.
+ * their records. Given as a map, each from the earliest time of a changed record; else (a new
+ * mapping, new rules) their whole histories.
  *
  * @internal
  */
 export const markFactsDirty = (
   db: Knex | Knex.Transaction,
-  components: Iterable<string>,
+  components: Iterable<string> | ReadonlyMap<string, number>,
 ) =>
   addMarks(
     db,
     'facts',
-    [...new Set(components)].map(service => ({ service })),
+    components instanceof Map
+      ? [...components].map(([service, since]) => ({ service, since }))
+      : [...new Set(components as Iterable<string>)].map(service => ({
+          service,
+          since: null,
+        })),
   );
+
+const timeOf = (t: unknown): number | undefined =>
+  t === null || t === undefined ? undefined : Number(t);
 
 /** Keeps the earliest instant a Component sent a deployment (SQL answers null for none). */
 function noteSentAt(facts: DoraScopeFacts, t: unknown): void {
@@ -79,6 +90,7 @@ export class DatabaseFactsStore implements FactsStore {
 
   async readHistories(
     components: readonly string[],
+    slice?: HistorySlice,
   ): Promise<ComponentHistoryWithUnits[]> {
     const identitiesOf = await identitiesOfComponents(this.db, components);
     const identities = [...new Set([...identitiesOf.values()].flat())];
@@ -86,16 +98,23 @@ export class DatabaseFactsStore implements FactsStore {
     const incidents: IncidentRow[] = [];
     for (const chunk of chunks(identities)) {
       deployments.push(
-        ...(await this.db<DeploymentRow>('opsdeck_deployments').whereIn(
-          'service',
-          chunk,
-        )),
+        ...(await this.db<DeploymentRow>('opsdeck_deployments')
+          .whereIn('service', chunk)
+          .modify(q => {
+            if (slice)
+              q.where(w =>
+                w
+                  .where('finished_at', '>=', slice.from)
+                  .orWhereNull('finished_at'),
+              );
+          })),
       );
       incidents.push(
-        ...(await this.db<IncidentRow>('opsdeck_incidents').whereIn(
-          'service',
-          chunk,
-        )),
+        ...(await this.db<IncidentRow>('opsdeck_incidents')
+          .whereIn('service', chunk)
+          .modify(q => {
+            if (slice) q.where('opened_at', '>=', slice.cut);
+          })),
       );
     }
     const blaming: IncidentRow[] = [];
@@ -106,6 +125,29 @@ export class DatabaseFactsStore implements FactsStore {
           chunk,
         )),
       );
+    }
+    if (slice) {
+      // Earlier incidents still count where they name a deployment or SHA of the slice.
+      const shas = new Set<string>();
+      for (const d of deployments) {
+        if (d.commit_sha) shas.add(d.commit_sha);
+        for (const c of rowToDeployment(d).changes ?? []) shas.add(c.sha);
+      }
+      const naming: IncidentRow[] = [...blaming];
+      for (const chunk of chunks([...shas])) {
+        naming.push(
+          ...(await this.db<IncidentRow>('opsdeck_incidents')
+            .whereIn('caused_by_commit', chunk)
+            .where('opened_at', '<', slice.cut)),
+        );
+      }
+      const own = new Set(identities);
+      const seen = new Set(incidents.map(i => i.record_key));
+      for (const i of naming) {
+        if (!own.has(i.service) || seen.has(i.record_key)) continue;
+        seen.add(i.record_key);
+        incidents.push(i);
+      }
     }
     // An incident whose identity maps to several Components is attributed only through causedBy.
     const mapped = await componentsOfIdentities(this.db, identities);
@@ -150,6 +192,7 @@ export class DatabaseFactsStore implements FactsStore {
 
   async readStoredFacts(
     components: readonly string[],
+    cut?: number,
   ): Promise<Map<string, StoredComponentFacts>> {
     const out = new Map<string, StoredComponentFacts>(
       components.map(c => [
@@ -158,17 +201,19 @@ export class DatabaseFactsStore implements FactsStore {
       ]),
     );
     for (const chunk of chunks([...components])) {
-      for (const r of await this.db('opsdeck_deployment_facts').whereIn(
-        'component',
-        chunk,
-      )) {
+      for (const r of await this.db('opsdeck_deployment_facts')
+        .whereIn('component', chunk)
+        .modify(q => {
+          if (cut !== undefined) fromCut(q, cut);
+        })) {
         const row = normalizeDeploymentFactRow(r);
         out.get(row.component)!.deployments.set(row.record_key, row);
       }
-      for (const r of await this.db('opsdeck_incident_facts').whereIn(
-        'component',
-        chunk,
-      )) {
+      for (const r of await this.db('opsdeck_incident_facts')
+        .whereIn('component', chunk)
+        .modify(q => {
+          if (cut !== undefined) q.where('opened_at', '>=', cut);
+        })) {
         const row = normalizeIncidentFactRow(r);
         out.get(row.component)!.incidents.set(row.record_key, row);
       }
@@ -176,13 +221,138 @@ export class DatabaseFactsStore implements FactsStore {
     return out;
   }
 
+  async historySizes(
+    components: readonly string[],
+  ): Promise<Map<string, number>> {
+    const out = new Map(components.map(c => [c, 0]));
+    for (const chunk of chunks([...components])) {
+      const rows = await this.db('opsdeck_deployment_facts')
+        .whereIn('component', chunk)
+        .groupBy('component')
+        .select('component')
+        .count({ n: '*' });
+      for (const r of rows as Array<Record<string, unknown>>)
+        out.set(String(r.component), Number(r.n));
+    }
+    return out;
+  }
+
+  async earliestDependent(
+    component: string,
+    since: number,
+  ): Promise<number | undefined> {
+    const row = await this.db('opsdeck_deployment_facts')
+      .where('component', component)
+      .where('depends_until', '>=', since)
+      .where('finished_at', '<', since)
+      .min({ t: 'finished_at' })
+      .first();
+    return timeOf(row?.t);
+  }
+
+  async earliestNamed(
+    component: string,
+    since: number,
+    rollbacksOnly = false,
+  ): Promise<number | undefined> {
+    const identities = [
+      ...new Set(
+        (await identitiesOfComponents(this.db, [component])).get(component),
+      ),
+    ];
+    const targets = (named: Knex.QueryBuilder): Knex.QueryBuilder<any, any> =>
+      this.db('opsdeck_deployments')
+        .whereIn('service', identities)
+        .whereIn('record_key', named)
+        .min({ t: 'finished_at' })
+        .first();
+    const times = [
+      await targets(
+        this.db('opsdeck_deployments')
+          .whereIn('service', identities)
+          .where('finished_at', '>=', since)
+          .whereNotNull('rollback_of')
+          .select('rollback_of'),
+      ),
+    ];
+    if (!rollbacksOnly) {
+      const incidents = () =>
+        this.db('opsdeck_incidents')
+          .whereIn('service', identities)
+          .where('opened_at', '>=', since);
+      times.push(
+        await targets(
+          incidents()
+            .whereNotNull('caused_by_deployment')
+            .select('caused_by_deployment'),
+        ),
+        await this.db('opsdeck_shipped_shas')
+          .where('component', component)
+          .whereIn(
+            'sha',
+            incidents()
+              .whereNotNull('caused_by_commit')
+              .select('caused_by_commit'),
+          )
+          .min({ t: 'first_commit_at' })
+          .first(),
+      );
+    }
+    const found = times
+      .map(r => timeOf(r?.t))
+      .filter((t): t is number => t !== undefined);
+    return found.length ? Math.min(...found) : undefined;
+  }
+
+  async earliestMergedInto(
+    component: string,
+    from: number,
+    cut: number,
+  ): Promise<number | undefined> {
+    const row = await this.db('opsdeck_deployment_facts as m')
+      .join('opsdeck_deployment_facts as f', j =>
+        j
+          .on('f.component', '=', 'm.component')
+          .andOn('f.record_key', '=', 'm.merged_into'),
+      )
+      .where('m.component', component)
+      .where('m.finished_at', '>=', from)
+      .where('m.finished_at', '<', cut)
+      .whereNotNull('m.merged_into')
+      .min({ t: 'f.finished_at' })
+      .first();
+    return timeOf(row?.t);
+  }
+
+  async shippedBefore(
+    component: string,
+    shas: readonly string[],
+    before: number,
+  ): Promise<{ changes: Set<string>; commits: Set<string> }> {
+    const out = { changes: new Set<string>(), commits: new Set<string>() };
+    for (const chunk of chunks([...shas])) {
+      const rows = await this.db('opsdeck_shipped_shas')
+        .where('component', component)
+        .whereIn('sha', chunk);
+      for (const r of rows) {
+        if (r.first_change_at !== null && Number(r.first_change_at) < before)
+          out.changes.add(String(r.sha));
+        if (r.first_commit_at !== null && Number(r.first_commit_at) < before)
+          out.commits.add(String(r.sha));
+      }
+    }
+    return out;
+  }
+
   async commit(work: {
     changes: FactChanges;
+    shipped: readonly ShippedChanges[];
     days: readonly DirtyDay[];
     marks: readonly QueueMark[];
   }): Promise<void> {
     await this.db.transaction(async tx => {
       await this.applyChanges(work.changes, tx);
+      for (const shipped of work.shipped) await applyShipped(tx, shipped);
       await DatabaseRollupStore.markDirty(tx, work.days);
       await clearMarks(tx, 'facts', work.marks);
     });
@@ -395,4 +565,56 @@ export class DatabaseFactsStore implements FactsStore {
     }
     return out;
   }
+}
+
+/** Deployment facts of records from `cut` on: finished then, pending since, or never started. */
+function fromCut(q: Knex.QueryBuilder, cut: number): void {
+  q.where(w =>
+    w
+      .where('finished_at', '>=', cut)
+      .orWhere(p =>
+        p
+          .whereNull('finished_at')
+          .where(x =>
+            x.where('started_at', '>=', cut).orWhereNull('started_at'),
+          ),
+      ),
+  );
+}
+
+/**
+ * Writes a Component's first shipments from `cut` on (all of them without a cut); earlier ones
+ * stay as they are.
+ */
+async function applyShipped(
+  tx: Knex.Transaction,
+  shipped: ShippedChanges,
+): Promise<void> {
+  const { component, cut } = shipped;
+  const mine = () => tx('opsdeck_shipped_shas').where('component', component);
+  if (cut === null) await mine().delete();
+  else {
+    for (const column of ['first_change_at', 'first_commit_at'])
+      await mine()
+        .where(column, '>=', cut)
+        .update({ [column]: null });
+  }
+  for (const [column, map] of [
+    ['first_change_at', shipped.changes],
+    ['first_commit_at', shipped.commits],
+  ] as const) {
+    const rows = [...map]
+      .filter(([, t]) => cut === null || t >= cut)
+      .map(([sha, t]) => ({ component, sha, [column]: t }));
+    for (const chunk of chunks(rows, 200))
+      await tx('opsdeck_shipped_shas')
+        .insert(chunk)
+        .onConflict(['component', 'sha'])
+        .merge([column]);
+  }
+  if (cut !== null)
+    await mine()
+      .whereNull('first_change_at')
+      .whereNull('first_commit_at')
+      .delete();
 }

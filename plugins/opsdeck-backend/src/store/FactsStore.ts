@@ -20,6 +20,8 @@ export interface DeploymentFactRow {
   merged_into: string | null;
   explain: string | null;
   rollup_unit: string | null;
+  /** Latest time of a record these facts depend on (FAR_FUTURE: open). */
+  depends_until: number;
 }
 
 /** An incident's facts as stored for one Component. @internal */
@@ -50,6 +52,23 @@ export interface StoredComponentFacts {
   incidents: Map<string, IncidentFactRow>;
 }
 
+/** The part of a history a derivation reads: records from `from`, facts written from `cut`. @internal */
+export interface HistorySlice {
+  from: number;
+  cut: number;
+}
+
+/**
+ * A Component's first shipments from `cut` on (null: all of them), SHA → finish of the
+ * deployment that shipped it first. @internal
+ */
+export interface ShippedChanges {
+  component: string;
+  cut: number | null;
+  changes: ReadonlyMap<string, number>;
+  commits: ReadonlyMap<string, number>;
+}
+
 /** What changes in a Component's stored facts. @internal */
 export interface FactChanges {
   upsertDeployments: DeploymentFactRow[];
@@ -64,20 +83,57 @@ export interface FactChanges {
  * @internal
  */
 export interface FactsStore {
-  /** Each Component's whole history across its identities. */
+  /**
+   * Each Component's whole history across its identities; with a slice, the part from `from`
+   * on (incidents from `cut` on) and the earlier incidents that name one of its deployments or
+   * SHAs as their cause.
+   */
   readHistories(
     components: readonly string[],
+    slice?: HistorySlice,
   ): Promise<ComponentHistoryWithUnits[]>;
-  /** Each Component's stored facts. */
+  /** Each Component's stored facts; with `cut`, those of records from `cut` on (and timeless ones). */
   readStoredFacts(
     components: readonly string[],
+    cut?: number,
   ): Promise<Map<string, StoredComponentFacts>>;
+  /** How many deployment facts each Component has (how long its history is). */
+  historySizes(components: readonly string[]): Promise<Map<string, number>>;
+  /** Earliest finish of a deployment fact before `since` that depends on a record from `since` on. */
+  earliestDependent(
+    component: string,
+    since: number,
+  ): Promise<number | undefined>;
   /**
-   * In one transaction: applies fact changes, queues the days they touched for their rollups
-   * and clears the facts marks that were worked off (a mark renewed meanwhile stays).
+   * Earliest finish of a deployment named by a record from `since` on: the target of a
+   * deployment's `rollbackOf`, and (unless `rollbacksOnly`) the deployment or first shipment of
+   * the commit an incident's `causedBy` names.
+   */
+  earliestNamed(
+    component: string,
+    since: number,
+    rollbacksOnly?: boolean,
+  ): Promise<number | undefined>;
+  /** Earliest finish of a rollout that a stored report finishing in [from, cut) was merged into. */
+  earliestMergedInto(
+    component: string,
+    from: number,
+    cut: number,
+  ): Promise<number | undefined>;
+  /** Which of these SHAs production successes finishing before `before` shipped first. */
+  shippedBefore(
+    component: string,
+    shas: readonly string[],
+    before: number,
+  ): Promise<{ changes: Set<string>; commits: Set<string> }>;
+  /**
+   * In one transaction: applies fact changes, updates first shipments, queues the days they
+   * touched for their rollups and clears the facts marks that were worked off (a mark renewed
+   * meanwhile stays).
    */
   commit(work: {
     changes: FactChanges;
+    shipped: readonly ShippedChanges[];
     days: readonly DirtyDay[];
     marks: readonly QueueMark[];
   }): Promise<void>;

@@ -38,9 +38,15 @@ export async function componentsOfIdentities(
   return out;
 }
 
+/** A time later than any record's: the mark of a record without a time (a pending deployment never started). @internal */
+export const FAR_FUTURE = 8_640_000_000_000_000;
+
 /**
- * The Components whose facts these records can change: the Components their identities map to,
- * and for incidents that name a deployment as their cause, that deployment's Components.
+ * The Components whose facts these records can change, each with the earliest time among its
+ * records (a deployment's finish, else its start; an incident's opening): the Components their
+ * identities map to, and for incidents that name a deployment as their cause, that deployment's
+ * Components (at that deployment's time). Read before and after an update, it covers the old
+ * and the new version of each record.
  *
  * @internal
  */
@@ -50,22 +56,30 @@ export async function componentsOfRecords(
     deploymentKeys: readonly string[];
     incidentKeys: readonly string[];
   },
-): Promise<Set<string>> {
-  const identities = new Set<string>();
+): Promise<Map<string, number>> {
+  const sinceOf = new Map<string, number>();
+  const note = (rows: Array<Record<string, unknown>>) => {
+    for (const r of rows) {
+      const t = r.t === null || r.t === undefined ? FAR_FUTURE : Number(r.t);
+      const identity = String(r.service);
+      sinceOf.set(identity, Math.min(sinceOf.get(identity) ?? FAR_FUTURE, t));
+    }
+  };
+  const deploymentTime = db.raw('coalesce(finished_at, started_at) as t');
   for (const chunk of chunks([...changed.deploymentKeys])) {
-    (
+    note(
       await db('opsdeck_deployments')
         .whereIn('record_key', chunk)
-        .distinct('service')
-    ).forEach(r => identities.add(String(r.service)));
+        .select('service', deploymentTime),
+    );
   }
   for (const chunk of chunks([...changed.incidentKeys])) {
-    (
+    note(
       await db('opsdeck_incidents')
         .whereIn('record_key', chunk)
-        .distinct('service')
-    ).forEach(r => identities.add(String(r.service)));
-    (
+        .select('service', 'opened_at as t'),
+    );
+    note(
       await db('opsdeck_deployments')
         .whereIn(
           'record_key',
@@ -74,13 +88,31 @@ export async function componentsOfRecords(
             .whereNotNull('caused_by_deployment')
             .select('caused_by_deployment'),
         )
-        .distinct('service')
-    ).forEach(r => identities.add(String(r.service)));
+        .select('service', deploymentTime),
+    );
   }
-  const components = new Set<string>();
-  for (const list of (await componentsOfIdentities(db, identities)).values())
-    list.forEach(c => components.add(c));
+  const components = new Map<string, number>();
+  for (const [identity, list] of await componentsOfIdentities(
+    db,
+    sinceOf.keys(),
+  )) {
+    for (const c of list)
+      components.set(
+        c,
+        Math.min(components.get(c) ?? FAR_FUTURE, sinceOf.get(identity)!),
+      );
+  }
   return components;
+}
+
+/** Two maps of Component → earliest time merged, each Component at its earliest. @internal */
+export function earliest(
+  ...maps: ReadonlyArray<ReadonlyMap<string, number>>
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const map of maps)
+    for (const [c, t] of map) out.set(c, Math.min(out.get(c) ?? t, t));
+  return out;
 }
 
 /** Every identity of these Components: the entity ref and each indexed annotation. @internal */

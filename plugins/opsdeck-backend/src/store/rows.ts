@@ -46,6 +46,7 @@ export type IncidentRow = {
   fact_counts?: boolean | number | null;
   fact_duration?: number | string | null;
   caused_by_deployment?: string | null;
+  caused_by_commit?: string | null;
 };
 
 const num = (v: number | string | null) => (v === null ? undefined : Number(v));
@@ -132,6 +133,8 @@ export function incidentToRow(i: DoraIncident, now: number): IncidentRow {
     caused_by: i.causedBy ? JSON.stringify(i.causedBy) : null,
     caused_by_deployment:
       i.causedBy && 'deployment' in i.causedBy ? i.causedBy.deployment : null,
+    caused_by_commit:
+      i.causedBy && 'commit' in i.causedBy ? i.causedBy.commit : null,
     url: i.url ?? null,
     title: i.title ?? null,
     updated_at: now,
@@ -177,6 +180,7 @@ export function normalizeDeploymentFactRow(
     merged_into: (r.merged_into as string | null) ?? null,
     explain: (r.explain as string | null) ?? null,
     rollup_unit: (r.rollup_unit as string | null) ?? null,
+    depends_until: Number(r.depends_until),
   };
 }
 

@@ -23,6 +23,8 @@ export interface QueueMark {
   service: string;
   /** Rollup marks only. */
   day?: number;
+  /** Facts marks only: the earliest time of a changed record; null: the whole history. */
+  since?: number | null;
   token: string;
   attempts: number;
 }
@@ -45,6 +47,9 @@ const keyOf = (queue: QueueName, mark: Pick<QueueMark, 'service' | 'day'>) =>
 const toMark = (row: Record<string, unknown>): QueueMark => ({
   service: String(row.service),
   ...(row.day === undefined ? {} : { day: Number(row.day) }),
+  ...(row.since === undefined
+    ? {}
+    : { since: row.since === null ? null : Number(row.since) }),
   token: String(row.token),
   attempts: Number(row.attempts),
 });
@@ -59,14 +64,36 @@ const toMark = (row: Record<string, unknown>): QueueMark => ({
 export async function addMarks(
   db: Knex | Knex.Transaction,
   queue: QueueName,
-  marks: ReadonlyArray<Pick<QueueMark, 'service' | 'day'>>,
+  marks: ReadonlyArray<Pick<QueueMark, 'service' | 'day' | 'since'>>,
 ): Promise<void> {
   const { table, key } = TABLES[queue];
+  // A facts mark queued again keeps the earlier of the two times (null, the whole history, wins).
+  const since =
+    queue === 'facts'
+      ? {
+          since: db.raw(
+            `case when ??.since is null or excluded.since is null then null
+             when excluded.since < ??.since then excluded.since else ??.since end`,
+            [table, table, table],
+          ),
+        }
+      : {};
   for (const chunk of chunks([...marks])) {
     await db(table)
-      .insert(chunk.map(m => ({ ...keyOf(queue, m), token: randomUUID() })))
+      .insert(
+        chunk.map(m => ({
+          ...keyOf(queue, m),
+          ...(queue === 'facts' ? { since: m.since ?? null } : {}),
+          token: randomUUID(),
+        })),
+      )
       .onConflict([...key])
-      .merge({ token: db.raw('excluded.token'), attempts: 0, not_before: 0 });
+      .merge({
+        token: db.raw('excluded.token'),
+        attempts: 0,
+        not_before: 0,
+        ...since,
+      });
   }
 }
 
@@ -128,7 +155,12 @@ export async function claimMarks(
         const taken = await ours(tx(table))
           .where({ attempts: attempts + 1, not_before: notBefore })
           .whereNull('set_aside_at')
-          .select([...key, 'token', 'attempts']);
+          .select([
+            ...key,
+            'token',
+            'attempts',
+            ...(queue === 'facts' ? ['since'] : []),
+          ]);
         claimed.push(...taken.map(toMark));
       }
     }

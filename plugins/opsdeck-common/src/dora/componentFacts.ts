@@ -60,14 +60,41 @@ export interface DeploymentExplanation {
  * @public
  */
 export interface ComponentFacts {
-  /** Finished deployments that count (one per rollout), with their explanation. */
-  deployments: Array<DeploymentFacts & { explain: DeploymentExplanation }>;
+  /**
+   * Finished deployments that count (one per rollout), with their explanation and the latest
+   * instant of a record their facts depend on — a rollback, an attributed incident, the next
+   * success that recovered it, a report merged into it, the target of its own `rollbackOf` —
+   * `Infinity` while a record yet to come can still change them (a failure not recovered by a
+   * success yet, a rollback of an unknown target). Earlier records are all that came before.
+   */
+  deployments: Array<
+    DeploymentFacts & { explain: DeploymentExplanation; dependsUntil: number }
+  >;
   /** Deployments merged into another source's report of the same rollout. */
   merged: Array<{ key: string; into: string; finishedAt: number }>;
   /** Deployments not finished yet (they count as sent from their start). */
   pending: Array<{ key: string; startedAt?: number }>;
   /** The Component's own incidents that count. */
   incidents: IncidentFacts[];
+  /**
+   * SHA → finish of the first successful production deployment that ships it: as a change
+   * with a commit time (`changes`, where lead times come from), and as a change or deployed
+   * commit (`commits`, what `causedBy.commit` names).
+   */
+  shipped: { changes: Map<string, number>; commits: Map<string, number> };
+}
+
+/**
+ * Part of a Component's history: SHAs shipped to production before it (see `DoraFacts`).
+ *
+ * @public
+ */
+export interface ComponentFactsOptions {
+  /** SHAs production successes before the history's span shipped: as a change, and at all. */
+  shippedBefore?: {
+    changes: ReadonlySet<string>;
+    commits: ReadonlySet<string>;
+  };
 }
 
 const sourceOf = (key: string) => key.slice(0, key.indexOf(':'));
@@ -157,6 +184,7 @@ export function mergeSameRollouts(
 export function deriveComponentFacts(
   history: ComponentHistory,
   rules: DoraRules = {},
+  options: ComponentFactsOptions = {},
 ): ComponentFacts {
   const service = history.component;
   const own = history.incidents.map(i => ({ ...i, service }));
@@ -183,6 +211,7 @@ export function deriveComponentFacts(
   };
   const facts = new DoraFacts(input, rules, {
     windowless: history.sharedIncidents,
+    shippedBefore: options.shippedBefore,
   });
   const derived = deriveDoraFacts(facts, rules);
   const firstShipped = new Map<string, string[]>();
@@ -192,6 +221,17 @@ export function deriveComponentFacts(
     firstShipped.set(deployment.key, list);
   }
   const byKey = new Map(deployments.map(d => [d.key, d]));
+  const reported = new Map(history.deployments.map(d => [d.key, d]));
+  const shipped = {
+    changes: new Map<string, number>(),
+    commits: new Map<string, number>(),
+  };
+  const shaOf = (pairKey: string) =>
+    pairKey.slice(pairKey.indexOf('\u0000') + 1);
+  for (const [k, { deployment }] of facts.firstShipped)
+    shipped.changes.set(shaOf(k), deployment.finishedAt!);
+  for (const [k, deployment] of facts.shippedAsCommit)
+    shipped.commits.set(shaOf(k), deployment.finishedAt!);
   return {
     deployments: derived.deployments.map(f => ({
       ...f,
@@ -199,11 +239,14 @@ export function deriveComponentFacts(
         sources: sources.get(f.key),
         firstShipped: firstShipped.get(f.key),
       }),
+      dependsUntil: dependsUntil(facts, byKey.get(f.key)!, f, [
+        ...(sources.get(f.key) ?? []).map(k => reported.get(k)!),
+      ]),
     })),
     merged: [...mergedInto].map(([key, into]) => ({
       key,
       into,
-      finishedAt: history.deployments.find(d => d.key === key)!.finishedAt!,
+      finishedAt: reported.get(key)!.finishedAt!,
     })),
     pending: deployments
       .filter(d => d.finishedAt === undefined)
@@ -212,7 +255,32 @@ export function deriveComponentFacts(
         ...(d.startedAt === undefined ? {} : { startedAt: d.startedAt }),
       })),
     incidents: derived.incidents.filter(i => ownKeys.has(i.key)),
+    shipped,
   };
+}
+
+/** The latest instant of a record whose change can change this deployment's facts. */
+function dependsUntil(
+  facts: DoraFacts,
+  d: DoraDeployment,
+  f: DeploymentFacts,
+  merged: readonly DoraDeployment[],
+): number {
+  let until = d.finishedAt!;
+  const later = (t: number | undefined) => {
+    until = Math.max(until, t ?? Infinity);
+  };
+  for (const m of merged) later(m.finishedAt);
+  for (const key of facts.rolledBack.get(d.key) ?? [])
+    later(facts.deployment(key)?.finishedAt);
+  const incidents = facts.attributed.get(d.key) ?? [];
+  for (const i of incidents) later(i.openedAt);
+  if (d.rollbackOf !== undefined)
+    later(facts.deployment(d.rollbackOf)?.finishedAt);
+  // Recovered by the next success: until it, or a success yet to come.
+  if (f.failed && !incidents.length)
+    later(facts.nextSuccessAfter(d)?.finishedAt);
+  return until;
 }
 
 function explain(

@@ -135,6 +135,11 @@ export class DoraFacts {
   readonly ignoredRollbacks = new Map<string, IgnoredRollbackReason>();
   /** Incident key → how it was attributed: named by `causedBy`, or by the time window. */
   readonly attributedBy = new Map<string, 'causedBy' | 'window'>();
+  /**
+   * (service, SHA) → the first successful production deployment that ships it as a change or
+   * as its deployed commit (what an incident's `causedBy.commit` names).
+   */
+  readonly shippedAsCommit = new Map<string, DoraDeployment>();
   /** Whether an environment name is production under the rules. */
   readonly isProduction: (environment: string) => boolean;
 
@@ -150,6 +155,16 @@ export class DoraFacts {
     options: {
       /** Incidents attributed only through `causedBy`, never by the time window. */
       windowless?: ReadonlySet<string>;
+      /**
+       * SHAs that production successes before the input's span already shipped (the input is
+       * then a part of a longer history): as a change with a commit time, and as a change or a
+       * deployed commit. None of the input's deployments ships them first; an incident naming
+       * one as its cause is attributed outside the input.
+       */
+      shippedBefore?: {
+        changes: ReadonlySet<string>;
+        commits: ReadonlySet<string>;
+      };
     } = {},
   ) {
     this.isProduction = createEnvironmentMatcher(rules.productionEnvironments);
@@ -172,7 +187,8 @@ export class DoraFacts {
           this.isProduction(d.environment),
       )
       .sort(byFinish);
-    const shippedAsCommit = new Map<string, DoraDeployment>();
+    const shippedAsCommit = this.shippedAsCommit;
+    const before = options.shippedBefore;
     for (const d of this.productionSuccesses) {
       pushTo(this.successesByService, d.service, d);
       pushTo(
@@ -182,12 +198,18 @@ export class DoraFacts {
       );
       for (const change of changesOf(d)) {
         const k = pair(d.service, change.sha);
-        if (!this.firstShipped.has(k))
+        if (!this.firstShipped.has(k) && !before?.changes.has(change.sha))
           this.firstShipped.set(k, { deployment: d, time: change.time });
-        if (!shippedAsCommit.has(k)) shippedAsCommit.set(k, d);
+        if (!shippedAsCommit.has(k) && !before?.commits.has(change.sha))
+          shippedAsCommit.set(k, d);
       }
-      if (d.commit && !shippedAsCommit.has(pair(d.service, d.commit.sha))) {
-        shippedAsCommit.set(pair(d.service, d.commit.sha), d);
+      const commit = d.commit?.sha;
+      if (
+        commit !== undefined &&
+        !shippedAsCommit.has(pair(d.service, commit)) &&
+        !before?.commits.has(commit)
+      ) {
+        shippedAsCommit.set(pair(d.service, commit), d);
       }
     }
 
@@ -205,6 +227,12 @@ export class DoraFacts {
 
     const windowMs = rules.attributionWindowMs ?? DEFAULT_ATTRIBUTION_WINDOW_MS;
     for (const incident of this.incidents) {
+      const named =
+        incident.causedBy && 'commit' in incident.causedBy
+          ? incident.causedBy.commit
+          : undefined;
+      // Its cause shipped before the input: attributed to a deployment outside it.
+      if (named !== undefined && before?.commits.has(named)) continue;
       const target = this.attributionTarget(
         incident,
         shippedAsCommit,
@@ -220,6 +248,11 @@ export class DoraFacts {
       list.push(incident);
       this.attributed.set(target.key, list);
     }
+  }
+
+  /** The deployment with this key, if it is in the input. */
+  deployment(key: string): DoraDeployment | undefined {
+    return this.byKey.get(key);
   }
 
   /** Success or failure (cancelled and pending count nowhere). */
