@@ -57,6 +57,8 @@ exports.up = async function up(knex) {
         'Finish of the first one shipping it as a change or deployed commit',
       );
     table.primary(['component', 'sha']);
+    table.index(['component', 'first_change_at'], 'opsdeck_shipped_change_idx');
+    table.index(['component', 'first_commit_at'], 'opsdeck_shipped_commit_idx');
   });
   await knex.schema.alterTable('opsdeck_incidents', table => {
     table

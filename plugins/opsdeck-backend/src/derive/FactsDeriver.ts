@@ -95,7 +95,10 @@ export class FactsDeriver {
     const from = this.options.incrementalFrom ?? DEFAULT_INCREMENTAL_FROM;
     const sliced = marks.filter(m => m.since !== null && m.since !== undefined);
     const sizes = sliced.length
-      ? await store.historySizes(sliced.map(m => m.service))
+      ? await store.historySizes(
+          sliced.map(m => m.service),
+          from,
+        )
       : new Map<string, number>();
     const inSlices = new Set(
       sliced.filter(m => sizes.get(m.service)! >= from).map(m => m.service),

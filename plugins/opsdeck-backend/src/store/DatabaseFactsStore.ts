@@ -97,18 +97,15 @@ export class DatabaseFactsStore implements FactsStore {
     const deployments: DeploymentRow[] = [];
     const incidents: IncidentRow[] = [];
     for (const chunk of chunks(identities)) {
-      deployments.push(
-        ...(await this.db<DeploymentRow>('opsdeck_deployments')
-          .whereIn('service', chunk)
-          .modify(q => {
-            if (slice)
-              q.where(w =>
-                w
-                  .where('finished_at', '>=', slice.from)
-                  .orWhereNull('finished_at'),
-              );
-          })),
-      );
+      const rows = () =>
+        this.db<DeploymentRow>('opsdeck_deployments').whereIn('service', chunk);
+      if (slice) {
+        // Two index ranges: finished since `from`, and pending.
+        deployments.push(
+          ...(await rows().where('finished_at', '>=', slice.from)),
+          ...(await rows().whereNull('finished_at')),
+        );
+      } else deployments.push(...(await rows()));
       incidents.push(
         ...(await this.db<IncidentRow>('opsdeck_incidents')
           .whereIn('service', chunk)
@@ -201,11 +198,21 @@ export class DatabaseFactsStore implements FactsStore {
       ]),
     );
     for (const chunk of chunks([...components])) {
-      for (const r of await this.db('opsdeck_deployment_facts')
-        .whereIn('component', chunk)
-        .modify(q => {
-          if (cut !== undefined) fromCut(q, cut);
-        })) {
+      const rows = () =>
+        this.db('opsdeck_deployment_facts').whereIn('component', chunk);
+      const deployments =
+        cut === undefined
+          ? await rows()
+          : [
+              // Two index ranges: finished from `cut` on, and pending.
+              ...(await rows().where('finished_at', '>=', cut)),
+              ...(await rows()
+                .whereNull('finished_at')
+                .where(q =>
+                  q.where('started_at', '>=', cut).orWhereNull('started_at'),
+                )),
+            ];
+      for (const r of deployments) {
         const row = normalizeDeploymentFactRow(r);
         out.get(row.component)!.deployments.set(row.record_key, row);
       }
@@ -223,16 +230,26 @@ export class DatabaseFactsStore implements FactsStore {
 
   async historySizes(
     components: readonly string[],
+    atMost: number,
   ): Promise<Map<string, number>> {
-    const out = new Map(components.map(c => [c, 0]));
-    for (const chunk of chunks([...components])) {
-      const rows = await this.db('opsdeck_deployment_facts')
-        .whereIn('component', chunk)
-        .groupBy('component')
-        .select('component')
-        .count({ n: '*' });
-      for (const r of rows as Array<Record<string, unknown>>)
-        out.set(String(r.component), Number(r.n));
+    const out = new Map<string, number>();
+    // Counted through the (component, finished_at) index, each stopping at `atMost`: a long
+    // history costs no more than a short one.
+    for (const chunk of chunks([...components], 50)) {
+      const sql = chunk
+        .map(
+          () =>
+            `select cast(? as varchar(600)) as component, (select count(*) from (select 1 from opsdeck_deployment_facts where component = ? limit ?) as f) as n`,
+        )
+        .join(' union all ');
+      const result = await this.db.raw(
+        sql,
+        chunk.flatMap(c => [c, c, atMost]),
+      );
+      const rows: Array<Record<string, unknown>> = Array.isArray(result)
+        ? result
+        : result.rows;
+      for (const r of rows) out.set(String(r.component), Number(r.n));
     }
     return out;
   }
@@ -241,10 +258,11 @@ export class DatabaseFactsStore implements FactsStore {
     component: string,
     since: number,
   ): Promise<number | undefined> {
+    // Through (component, depends_until) alone: facts from `since` on match too, and only
+    // answer a time no earlier than `since`, which changes nothing.
     const row = await this.db('opsdeck_deployment_facts')
       .where('component', component)
       .where('depends_until', '>=', since)
-      .where('finished_at', '<', since)
       .min({ t: 'finished_at' })
       .first();
     return timeOf(row?.t);
@@ -260,9 +278,9 @@ export class DatabaseFactsStore implements FactsStore {
         (await identitiesOfComponents(this.db, [component])).get(component),
       ),
     ];
+    // Looked up by key: a target in another Component only moves the cut earlier.
     const targets = (named: Knex.QueryBuilder): Knex.QueryBuilder<any, any> =>
       this.db('opsdeck_deployments')
-        .whereIn('service', identities)
         .whereIn('record_key', named)
         .min({ t: 'finished_at' })
         .first();
@@ -565,21 +583,6 @@ export class DatabaseFactsStore implements FactsStore {
     }
     return out;
   }
-}
-
-/** Deployment facts of records from `cut` on: finished then, pending since, or never started. */
-function fromCut(q: Knex.QueryBuilder, cut: number): void {
-  q.where(w =>
-    w
-      .where('finished_at', '>=', cut)
-      .orWhere(p =>
-        p
-          .whereNull('finished_at')
-          .where(x =>
-            x.where('started_at', '>=', cut).orWhereNull('started_at'),
-          ),
-      ),
-  );
 }
 
 /**

@@ -97,8 +97,11 @@ export interface FactsStore {
     components: readonly string[],
     cut?: number,
   ): Promise<Map<string, StoredComponentFacts>>;
-  /** How many deployment facts each Component has (how long its history is). */
-  historySizes(components: readonly string[]): Promise<Map<string, number>>;
+  /** How many deployment facts each Component has (how long its history is), up to `atMost`. */
+  historySizes(
+    components: readonly string[],
+    atMost: number,
+  ): Promise<Map<string, number>>;
   /** Earliest finish of a deployment fact before `since` that depends on a record from `since` on. */
   earliestDependent(
     component: string,
