@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
 
 export const args = process.argv.slice(2);
 export const smoke = args.includes('--smoke');
@@ -291,16 +292,24 @@ export async function withPortal(
     api: ReturnType<typeof client>,
     port: number,
     dir: string,
+    /** The longest event-loop block of the backend since the last call (ms). */
+    loopMaxMs: () => Promise<number>,
   ) => Promise<void>,
+  options: {
+    /** Run the backend in a process of its own (as in production), not in this one. */
+    separate?: boolean;
+  } = {},
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-'));
   const port = await freePort();
   console.log(
     `${title} on ${usePg ? 'PostgreSQL' : 'SQLite'}${
       smoke ? ' (smoke: small data, figures mean little)' : ''
-    }`,
+    }${options.separate ? '; backend in its own process' : ''}`,
   );
-  const backend = await startBackend(dir, port);
+  const backend = options.separate
+    ? await separateBackend(dir, port)
+    : await inProcessBackend(dir, port);
   const api = client(port);
   try {
     await until('the catalog and the OpsDeck scopes', async () => {
@@ -313,9 +322,62 @@ export async function withPortal(
       }
       return true;
     });
-    await fn(api, port, dir);
+    await fn(api, port, dir, backend.loopMaxMs);
   } finally {
     await backend.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function inProcessBackend(dir: string, port: number) {
+  const backend = await startBackend(dir, port);
+  let blocked = monitorEventLoopDelay({ resolution: 10 });
+  blocked.enable();
+  return {
+    stop: () => backend.stop(),
+    loopMaxMs: async () => {
+      blocked.disable();
+      const max = blocked.max / 1e6;
+      blocked = monitorEventLoopDelay({ resolution: 10 });
+      blocked.enable();
+      return max;
+    },
+  };
+}
+
+async function separateBackend(dir: string, port: number) {
+  const child = fork(
+    resolve(__dirname, 'backendProcess.ts'),
+    [dir, String(port), ...args],
+    {
+      execArgv: [
+        '--no-experimental-strip-types',
+        '--require',
+        '@backstage/cli/config/nodeTransform.cjs',
+        // A CPU profile of the backend alone, written when it stops.
+        ...(process.env.OPSDECK_BENCH_CPU_PROF
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${process.env.OPSDECK_BENCH_CPU_PROF}`,
+            ]
+          : []),
+      ],
+    },
+  );
+  await new Promise<void>((ready, failed) => {
+    child.once('message', () => ready());
+    child.once('exit', code => failed(new Error(`backend exited ${code}`)));
+  });
+  return {
+    stop: async () => {
+      const exited = new Promise(r => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+    loopMaxMs: () =>
+      new Promise<number>(answer => {
+        child.once('message', (m: any) => answer(m.loopMaxMs));
+        child.send('loop');
+      }),
+  };
 }

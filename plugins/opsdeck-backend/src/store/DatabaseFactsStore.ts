@@ -370,7 +370,7 @@ export class DatabaseFactsStore implements FactsStore {
   }): Promise<void> {
     await this.db.transaction(async tx => {
       await this.applyChanges(work.changes, tx);
-      for (const shipped of work.shipped) await applyShipped(tx, shipped);
+      await applyShipped(tx, work.shipped);
       await DatabaseRollupStore.markDirty(tx, work.days);
       await clearMarks(tx, 'facts', work.marks);
     });
@@ -585,39 +585,87 @@ export class DatabaseFactsStore implements FactsStore {
   }
 }
 
+type Shipment = { change: number | null; commit: number | null };
+
 /**
- * Writes a Component's first shipments from `cut` on (all of them without a cut); earlier ones
- * stay as they are.
+ * Writes Components' first shipments — all of them, or from `cut` on (earlier ones stay) — as
+ * the difference to what is stored: a re-derivation that ships nothing new writes nothing.
  */
 async function applyShipped(
   tx: Knex.Transaction,
-  shipped: ShippedChanges,
+  all: readonly ShippedChanges[],
 ): Promise<void> {
-  const { component, cut } = shipped;
-  const mine = () => tx('opsdeck_shipped_shas').where('component', component);
-  if (cut === null) await mine().delete();
-  else {
-    for (const column of ['first_change_at', 'first_commit_at'])
-      await mine()
-        .where(column, '>=', cut)
-        .update({ [column]: null });
+  const stored = new Map<string, Map<string, Shipment>>();
+  const keep = (r: Record<string, unknown>) => {
+    const component = String(r.component);
+    const list = stored.get(component) ?? new Map<string, Shipment>();
+    stored.set(component, list);
+    list.set(String(r.sha), {
+      change: r.first_change_at === null ? null : Number(r.first_change_at),
+      commit: r.first_commit_at === null ? null : Number(r.first_commit_at),
+    });
+  };
+  const whole = all.filter(s => s.cut === null).map(s => s.component);
+  for (const chunk of chunks(whole))
+    (await tx('opsdeck_shipped_shas').whereIn('component', chunk)).forEach(
+      keep,
+    );
+  for (const { component, cut, changes, commits } of all) {
+    if (cut === null) continue;
+    const mine = () => tx('opsdeck_shipped_shas').where('component', component);
+    const named = [...changes, ...commits]
+      .filter(([, t]) => t >= cut)
+      .map(([sha]) => sha);
+    const rows = [
+      ...(await mine().where('first_change_at', '>=', cut)),
+      ...(await mine().where('first_commit_at', '>=', cut)),
+    ];
+    for (const chunk of chunks([...new Set(named)]))
+      rows.push(...(await mine().whereIn('sha', chunk)));
+    rows.forEach(keep);
   }
-  for (const [column, map] of [
-    ['first_change_at', shipped.changes],
-    ['first_commit_at', shipped.commits],
-  ] as const) {
-    const rows = [...map]
-      .filter(([, t]) => cut === null || t >= cut)
-      .map(([sha, t]) => ({ component, sha, [column]: t }));
-    for (const chunk of chunks(rows, 200))
-      await tx('opsdeck_shipped_shas')
-        .insert(chunk)
-        .onConflict(['component', 'sha'])
-        .merge([column]);
+  const upserts: Array<Record<string, unknown>> = [];
+  const deletes: Array<{ component: string; sha: string }> = [];
+  for (const { component, cut, changes, commits } of all) {
+    const before = stored.get(component) ?? new Map<string, Shipment>();
+    // From `cut` on, the new derivation decides; before it, what is stored stays.
+    const decide = (
+      fresh: number | undefined,
+      old: number | null | undefined,
+    ): number | null => {
+      if (fresh !== undefined && (cut === null || fresh >= cut)) return fresh;
+      return cut !== null && old !== null && old !== undefined && old < cut
+        ? old
+        : null;
+    };
+    for (const sha of new Set([
+      ...before.keys(),
+      ...changes.keys(),
+      ...commits.keys(),
+    ])) {
+      const old = before.get(sha);
+      const change = decide(changes.get(sha), old?.change);
+      const commit = decide(commits.get(sha), old?.commit);
+      if (change === null && commit === null) {
+        if (old) deletes.push({ component, sha });
+      } else if (old?.change !== change || old?.commit !== commit)
+        upserts.push({
+          component,
+          sha,
+          first_change_at: change,
+          first_commit_at: commit,
+        });
+    }
   }
-  if (cut !== null)
-    await mine()
-      .whereNull('first_change_at')
-      .whereNull('first_commit_at')
+  for (const chunk of chunks(deletes, 100))
+    await tx('opsdeck_shipped_shas')
+      .where(q => {
+        for (const k of chunk) q.orWhere(k);
+      })
       .delete();
+  for (const chunk of chunks(upserts, 200))
+    await tx('opsdeck_shipped_shas')
+      .insert(chunk)
+      .onConflict(['component', 'sha'])
+      .merge();
 }
