@@ -10,7 +10,7 @@
 //      [--in-process] (the backend in the benchmark's own process, sharing its event loop)
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import {
   DAY,
   END,
@@ -191,12 +191,16 @@ async function main() {
       const quietHealth = await healthWhile(port, quiet);
       const alone = await quiet;
 
-      // How long the backend's event loop was blocked at worst while the writer ran.
+      // How long the backend's event loop was blocked at worst while the writer ran, and this
+      // process's (the clients'): a request the clients are late to send or read looks slow too.
       await loopMaxMs();
+      const clients = monitorEventLoopDelay({ resolution: 10 });
+      clients.enable();
       const w = writer(api);
       const busy = readers(port);
       const busyHealth = await healthWhile(port, busy);
       const blockedMs = await loopMaxMs();
+      clients.disable();
       const withWriter = await busy;
       const written = await w.stop();
 
@@ -233,7 +237,9 @@ async function main() {
           busyHealth.liveness / 1000
         ).toFixed(2)} s; backend event loop blocked ${(
           blockedMs / 1000
-        ).toFixed(2)} s at most`,
+        ).toFixed(2)} s at most, the clients' ${(clients.max / 1e9).toFixed(
+          2,
+        )} s`,
       );
       console.log(
         `L1 acknowledged events counted afterwards: ${after - before} of ${

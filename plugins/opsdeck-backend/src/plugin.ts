@@ -42,6 +42,7 @@ import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
+import { withConnectionRetries } from './catalog/connectionRetries';
 import { DatabaseBackfillStore } from './store/DatabaseBackfillStore';
 import { OnCallService } from './oncall/OnCallService';
 import { ProviderAnswerCache } from './oncall/ProviderAnswerCache';
@@ -130,8 +131,10 @@ export const opsdeckPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         permissionsRegistry,
-        catalog,
+        catalog: catalogService,
       }) {
+        // Catalog reads survive a pooled connection the catalog closed just as it was used.
+        const catalog = withConnectionRetries(catalogService);
         permissionsRegistry.addPermissions(opsdeckPermissions);
         const db = await openOpsDeckDatabase(database);
         const store = new DatabaseOpsDeckStore(db);
