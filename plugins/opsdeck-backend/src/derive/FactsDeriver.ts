@@ -105,7 +105,7 @@ export class FactsDeriver {
     );
     for (const mark of marks.filter(m => inSlices.has(m.service))) {
       const work = emptyWork([mark]);
-      await this.deriveSlice(mark.service, mark.since!, work);
+      await this.deriveSlice(mark.service, mark.since!, work, pace);
       await store.commit(work);
       await pace();
     }
@@ -130,6 +130,7 @@ export class FactsDeriver {
     component: string,
     since: number,
     work: Changes,
+    pace: () => Promise<void>,
   ): Promise<void> {
     const { store, rules } = this.options;
     const sameRollout =
@@ -155,6 +156,8 @@ export class FactsDeriver {
       from = first;
     }
     const [history] = await store.readHistories([component], { from, cut });
+    // A long slice takes a while to read and to derive: requests go in between.
+    await pace();
     const shas = new Set<string>();
     for (const d of history.deployments) {
       if (d.commit?.sha) shas.add(d.commit.sha);
@@ -162,6 +165,7 @@ export class FactsDeriver {
     }
     const shippedBefore = await store.shippedBefore(component, [...shas], from);
     const stored = await store.readStoredFacts([component], cut);
+    await pace();
     this.add(work, history, stored.get(component)!, cut, shippedBefore);
   }
 
