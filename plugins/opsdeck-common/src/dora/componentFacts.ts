@@ -214,24 +214,24 @@ export function deriveComponentFacts(
     shippedBefore: options.shippedBefore,
   });
   const derived = deriveDoraFacts(facts, rules);
+  // Keys of DoraFacts' shipment maps are (service, SHA) pairs; the service is this Component.
+  const shaOf = (pairKey: string) =>
+    pairKey.slice(pairKey.indexOf('\u0000') + 1);
   const firstShipped = new Map<string, string[]>();
-  for (const [pairKey, { deployment }] of facts.firstShipped) {
-    const list = firstShipped.get(deployment.key) ?? [];
-    list.push(pairKey.slice(pairKey.indexOf('\u0000') + 1));
-    firstShipped.set(deployment.key, list);
-  }
-  const byKey = new Map(deployments.map(d => [d.key, d]));
-  const reported = new Map(history.deployments.map(d => [d.key, d]));
   const shipped = {
     changes: new Map<string, number>(),
     commits: new Map<string, number>(),
   };
-  const shaOf = (pairKey: string) =>
-    pairKey.slice(pairKey.indexOf('\u0000') + 1);
-  for (const [k, { deployment }] of facts.firstShipped)
-    shipped.changes.set(shaOf(k), deployment.finishedAt!);
-  for (const [k, deployment] of facts.shippedAsCommit)
-    shipped.commits.set(shaOf(k), deployment.finishedAt!);
+  for (const [pairKey, { deployment }] of facts.firstShipped) {
+    const list = firstShipped.get(deployment.key) ?? [];
+    list.push(shaOf(pairKey));
+    firstShipped.set(deployment.key, list);
+    shipped.changes.set(shaOf(pairKey), deployment.finishedAt!);
+  }
+  for (const [pairKey, deployment] of facts.shippedAsCommit)
+    shipped.commits.set(shaOf(pairKey), deployment.finishedAt!);
+  const byKey = new Map(deployments.map(d => [d.key, d]));
+  const reported = new Map(history.deployments.map(d => [d.key, d]));
   return {
     deployments: derived.deployments.map(f => ({
       ...f,
