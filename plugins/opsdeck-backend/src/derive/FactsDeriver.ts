@@ -16,6 +16,7 @@ import { QueueMark, eachOrAlone } from '../store/workQueue';
 import { DirtyDay } from '../store/RollupStore';
 import { diffFacts, fromCut, toFactRows } from './factRows';
 import { ReadsFirst } from '../readsFirst';
+import { shasOf } from '../store/rows';
 
 /** Components re-derived per round. */
 const BATCH = 100;
@@ -158,12 +159,11 @@ export class FactsDeriver {
     const [history] = await store.readHistories([component], { from, cut });
     // A long slice takes a while to read and to derive: requests go in between.
     await pace();
-    const shas = new Set<string>();
-    for (const d of history.deployments) {
-      if (d.commit?.sha) shas.add(d.commit.sha);
-      for (const c of d.changes ?? []) shas.add(c.sha);
-    }
-    const shippedBefore = await store.shippedBefore(component, [...shas], from);
+    const shippedBefore = await store.shippedBefore(
+      component,
+      [...shasOf(history.deployments)],
+      from,
+    );
     const stored = await store.readStoredFacts([component], cut);
     await pace();
     this.add(work, history, stored.get(component)!, cut, shippedBefore);

@@ -27,6 +27,7 @@ import {
   truthy,
   rowToDeployment,
   rowToIncident,
+  shasOf,
 } from './rows';
 import {
   QueueMark,
@@ -123,15 +124,14 @@ export class DatabaseFactsStore implements FactsStore {
         )),
       );
     }
+    // Each row parsed once, whichever Components it belongs to.
+    const parsed = new Map(
+      deployments.map(r => [r.record_key, rowToDeployment(r)]),
+    );
     if (slice) {
       // Earlier incidents still count where they name a deployment or SHA of the slice.
-      const shas = new Set<string>();
-      for (const d of deployments) {
-        if (d.commit_sha) shas.add(d.commit_sha);
-        for (const c of rowToDeployment(d).changes ?? []) shas.add(c.sha);
-      }
       const naming: IncidentRow[] = [...blaming];
-      for (const chunk of chunks([...shas])) {
+      for (const chunk of chunks([...shasOf(parsed.values())])) {
         naming.push(
           ...(await this.db<IncidentRow>('opsdeck_incidents')
             .whereIn('caused_by_commit', chunk)
@@ -171,7 +171,7 @@ export class DatabaseFactsStore implements FactsStore {
       return {
         unitOf,
         component,
-        deployments: ds.map(rowToDeployment),
+        deployments: ds.map(d => parsed.get(d.record_key)!),
         incidents: is.map(rowToIncident),
         sharedIncidents: new Set(
           is

@@ -117,6 +117,16 @@ export function rowToDeployment(r: DeploymentRow): DoraDeployment {
   });
 }
 
+/** The SHAs these deployments ship: their deployed commits and their changes. @internal */
+export function shasOf(deployments: Iterable<DoraDeployment>): Set<string> {
+  const shas = new Set<string>();
+  for (const d of deployments) {
+    if (d.commit?.sha) shas.add(d.commit.sha);
+    for (const c of d.changes ?? []) shas.add(c.sha);
+  }
+  return shas;
+}
+
 /** @internal */
 export function incidentToRow(i: DoraIncident, now: number): IncidentRow {
   const { source, externalId } = splitRecordKey(i.key);
