@@ -31,6 +31,7 @@ export async function startDerivation(
   receivedAt: number,
 ) {
   const db = await openOpsDeckDatabase({ getClient: async () => knex });
+  const stack = projectionStack(db);
   const {
     events,
     projection,
@@ -38,7 +39,7 @@ export async function startDerivation(
     factsStore,
     indexStore,
     totals,
-  } = projectionStack(db);
+  } = stack;
   let catalogEntities = entities;
   const catalog = catalogServiceMock.mock({
     getEntities: jest.fn(async (request?: any) => {
@@ -80,25 +81,10 @@ export async function startDerivation(
     derivation: projection,
     benchmark: DEFAULT_BENCHMARK_SET,
   });
-  let delivery = 0;
-  const ingest = async (batch: {
+  const ingest = (batch: {
     deployments?: DeploymentEvent[];
     incidents?: IncidentEvent[];
-  }) => {
-    const result = await events.ingest({
-      delivery: {
-        source: 'events',
-        deliveryId: `d${++delivery}`,
-        receivedAt,
-        headers: {},
-        body: Buffer.from(String(delivery)),
-      },
-      deployments: batch.deployments ?? [],
-      incidents: batch.incidents ?? [],
-    });
-    await projection.catchUp();
-    return result;
-  };
+  }) => stack.ingest(batch, receivedAt);
   return {
     db,
     events,

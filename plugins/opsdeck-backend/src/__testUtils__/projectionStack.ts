@@ -1,5 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { DoraRules } from '@opsdeck/backstage-plugin-common';
+import {
+  DeploymentEvent,
+  DoraRules,
+  IncidentEvent,
+} from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { Projection } from '../derive/Projection';
 import { RollupTotals } from '../dora/RollupTotals';
@@ -28,7 +32,28 @@ export function projectionStack(
     settle: options.settle,
     incrementalFrom: options.incrementalFrom ?? 0,
   });
+  let delivery = 0;
+  /** Stores one `POST /events` delivery of these events, received at `receivedAt`, and derives it. */
+  const ingest = async (
+    batch: { deployments?: DeploymentEvent[]; incidents?: IncidentEvent[] },
+    receivedAt: number,
+  ) => {
+    const result = await events.ingest({
+      delivery: {
+        source: 'events',
+        deliveryId: `d${++delivery}`,
+        receivedAt,
+        headers: {},
+        body: Buffer.from(String(delivery)),
+      },
+      deployments: batch.deployments ?? [],
+      incidents: batch.incidents ?? [],
+    });
+    await projection.catchUp();
+    return result;
+  };
   return {
+    ingest,
     events,
     factsStore,
     rollupStore,

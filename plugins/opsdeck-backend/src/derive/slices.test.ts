@@ -53,24 +53,10 @@ async function setUp(id: string) {
   const knex = await databases.init(id as any);
   const db = await openOpsDeckDatabase({ getClient: async () => knex });
   const stack = projectionStack(db, { incrementalFrom: 0 });
-  let delivery = 0;
-  const ingest = async (batch: {
+  const ingest = (batch: {
     deployments?: DeploymentEvent[];
     incidents?: IncidentEvent[];
-  }) => {
-    await stack.events.ingest({
-      delivery: {
-        source: 'events',
-        deliveryId: `d${++delivery}`,
-        receivedAt: T0,
-        headers: {},
-        body: Buffer.from(String(delivery)),
-      },
-      deployments: batch.deployments ?? [],
-      incidents: batch.incidents ?? [],
-    });
-    await stack.projection.catchUp();
-  };
+  }) => stack.ingest(batch, T0);
   /** The stored facts as derived so far, and as a full rebuild derives them. */
   const incrementalAndRebuilt = async () => {
     const incremental = await facts(db);
