@@ -3,12 +3,8 @@
 // and the probes then do not share its event loop. Started by `withPortal({ separate: true })`;
 // answers 'loop' messages with the longest event-loop block since the last one.
 // Args: <dir> <port> [--pg]
-import {
-  PerformanceObserver,
-  monitorEventLoopDelay,
-  performance,
-} from 'node:perf_hooks';
-import { startBackend } from './portal';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { loopMaxSinceLast, startBackend } from './portal';
 
 /**
  * With OPSDECK_BENCH_SLOW_MS set, prints every SQLite statement and garbage collection that held
@@ -57,14 +53,9 @@ async function main() {
   if (process.env.OPSDECK_BENCH_SLOW_MS)
     reportSlow(Number(process.env.OPSDECK_BENCH_SLOW_MS));
   const backend = await startBackend(dir, Number(port));
-  let blocked = monitorEventLoopDelay({ resolution: 10 });
-  blocked.enable();
+  const loopMax = loopMaxSinceLast();
   process.on('message', message => {
-    if (message !== 'loop') return;
-    blocked.disable();
-    process.send!({ loopMaxMs: blocked.max / 1e6 });
-    blocked = monitorEventLoopDelay({ resolution: 10 });
-    blocked.enable();
+    if (message === 'loop') process.send!({ loopMaxMs: loopMax() });
   });
   process.on('SIGTERM', () => {
     backend.stop().finally(() => process.exit(0));

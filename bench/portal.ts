@@ -331,17 +331,20 @@ export async function withPortal(
 
 async function inProcessBackend(dir: string, port: number) {
   const backend = await startBackend(dir, port);
+  const loopMax = loopMaxSinceLast();
+  return { stop: () => backend.stop(), loopMaxMs: async () => loopMax() };
+}
+
+/** The longest event-loop block of this process since the last call (ms), from now on. */
+export function loopMaxSinceLast(): () => number {
   let blocked = monitorEventLoopDelay({ resolution: 10 });
   blocked.enable();
-  return {
-    stop: () => backend.stop(),
-    loopMaxMs: async () => {
-      blocked.disable();
-      const max = blocked.max / 1e6;
-      blocked = monitorEventLoopDelay({ resolution: 10 });
-      blocked.enable();
-      return max;
-    },
+  return () => {
+    blocked.disable();
+    const max = blocked.max / 1e6;
+    blocked = monitorEventLoopDelay({ resolution: 10 });
+    blocked.enable();
+    return max;
   };
 }
 
