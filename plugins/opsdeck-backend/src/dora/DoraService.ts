@@ -87,16 +87,22 @@ export class DoraService {
       index.sharesIdentity(entityRef),
     ]);
     if (!shared) {
-      return {
-        services,
-        totals: await rollups.totals(serviceScope(entityRef), windows),
-      };
+      const scope = serviceScope(entityRef);
+      const [totals, firstEventAt] = await Promise.all([
+        rollups.totals(scope, windows),
+        rollups.firstEventAt(scope),
+      ]);
+      return { services, totals, firstEventAt };
     }
     const rows = await facts.readWindowFacts(entityRef, {
       from: Math.min(...windows.map(w => w.from)),
       to: Math.max(...windows.map(w => w.to)),
     });
-    return { services, totals: windows.map(w => totalsOfFacts(rows, w)) };
+    return {
+      services,
+      totals: windows.map(w => totalsOfFacts(rows, w)),
+      firstEventAt: await facts.firstEventAt(entityRef),
+    };
   }
 
   async getEntityDora(
@@ -115,12 +121,14 @@ export class DoraService {
     // One read serves the window, its weeks and the previous window.
     const answerOf = async (candidate: string) => {
       let services: string[] = [];
+      let firstEventAt: number | null = null;
       const answer = await doraAnswer(window, benchmark, async windows => {
         const read = await this.read(candidate, windows);
         services = read.services;
+        firstEventAt = read.firstEventAt;
         return read.totals;
       });
-      return { services, answer };
+      return { services, answer: { ...answer, firstEventAt } };
     };
     const guessed = stringifyEntityRef(ref);
     const [{ entityRef }, first] = await Promise.all([

@@ -22,6 +22,14 @@ export class RollupTotals {
   constructor(private readonly options: { store: RollupStore }) {}
 
   /**
+   * The scope's first day with a deployment or an incident (00:00 UTC), null without any: windows
+   * start on UTC days, so the day decides as well as the instant whether history precedes one.
+   */
+  async firstEventAt(scope: string): Promise<number | null> {
+    return (await this.options.store.firstEventDay(scope)) ?? null;
+  }
+
+  /**
    * The totals of a group/org scope for a window, from its daily rows only: counts add up, and
    * each value set is exact up to {@link EXACT_QUANTILE_LIMIT} values, else merged sketches.
    */

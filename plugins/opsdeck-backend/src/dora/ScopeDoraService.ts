@@ -101,6 +101,7 @@ export class ScopeDoraService {
       ...(await doraAnswer(window, benchmark, windows =>
         rollups.totals(scope, windows),
       )),
+      firstEventAt: await rollups.firstEventAt(scope),
       ...(await derivation.state()),
     };
   }

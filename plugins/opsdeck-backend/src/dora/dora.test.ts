@@ -124,6 +124,8 @@ describe('GET /entities/{kind}/{namespace}/{name}/dora', () => {
     expect(current.mttr).toMatchObject({ value: 2 * 3_600_000, tier: 'high' });
     expect(previous.window.from).toBe(Date.parse('2025-12-29T00:00:00Z'));
     expect(previous.deploymentFrequency.detail.count).toBe(1); // #0
+    // The history starts inside the previous window: the two are not compared.
+    expect(res.body.firstEventAt).toBe(Date.parse('2025-12-30T00:00:00Z'));
     expect(weekly.map((w: { weekStart: number }) => w.weekStart)).toEqual([
       Date.parse(day(5)),
     ]); // one ISO week

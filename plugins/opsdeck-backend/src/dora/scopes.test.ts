@@ -125,6 +125,7 @@ describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
       detail: { failed: 1, completed: 2 },
     });
     expect(team.body.current.changeLeadTime.value).toBe(4 * 3_600_000);
+    expect(team.body.firstEventAt).toEqual(expect.any(Number));
 
     // acme owns nothing itself; with its children it holds checkout.
     const acme = await readDerived(
@@ -143,6 +144,8 @@ describe('GET /groups/{namespace}/{name}/dora and /org/dora', () => {
 
     const org = await readDerived(server, `/api/opsdeck/org/dora?${WINDOW}`);
     expect(org.body.current).toEqual(team.body.current);
+    expect(org.body.firstEventAt).toBe(team.body.firstEventAt);
+    expect(acme.body.firstEventAt).toBeNull();
   });
 
   it('answers 400 for a bad parameter, 404 for an unknown group, 401 without credentials', async () => {

@@ -437,6 +437,23 @@ export class DatabaseFactsStore implements FactsStore {
     return [...out].sort();
   }
 
+  async firstEventAt(component: string): Promise<number | null> {
+    // Each through its (component, time) index: one row however long the history.
+    const deployment = await this.db('opsdeck_deployment_facts')
+      .where('component', component)
+      .whereNotNull('finished_at')
+      .orderBy('finished_at')
+      .first('finished_at');
+    const incident = await this.db('opsdeck_incident_facts')
+      .where('component', component)
+      .orderBy('opened_at')
+      .first('opened_at');
+    const times = [deployment?.finished_at, incident?.opened_at]
+      .filter(t => t !== undefined && t !== null)
+      .map(Number);
+    return times.length ? Math.min(...times) : null;
+  }
+
   async readWindowFacts(
     component: string,
     window: { from: number; to: number },

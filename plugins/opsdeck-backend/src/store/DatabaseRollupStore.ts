@@ -296,6 +296,15 @@ export class DatabaseRollupStore implements RollupStore {
     return row ? Number(row.day) : undefined;
   }
 
+  async firstEventDay(scope: string): Promise<number | undefined> {
+    // The primary key (scope, day) answers this with one row.
+    const row = await this.db('opsdeck_rollups')
+      .where('scope', scope)
+      .orderBy('day')
+      .first('day');
+    return row ? Number(row.day) : undefined;
+  }
+
   /** Days on which any of these scopes has a row. */
   async daysOf(scopes: readonly string[]): Promise<number[]> {
     const days = new Set<number>();

@@ -149,6 +149,8 @@ export interface FactsStore {
   /** Every Component that has records or facts (for a full rebuild). */
   knownComponents(): Promise<string[]>;
   /** The facts one Component's window needs, and when it first sent a deployment. */
+  /** The Component's earliest deployment finish or incident opening, epoch ms. */
+  firstEventAt(component: string): Promise<number | null>;
   readWindowFacts(
     component: string,
     window: { from: number; to: number },

@@ -58,6 +58,8 @@ export interface RollupStore {
     days: readonly number[],
   ): Promise<Map<number, string | null>>;
   firstSentDay(scope: string): Promise<number | undefined>;
+  /** The first day the scope has any row (a deployment or an incident), 00:00 UTC. */
+  firstEventDay(scope: string): Promise<number | undefined>;
   daysOf(scopes: readonly string[]): Promise<number[]>;
   deleteScope(scope: string): Promise<void>;
   membershipsOf(

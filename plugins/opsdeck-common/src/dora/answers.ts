@@ -13,6 +13,11 @@ export interface DoraAnswer {
   previous: DoraMetrics;
   /** Each ISO week (Monday 00:00 UTC) overlapping the window, clipped to it. */
   weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
+  /**
+   * When the scope's earliest event (deployment finished, incident opened) happened, epoch ms;
+   * null without any. Windows are compared only when it precedes the previous window.
+   */
+  firstEventAt?: number | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PlatformDomainId } from '../platform/domains';
 import { DoraTier } from './benchmarks';
 import { DoraMetricName } from './scopeServices';
+import { DoraMetrics } from './metrics';
 
 /**
  * What a weak or worsening metric commonly signals, what tends to help, and which platform
@@ -78,33 +79,156 @@ const HIGHER_IS_BETTER: Record<DoraMetricName, boolean> = {
 };
 
 /**
- * How a metric moved against the previous window, from the reader's point of view.
+ * How a metric moved against the previous window, from the reader's point of view:
+ * `not-enough-history` when the two windows cannot be compared honestly.
  *
  * @public
  */
-export type DoraTrend = 'better' | 'worse' | 'same' | 'unknown';
+export type DoraTrend = 'better' | 'worse' | 'same' | 'not-enough-history';
 
 /**
- * Compares this window's value with the previous window's: `better`, `worse` or `same`
- * (within 5 % of the previous value), `unknown` when either is missing.
+ * Why two windows cannot be compared.
  *
  * @public
  */
-export function doraTrend(
-  metric: DoraMetricName,
-  current: number | null,
-  previous: number | null,
-): DoraTrend {
-  if (current === null || previous === null) return 'unknown';
-  const tolerance = Math.abs(previous) * 0.05;
-  if (Math.abs(current - previous) <= tolerance) return 'same';
-  const up = current > previous;
-  return up === HIGHER_IS_BETTER[metric] ? 'better' : 'worse';
+export type DoraTrendReason =
+  /** The scope's first event falls inside the previous window or later. */
+  | 'history-starts-late'
+  /** A window holds fewer than {@link MIN_VALUES_TO_COMPARE} values of the metric. */
+  | 'too-few-values';
+
+/**
+ * The comparison of one metric with the previous window.
+ *
+ * @public
+ */
+export interface DoraComparison {
+  trend: DoraTrend;
+  /** Why the windows are not compared (`trend` is `not-enough-history`). */
+  reason?: DoraTrendReason;
+}
+
+/**
+ * Each window needs at least this many values of a metric before the two are compared.
+ *
+ * @public
+ */
+export const MIN_VALUES_TO_COMPARE = 5;
+
+/** A rate moves by this much (0–1) before it counts as better or worse: 10 percentage points. */
+const RATE_STEP = 0.1;
+/** A duration or frequency moves by this share before it counts as better or worse. */
+const RELATIVE_STEP = 0.5;
+
+const TIER_RANK: Record<DoraTier, number> = {
+  low: 0,
+  medium: 1,
+  high: 2,
+  elite: 3,
+};
+
+/**
+ * How many values a metric of a window is made of (deployments, lead times, recoveries, …).
+ *
+ * @public
+ */
+export function valuesBehind(
+  metrics: DoraMetrics,
+  name: DoraMetricName,
+): number {
+  switch (name) {
+    case 'deploymentFrequency':
+      return metrics.deploymentFrequency.detail.count;
+    case 'changeLeadTime':
+      return metrics.changeLeadTime.detail.count;
+    case 'changeFailRate':
+      return metrics.changeFailRate.detail.completed;
+    case 'reworkRate':
+      return metrics.reworkRate.detail.completed;
+    case 'recoveryTime':
+      return metrics.recoveryTime.detail.recovered;
+    default:
+      return metrics.mttr.detail.resolved;
+  }
+}
+
+/**
+ * DESIGN.md's "Trends" rule. Two windows are compared only when the scope's first event precedes
+ * the previous window and each window holds at least {@link MIN_VALUES_TO_COMPARE} values of the
+ * metric. Then a metric is `worse` when its tier drops, or a rate worsens by ≥ 10 percentage
+ * points, or a duration or frequency by ≥ 50 %; `better` by the same steps the other way; else
+ * `same`.
+ *
+ * @param firstEventAt - the scope's earliest event (epoch ms), null without any
+ * @public
+ */
+export function compareWindows(
+  name: DoraMetricName,
+  current: DoraMetrics,
+  previous: DoraMetrics,
+  firstEventAt: number | null,
+): DoraComparison {
+  if (firstEventAt === null || firstEventAt >= previous.window.from) {
+    return { trend: 'not-enough-history', reason: 'history-starts-late' };
+  }
+  const now = current[name];
+  const before = previous[name];
+  if (
+    now.value === null ||
+    before.value === null ||
+    valuesBehind(current, name) < MIN_VALUES_TO_COMPARE ||
+    valuesBehind(previous, name) < MIN_VALUES_TO_COMPARE
+  ) {
+    return { trend: 'not-enough-history', reason: 'too-few-values' };
+  }
+  if (now.tier && before.tier && now.tier !== before.tier) {
+    return {
+      trend: TIER_RANK[now.tier] < TIER_RANK[before.tier] ? 'worse' : 'better',
+    };
+  }
+  const higherIsBetter = HIGHER_IS_BETTER[name];
+  if (name === 'changeFailRate' || name === 'reworkRate') {
+    // Rounded to 1e-9 so 30 % − 20 % counts as the 10 points it is.
+    const gain = Math.round((before.value - now.value) * 1e9) / 1e9;
+    if (gain >= RATE_STEP) return { trend: 'better' };
+    if (-gain >= RATE_STEP) return { trend: 'worse' };
+    return { trend: 'same' };
+  }
+  const up = now.value >= before.value * (1 + RELATIVE_STEP);
+  const down = now.value <= before.value * (1 - RELATIVE_STEP);
+  if (up || down) {
+    return { trend: up === higherIsBetter ? 'better' : 'worse' };
+  }
+  return { trend: 'same' };
+}
+
+/**
+ * Every metric of an answer against the previous window (see {@link compareWindows}).
+ *
+ * @public
+ */
+export function compareAnswer(answer: {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  firstEventAt?: number | null;
+}): Record<DoraMetricName, DoraComparison> {
+  const names = Object.keys(HIGHER_IS_BETTER) as DoraMetricName[];
+  return Object.fromEntries(
+    names.map(name => [
+      name,
+      compareWindows(
+        name,
+        answer.current,
+        answer.previous,
+        answer.firstEventAt ?? null,
+      ),
+    ]),
+  ) as Record<DoraMetricName, DoraComparison>;
 }
 
 /**
  * Whether the card should explain a metric: its tier is low or medium, or it got worse than in
- * the previous window.
+ * the previous window (by {@link compareWindows}).
  *
  * @public
  */

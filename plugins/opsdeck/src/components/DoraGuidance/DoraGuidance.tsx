@@ -5,7 +5,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   DORA_METRIC_NAMES,
   DoraMetrics,
-  doraTrend,
+  compareWindows,
   needsGuidance,
 } from '@opsdeck/backstage-plugin-common';
 import {
@@ -39,6 +39,8 @@ const useStyles = makeStyles(theme => ({
 export function DoraGuidance(props: {
   current: DoraMetrics;
   previous?: DoraMetrics;
+  /** The scope's earliest event: windows are compared only when it precedes the previous one. */
+  firstEventAt?: number | null;
 }) {
   const classes = useStyles();
   const guidance = useDoraGuidance();
@@ -46,7 +48,9 @@ export function DoraGuidance(props: {
   const { current, previous } = props;
   const flagged = DORA_METRIC_NAMES.flatMap(name => {
     const metric = current[name];
-    const trend = doraTrend(name, metric.value, previous?.[name].value ?? null);
+    const { trend } = previous
+      ? compareWindows(name, current, previous, props.firstEventAt ?? null)
+      : { trend: 'not-enough-history' as const };
     return needsGuidance(metric.tier, trend) ? [{ name, metric, trend }] : [];
   });
   if (flagged.length === 0) return null;

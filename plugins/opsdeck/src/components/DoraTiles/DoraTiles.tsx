@@ -9,7 +9,7 @@ import {
   DORA_METRIC_NAMES,
   DoraMetricName,
   DoraMetrics,
-  doraTrend,
+  compareWindows,
 } from '@opsdeck/backstage-plugin-common';
 import { TierChip } from '../shared/TierChip';
 import {
@@ -66,13 +66,16 @@ function MetricTile(props: {
   name: DoraMetricName;
   current: DoraMetrics;
   previous?: DoraMetrics;
+  firstEventAt?: number | null;
 }) {
   const classes = useStyles();
   const docsUrl = useDocsUrl();
   const { name, current, previous } = props;
   const metric = current[name];
   const before = previous?.[name].value ?? null;
-  const trend = doraTrend(name, metric.value, before);
+  const { trend } = previous
+    ? compareWindows(name, current, previous, props.firstEventAt ?? null)
+    : { trend: 'not-enough-history' as const };
   const reason = metric.reason ? NULL_REASONS[metric.reason] : undefined;
   return (
     <div className={classes.tile} data-testid={`opsdeck-dora-${name}`}>
@@ -119,18 +122,22 @@ function MetricTile(props: {
               notBenchmarked={metric.tierReason === 'not-benchmarked'}
             />
           </div>
-          {before !== null && (
-            <Typography
-              variant="caption"
-              className={classes.change}
-              data-testid={`opsdeck-dora-${name}-change`}
-            >
-              {(trend === 'better' || trend === 'worse') && (
-                <TrendArrow up={metric.value > before} trend={trend} />
-              )}
-              {formatChange(name, metric.value, before)} vs previous window
-            </Typography>
-          )}
+          <Typography
+            variant="caption"
+            className={classes.change}
+            data-testid={`opsdeck-dora-${name}-change`}
+          >
+            {trend === 'not-enough-history' || before === null ? (
+              'Not enough history to compare'
+            ) : (
+              <>
+                {(trend === 'better' || trend === 'worse') && (
+                  <TrendArrow up={metric.value > before} trend={trend} />
+                )}
+                {formatChange(name, metric.value, before)} vs previous window
+              </>
+            )}
+          </Typography>
         </>
       )}
     </div>
@@ -146,6 +153,8 @@ function MetricTile(props: {
 export function DoraTiles(props: {
   current: DoraMetrics;
   previous?: DoraMetrics;
+  /** The scope's earliest event: windows are compared only when it precedes the previous one. */
+  firstEventAt?: number | null;
   /** Tiles per row on wide screens. */
   columns?: 2 | 3 | 6;
 }) {
@@ -158,6 +167,7 @@ export function DoraTiles(props: {
             name={name}
             current={props.current}
             previous={props.previous}
+            firstEventAt={props.firstEventAt}
           />
         </Grid>
       ))}

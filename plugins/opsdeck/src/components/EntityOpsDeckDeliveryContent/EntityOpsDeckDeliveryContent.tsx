@@ -48,9 +48,14 @@ export function EntityOpsDeckDeliveryContent() {
               <DoraTiles
                 current={value.current}
                 previous={value.previous}
+                firstEventAt={value.firstEventAt}
                 columns={6}
               />
-              <DoraGuidance current={value.current} previous={value.previous} />
+              <DoraGuidance
+                current={value.current}
+                previous={value.previous}
+                firstEventAt={value.firstEventAt}
+              />
               <DerivedThrough state={value} />
             </>
           )}

@@ -47,8 +47,16 @@ export function EntityOpsDeckDoraCard(props: {
             }`,
           }}
         >
-          <DoraTiles current={value!.current} previous={value!.previous} />
-          <DoraGuidance current={value!.current} previous={value!.previous} />
+          <DoraTiles
+            current={value!.current}
+            previous={value!.previous}
+            firstEventAt={value!.firstEventAt}
+          />
+          <DoraGuidance
+            current={value!.current}
+            previous={value!.previous}
+            firstEventAt={value!.firstEventAt}
+          />
         </InfoCard>
       )}
     </CardStates>

@@ -102,6 +102,7 @@ export function EntityOpsDeckTeamContent() {
               <DoraTiles
                 current={dora.value.current}
                 previous={dora.value.previous}
+                firstEventAt={dora.value.firstEventAt}
                 columns={6}
               />
             </>

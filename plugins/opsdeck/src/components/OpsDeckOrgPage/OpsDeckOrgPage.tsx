@@ -101,6 +101,7 @@ export function OpsDeckOrgPage() {
                 <DoraTiles
                   current={dora.value.current}
                   previous={dora.value.previous}
+                  firstEventAt={dora.value.firstEventAt}
                   columns={6}
                 />
               )}

@@ -624,6 +624,13 @@ export const spec = {
           "previous": {
             "$ref": "#/components/schemas/DoraMetrics"
           },
+          "firstEventAt": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The scope's earliest deployment or incident (epoch ms; day precision for rollups); windows are compared only when it precedes the previous window."
+          },
           "weekly": {
             "type": "array",
             "items": {
@@ -1107,6 +1114,13 @@ export const spec = {
           },
           "previous": {
             "$ref": "#/components/schemas/DoraMetrics"
+          },
+          "firstEventAt": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The scope's earliest deployment or incident (epoch ms; day precision for rollups); windows are compared only when it precedes the previous window."
           },
           "weekly": {
             "type": "array",
