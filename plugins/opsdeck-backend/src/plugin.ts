@@ -285,15 +285,20 @@ export const opsdeckPlugin = createBackendPlugin({
           derivation: projection,
           benchmark,
         });
+        const coverage = new CoverageService({ catalog, facts: factsStore });
         // Everything below the ingest routes is a read (or a small admin write): reads first.
         routes.use(ReadsFirst.process.countReads());
         routes.use(
           await createRouter({
             httpAuth,
             store,
-            coverage: new CoverageService(catalog),
+            coverage,
             dora,
-            scopeServices: new ScopeServicesService({ catalog, dora }),
+            scopeServices: new ScopeServicesService({
+              catalog,
+              dora,
+              coverage,
+            }),
             access: new AccessRequestService({
               store: new DatabaseAccessRequestStore(db),
               catalog,

@@ -1,29 +1,62 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityCoverage,
   computeEntityCoverage,
 } from '@opsdeck/backstage-plugin-common';
 import { readEntityAsCaller } from '../catalog/readEntity';
+import { inheritedOnCall } from '../oncall/onCallChains';
+import { FactsStore } from '../store/FactsStore';
 
 /**
- * Answers "which OpsDeck integrations does this entity have".
+ * Answers "which OpsDeck integrations does this entity have", in agreement with the cards:
+ * on-call inherited from its System or owning groups counts, and so do deployments and
+ * incidents that arrived for the Component through any identity.
  *
  * @internal
  */
 export class CoverageService {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      facts: Pick<FactsStore, 'receivedKinds'>;
+    },
+  ) {}
 
   async getEntityCoverage(
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityCoverage> {
-    const { entity, entityRef } = await readEntityAsCaller(
-      this.catalog,
+    const { entity } = await readEntityAsCaller(
+      this.options.catalog,
       ref,
       options.credentials,
     );
-    return computeEntityCoverage(entityRef, entity);
+    const [coverage] = await this.coverageOf([entity], options.credentials);
+    return coverage;
+  }
+
+  /** Many entities' coverage with a few catalog and database reads (the service tables). */
+  async coverageOf(
+    entities: readonly Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<EntityCoverage[]> {
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const components = refs.filter(ref => ref.startsWith('component:'));
+    const [inherited, received] = await Promise.all([
+      inheritedOnCall(this.options.catalog, entities, credentials),
+      this.options.facts.receivedKinds(components),
+    ]);
+    return entities.map((entity, i) =>
+      computeEntityCoverage(refs[i], entity, {
+        onCallFrom: inherited[i],
+        received: received.get(refs[i]),
+      }),
+    );
   }
 }

@@ -8,7 +8,6 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
   OnCallAnswer,
-  OnCallCandidate,
   OnCallLevelAnswer,
   OnCallPerson,
   ShiftsAnswer,
@@ -19,33 +18,9 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { catalogPerson, linkPeople } from './catalogPeople';
 import { ProviderOnCall } from './ProviderOnCall';
+import { OnCallChain, onCallCandidates, onCallChains } from './onCallChains';
 
-import { relationTargets } from '../catalog/entities';
 import { readEntityAsCaller } from '../catalog/readEntity';
-
-const MAX_ANCESTORS = 10;
-
-/** What an entity's on-call can be inherited from, nearest first. @internal */
-export type OnCallChain = {
-  system?: Entity;
-  /** The owning group; absent for a Group (it is its own owner) or an unowned entity. */
-  group?: Entity;
-  /** The owning group's parent (a Group's own parent), its parent, … */
-  ancestors: Entity[];
-};
-
-const candidate = (entity: Entity): OnCallCandidate => ({
-  entityRef: stringifyEntityRef(entity),
-  annotations: entity.metadata.annotations,
-});
-
-/** The inheritance order of {@link chooseOnCallSource}. */
-const candidates = (entity: Entity, chain: OnCallChain) => ({
-  own: candidate(entity),
-  system: chain.system && candidate(chain.system),
-  group: chain.group && candidate(chain.group),
-  ancestors: chain.ancestors.map(candidate),
-});
 
 type Choice = NonNullable<ReturnType<typeof chooseOnCallSource>>;
 
@@ -89,7 +64,7 @@ export class OnCallService {
     query: { credentials: BackstageCredentials; now?: number },
   ): Promise<OnCallAnswer> {
     const entityRef = stringifyEntityRef(entity);
-    const choice = chooseOnCallSource(candidates(entity, chain));
+    const choice = chooseOnCallSource(onCallCandidates(entity, chain));
     if (!choice) {
       return {
         entityRef,
@@ -165,7 +140,7 @@ export class OnCallService {
     ];
     const parent =
       parsed.rotation.escalateToParent &&
-      chooseOnCallSource(candidates(entity, chain), {
+      chooseOnCallSource(onCallCandidates(entity, chain), {
         after: choice.entityRef,
       });
     if (!parent) return { ...base, provider: 'rotation', levels };
@@ -214,7 +189,7 @@ export class OnCallService {
       query.credentials,
     );
     const choice = chooseOnCallSource(
-      candidates(entity, await this.chainOf(entity, query.credentials)),
+      onCallCandidates(entity, await this.chainOf(entity, query.credentials)),
     );
     const base = { asOf: new Date().toISOString(), stale: false, items: [] };
     if (!choice) {
@@ -275,25 +250,12 @@ export class OnCallService {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<OnCallChain> {
-    const { catalog } = this.options;
-    const get = async (ref: string | undefined) =>
-      ref ? await catalog.getEntityByRef(ref, { credentials }) : undefined;
-    const isGroup = entity.kind.toLowerCase() === 'group';
-    const system = isGroup
-      ? undefined
-      : await get(relationTargets(entity, 'partOf', 'system')[0]);
-    const group = isGroup
-      ? undefined
-      : await get(relationTargets(entity, 'ownedBy', 'group')[0]);
-    const ancestors: Entity[] = [];
-    let next = relationTargets(group ?? entity, 'childOf', 'group')[0];
-    while (next && ancestors.length < MAX_ANCESTORS) {
-      const parent = await get(next);
-      if (!parent) break;
-      ancestors.push(parent);
-      next = relationTargets(parent, 'childOf', 'group')[0];
-    }
-    return { system, group, ancestors };
+    const [chain] = await onCallChains(
+      this.options.catalog,
+      [entity],
+      credentials,
+    );
+    return chain;
   }
 
   /** Links each level's people to catalog Users, in one catalog query. */

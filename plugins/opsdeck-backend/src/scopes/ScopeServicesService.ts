@@ -1,10 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ScopeCoverage,
   ScopeServices,
-  computeEntityCoverage,
   doraHeadlines,
   summarizeScopeCoverage,
 } from '@opsdeck/backstage-plugin-common';
@@ -12,9 +10,7 @@ import { relationTargets } from '../catalog/entities';
 import { ScopeQuery, scopeComponents } from '../catalog/scopeComponents';
 import { DoraService } from '../dora/DoraService';
 import { resolveWindowQuery } from '../dora/windowQuery';
-
-const coverageOf = (entity: Entity) =>
-  computeEntityCoverage(stringifyEntityRef(entity), entity);
+import { CoverageService } from '../coverage/CoverageService';
 
 /**
  * What a team's Operations tab and the org overview list: the scope's services with their
@@ -24,7 +20,11 @@ const coverageOf = (entity: Entity) =>
  */
 export class ScopeServicesService {
   constructor(
-    private readonly options: { catalog: CatalogService; dora: DoraService },
+    private readonly options: {
+      catalog: CatalogService;
+      dora: DoraService;
+      coverage: CoverageService;
+    },
   ) {}
 
   async getCoverage(
@@ -36,7 +36,10 @@ export class ScopeServicesService {
       query,
       credentials,
     );
-    return summarizeScopeCoverage(scope, components.map(coverageOf));
+    return summarizeScopeCoverage(
+      scope,
+      await this.options.coverage.coverageOf(components, credentials),
+    );
   }
 
   async getServices(
@@ -49,7 +52,10 @@ export class ScopeServicesService {
       query,
       options.credentials,
     );
-    const coverages = components.map(coverageOf);
+    const coverages = await this.options.coverage.coverageOf(
+      components,
+      options.credentials,
+    );
     // Every service's window facts in a few queries, whatever the scope's size.
     const metrics = await this.options.dora.windowMetricsOf(
       coverages.map(c => c.entityRef),

@@ -54,12 +54,12 @@ const day = (d: number, h = 10) =>
   new Date(Date.UTC(2026, 0, d, h)).toISOString();
 const WINDOW = 'from=2026-01-05&to=2026-01-12';
 
-async function start() {
+async function start(extra: Entity[] = []) {
   const { tasks, factory: scheduler } = manualScheduler();
   const { server } = await startTestBackend({
     features: [
       opsdeckPlugin,
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({ entities: [...entities, ...extra] }),
       scheduler,
     ],
   });
@@ -78,12 +78,12 @@ async function start() {
     .send({ version: 1, source: 'ci', deployments })
     .expect(202);
   await tasks.get('opsdeck-entity-index-refresh')!();
-  return server;
+  return { server, tasks };
 }
 
 describe('team and organisation service tables', () => {
   it("sums a team's coverage over its services, with its child teams when asked", async () => {
-    const server = await start();
+    const { server } = await start();
     const own = await request(server)
       .get('/api/opsdeck/groups/default/commerce/coverage')
       .expect(200);
@@ -120,7 +120,7 @@ describe('team and organisation service tables', () => {
   });
 
   it('lists the services with their DORA tiers and coverage for the window', async () => {
-    const server = await start();
+    const { server } = await start();
     const res = await readDerived(
       server,
       `/api/opsdeck/groups/default/commerce/services?includeChildren=true&${WINDOW}`,
@@ -162,7 +162,7 @@ describe('team and organisation service tables', () => {
   });
 
   it('answers an empty team with no percentage, and names a missing team and a bad window', async () => {
-    const server = await start();
+    const { server } = await start();
     const empty = await request(server)
       .get('/api/opsdeck/groups/default/empty/coverage')
       .expect(200);
@@ -177,8 +177,79 @@ describe('team and organisation service tables', () => {
     expect(bad.body.error.message).toMatch(/^from:/);
   });
 
+  it('agrees with the cards: inherited on-call and incidents received through any identity count', async () => {
+    // ledger names no on-call and no incident tool; its team's rotation covers it, and its
+    // incidents arrive by its entity ref from a custom tool.
+    const platform = {
+      ...group('platform'),
+      metadata: {
+        name: 'platform',
+        namespace: 'default',
+        annotations: {
+          'opsdeck.io/oncall-rotation':
+            '{"members":["user:default/ada"],"every":"P1W","handoff":"MON 09:00","tz":"UTC","start":"2026-01-05"}',
+        },
+      },
+    };
+    const ledger = component('ledger', 'platform', {
+      'argocd/app-name': 'ledger',
+    });
+    const { server, tasks } = await start([platform, ledger]);
+    const coverage = async () =>
+      (
+        await request(server)
+          .get('/api/opsdeck/entities/component/default/ledger/coverage')
+          .expect(200)
+      ).body;
+    const before = await coverage();
+    const item = (c: any, id: string) => c.items.find((i: any) => i.id === id);
+    expect(item(before, 'oncall')).toMatchObject({
+      present: true,
+      evidence: ['inherited:group:default/platform'],
+    });
+    expect(item(before, 'incidents').present).toBe(false);
+
+    await request(server)
+      .post('/api/opsdeck/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        version: 1,
+        source: 'statuspage',
+        incidents: [
+          {
+            id: 'inc-1',
+            service: 'component:default/ledger',
+            openedAt: day(6),
+            resolvedAt: day(6, 11),
+          },
+        ],
+      })
+      .expect(202);
+    await tasks.get('opsdeck-entity-index-refresh')!();
+    await readDerived(
+      server,
+      `/api/opsdeck/entities/component/default/ledger/dora?${WINDOW}`,
+    );
+    const after = await coverage();
+    expect(item(after, 'incidents')).toMatchObject({
+      present: true,
+      evidence: ['events-received'],
+    });
+    // The team's table agrees with the entity's card.
+    const table = await readDerived(
+      server,
+      `/api/opsdeck/groups/default/platform/services?${WINDOW}`,
+    );
+    expect(table.body.services[0]).toMatchObject({
+      entityRef: 'component:default/ledger',
+      coverage: after.percent,
+    });
+    expect(table.body.services[0].missing).not.toContain('oncall');
+    expect(table.body.services[0].missing).not.toContain('incidents');
+  });
+
   it('refuses callers without credentials', async () => {
-    const server = await start();
+    const { server } = await start();
     for (const path of [
       '/groups/default/commerce/coverage',
       '/groups/default/commerce/services',

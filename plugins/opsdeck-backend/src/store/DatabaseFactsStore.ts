@@ -437,6 +437,39 @@ export class DatabaseFactsStore implements FactsStore {
     return [...out].sort();
   }
 
+  async receivedKinds(
+    components: readonly string[],
+  ): Promise<Map<string, { deployments: boolean; incidents: boolean }>> {
+    const out = new Map<string, { deployments: boolean; incidents: boolean }>();
+    // One index probe per Component and table (`limit 1`): a long history costs no more.
+    for (const chunk of chunks([...components], 50)) {
+      const exists = (table: string) =>
+        `(select count(*) from (select 1 from ${table} where component = ? limit 1) as f)`;
+      const sql = chunk
+        .map(
+          () =>
+            `select cast(? as varchar(600)) as component, ${exists(
+              'opsdeck_deployment_facts',
+            )} as d, ${exists('opsdeck_incident_facts')} as i`,
+        )
+        .join(' union all ');
+      const result = await this.db.raw(
+        sql,
+        chunk.flatMap(c => [c, c, c]),
+      );
+      const rows: Array<Record<string, unknown>> = Array.isArray(result)
+        ? result
+        : result.rows;
+      for (const r of rows) {
+        out.set(String(r.component), {
+          deployments: Number(r.d) > 0,
+          incidents: Number(r.i) > 0,
+        });
+      }
+    }
+    return out;
+  }
+
   async firstEventAt(component: string): Promise<number | null> {
     // Each through its (component, time) index: one row however long the history.
     const deployment = await this.db('opsdeck_deployment_facts')

@@ -149,6 +149,10 @@ export interface FactsStore {
   /** Every Component that has records or facts (for a full rebuild). */
   knownComponents(): Promise<string[]>;
   /** The facts one Component's window needs, and when it first sent a deployment. */
+  /** Whether any deployment or incident has arrived for each Component, from any source. */
+  receivedKinds(
+    components: readonly string[],
+  ): Promise<Map<string, { deployments: boolean; incidents: boolean }>>;
   /** The Component's earliest deployment finish or incident opening, epoch ms. */
   firstEventAt(component: string): Promise<number | null>;
   readWindowFacts(

@@ -93,4 +93,39 @@ describe('computeEntityCoverage', () => {
     // owner + oncall of 4 applicable = 50 %
     expect(coverage.percent).toBe(50);
   });
+
+  it('agrees with the cards: inherited on-call and events received from any source count', () => {
+    const bare = { kind: 'Component', metadata: {}, spec: {} };
+    const coverage = computeEntityCoverage(ref, bare, {
+      onCallFrom: 'group:default/payments',
+      received: { deployments: true, incidents: true },
+    });
+    const byId = Object.fromEntries(coverage.items.map(i => [i.id, i]));
+    expect(byId.oncall).toMatchObject({
+      present: true,
+      evidence: ['inherited:group:default/payments'],
+    });
+    expect(byId.oncall.fix).toBeUndefined();
+    expect(byId.incidents.evidence).toEqual(['events-received']);
+    expect(byId.deployments.evidence).toEqual(['events-received']);
+    expect(coverage.present).toBe(3);
+
+    // An own on-call annotation is named; nothing is said about inheritance then.
+    const own = computeEntityCoverage(
+      ref,
+      {
+        kind: 'Component',
+        metadata: { annotations: { 'opsgenie.com/team': 'payments' } },
+      },
+      { onCallFrom: 'group:default/payments' },
+    );
+    expect(own.items.find(i => i.id === 'oncall')?.evidence).toEqual([
+      'opsgenie.com/team',
+    ]);
+    // Without events, incidents still need an annotation.
+    const quiet = computeEntityCoverage(ref, bare, {
+      received: { deployments: true, incidents: false },
+    });
+    expect(quiet.items.find(i => i.id === 'incidents')?.present).toBe(false);
+  });
 });

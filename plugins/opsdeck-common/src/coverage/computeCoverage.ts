@@ -25,6 +25,34 @@ export interface CoverageEntityInput {
 }
 
 /**
+ * What coverage knows beyond the entity itself, so it agrees with the cards: on-call inherited
+ * from the entity's System, owning Group or an ancestor group counts as on-call, and events that
+ * arrived for the Component through any identity count as deployments or incidents.
+ *
+ * @public
+ */
+export interface CoverageContext {
+  /** The entity the on-call is inherited from, when the entity names none itself. */
+  onCallFrom?: string;
+  /** Whether deployments and incidents have arrived for the Component, from any source. */
+  received?: { deployments: boolean; incidents: boolean };
+}
+
+/**
+ * Evidence that on-call is inherited: `inherited:<entity ref>`.
+ *
+ * @public
+ */
+export const INHERITED_EVIDENCE_PREFIX = 'inherited:';
+
+/**
+ * Evidence that events arrived for the Component whichever identity they named.
+ *
+ * @public
+ */
+export const RECEIVED_EVIDENCE = 'events-received';
+
+/**
  * One integration's state on one entity.
  *
  * @public
@@ -38,7 +66,10 @@ export interface CoverageItem {
   applicable: boolean;
   /** Whether the entity has it. */
   present: boolean;
-  /** What made it present: annotation keys, `spec.owner` or `metadata.links`. */
+  /**
+   * What made it present: annotation keys, `spec.owner`, `metadata.links`,
+   * `inherited:<entity ref>` (on-call) or `events-received` (deployments, incidents).
+   */
   evidence: string[];
   /** What to add when it is missing (absent when present or not applicable). */
   fix?: string;
@@ -98,6 +129,7 @@ const DOC_LINK_TYPES = new Set(['runbook', 'docs', 'documentation', 'doc']);
 function evidenceFor(
   integration: CoverageIntegration,
   entity: CoverageEntityInput,
+  context: CoverageContext,
 ): string[] {
   const annotations = entity.metadata.annotations ?? {};
   const found = Object.keys(annotations).filter(
@@ -122,23 +154,36 @@ function evidenceFor(
       found.push('metadata.links');
     }
   }
+  if (integration.id === 'oncall' && !found.length && context.onCallFrom) {
+    found.push(`${INHERITED_EVIDENCE_PREFIX}${context.onCallFrom}`);
+  }
+  if (
+    (integration.id === 'deployments' || integration.id === 'incidents') &&
+    context.received?.[integration.id]
+  ) {
+    found.push(RECEIVED_EVIDENCE);
+  }
   return found;
 }
 
 /**
  * Which OpsDeck integrations an entity has, and how to add the missing ones.
- * Pure: the backend calls it on an entity read with the caller's credentials.
+ * Pure: the backend calls it on an entity read with the caller's credentials, with what it
+ * knows of inherited on-call and received events (see {@link CoverageContext}).
  *
  * @public
  */
 export function computeEntityCoverage(
   entityRef: string,
   entity: CoverageEntityInput,
+  context: CoverageContext = {},
 ): EntityCoverage {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const items = COVERAGE_INTEGRATIONS.map((integration): CoverageItem => {
     const applicable = !integration.kinds || integration.kinds.includes(kind);
-    const evidence = applicable ? evidenceFor(integration, entity) : [];
+    const evidence = applicable
+      ? evidenceFor(integration, entity, context)
+      : [];
     const present = evidence.length > 0;
     return {
       id: integration.id,

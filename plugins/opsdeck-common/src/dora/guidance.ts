@@ -103,6 +103,7 @@ export type DoraTrendReason =
  * @public
  */
 export interface DoraComparison {
+  /** How the metric moved, or that the windows cannot be compared. */
   trend: DoraTrend;
   /** Why the windows are not compared (`trend` is `not-enough-history`). */
   reason?: DoraTrendReason;
