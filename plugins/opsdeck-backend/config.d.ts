@@ -40,12 +40,47 @@ export interface Config {
         includeAlerts?: boolean;
       };
     };
-    /** The onboarding page's checklist; progress is kept per user in OpsDeck's database. */
+    /** The onboarding path: quests, progress kept per user in OpsDeck's database. */
     onboarding?: {
       /**
-       * The steps, in order: `id` (default: the title in kebab case; keep it stable, progress is
-       * stored under it), `title`, `description`, `links` (http(s) only) and the platform
-       * `domain` the step belongs to. A bad entry stops the backend with a message naming it.
+       * Quests, in order: topics a new hire learns here (the platform domains and who to ask, how a
+       * change reaches production, infrastructure as code, …). Each has an `id` (default: the
+       * title in kebab case), `title`, a one-line `summary`, the page that teaches it — `docs`:
+       * `entityRef` of an entity with TechDocs (a platform domain's System) and an optional page
+       * `path` —, its platform `domain` and its `steps` (as in `checklist`, plus `auto`: a check
+       * that ticks the step from real data — `first-production-change` (a change whose
+       * `authorEmail` is the reader's) or `first-oncall-shift` (any level, shadows count) — and
+       * `mine`: a link resolved per reader from their teams' services — `service`, `pipeline`,
+       * `dashboards`, `runbook`, `oncall` or `golden-paths`). Step ids are unique across quests.
+       * A bad entry stops the backend with a message naming it.
+       */
+      quests?: Array<{
+        id?: string;
+        title: string;
+        summary?: string;
+        docs?: { entityRef: string; path?: string };
+        domain?: string;
+        steps?: Array<{
+          id?: string;
+          title: string;
+          description?: string;
+          links?: Array<{ title?: string; url: string }>;
+          domain?: string;
+          auto?: 'first-production-change' | 'first-oncall-shift';
+          mine?:
+            | 'service'
+            | 'pipeline'
+            | 'dashboards'
+            | 'runbook'
+            | 'oncall'
+            | 'golden-paths';
+        }>;
+      }>;
+      /**
+       * The former checklist: read as one more quest, "Your first week" (id `first-week`), so
+       * stored ticks stay. The steps, in order: `id` (default: the title in kebab case; keep it
+       * stable, progress is stored under it), `title`, `description`, `links` (http(s) only) and
+       * the platform `domain` the step belongs to.
        */
       checklist?: Array<{
         id?: string;
@@ -53,6 +88,14 @@ export interface Config {
         description?: string;
         links?: Array<{ title?: string; url: string }>;
         domain?: string;
+        auto?: 'first-production-change' | 'first-oncall-shift';
+        mine?:
+          | 'service'
+          | 'pipeline'
+          | 'dashboards'
+          | 'runbook'
+          | 'oncall'
+          | 'golden-paths';
       }>;
     };
     /** Raw deliveries (webhooks and POST /events) as received, for debugging a hook. */

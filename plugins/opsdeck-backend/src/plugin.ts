@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   coreServices,
   createBackendPlugin,
@@ -12,11 +13,12 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import {
   opsdeckPermissions,
-  parseOnboardingChecklist,
+  parseOnboardingQuests,
 } from '@opsdeck/backstage-plugin-common';
 import { CoverageService } from './coverage/CoverageService';
 import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { OnboardingService } from './onboarding/OnboardingService';
+import { OnboardingAutoChecks } from './onboarding/autoChecks';
 import { AccessRequestService } from './access/AccessRequestService';
 import { DatabaseAccessRequestStore } from './store/DatabaseAccessRequestStore';
 import { DatabaseOnboardingStore } from './store/DatabaseOnboardingStore';
@@ -315,9 +317,17 @@ export const opsdeckPlugin = createBackendPlugin({
             }),
             onboarding: new OnboardingService({
               store: new DatabaseOnboardingStore(db),
-              checklist: parseOnboardingChecklist(
-                config.getOptional('opsdeck.onboarding.checklist'),
-              ),
+              quests: parseOnboardingQuests({
+                quests: config.getOptional('opsdeck.onboarding.quests'),
+                checklist: config.getOptional('opsdeck.onboarding.checklist'),
+              }),
+              autoChecks: new OnboardingAutoChecks({
+                catalog,
+                events,
+                shifts: (ref, query) =>
+                  oncall.getShifts(parseEntityRef(ref), query),
+                productionEnvironments: rules.productionEnvironments,
+              }),
             }),
             provenance: new ProvenanceService({
               catalog,

@@ -34,6 +34,34 @@ describe('demo history', () => {
     expect(after.size).toBeGreaterThan(before.size);
   });
 
+  it("gives the new hire commits from the day she joined, and only Payments'", () => {
+    // NOW is Sunday 22 Nov: she joined Monday 16 Nov, 09:00 UTC.
+    const joined = Date.UTC(2026, 10, 16, 9);
+    const changes = demoHistoryBatches({ anchorDay: ANCHOR, now: NOW }).flatMap(
+      b =>
+        b.deployments.flatMap((d: any) =>
+          (d.changes ?? []).map((c: any) => ({ ...c, deployment: d })),
+        ),
+    );
+    const hers = changes.filter(
+      c => c.authorEmail === 'nina.patel@acme.example',
+    );
+    expect(hers.length).toBeGreaterThan(3);
+    for (const c of hers) {
+      expect(Date.parse(c.deployment.finishedAt)).toBeGreaterThanOrEqual(
+        joined,
+      );
+      expect(['checkout-api', 'payment-gateway', 'fraud-detector']).toContain(
+        c.deployment.id.replace(/-\d{4}-.*$/, ''),
+      );
+    }
+    expect(
+      changes.every(c =>
+        /@acme\.example$/.test(c.authorEmail ?? '@acme.example'),
+      ),
+    ).toBe(true);
+  });
+
   it('gives the elite, struggling and empty profiles through POST /events', async () => {
     const { server } = await startTestBackend({
       features: [

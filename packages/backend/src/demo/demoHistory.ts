@@ -20,7 +20,12 @@ interface Profile {
   recoveryHours: [number, number];
   /** Share of successful deployments that cause an incident. */
   incidentRate: number;
+  /** Who writes its changes (catalog Users' logins; emails are `<login>@acme.example`). */
+  authors: string[];
 }
+
+/** Nina, the demo's new hire, writes some of Payments' changes from the day she joined. */
+const NEW_HIRE = 'nina.patel';
 
 /**
  * Payments ships small changes many times a day (elite); Storefront ships big batches rarely and
@@ -34,6 +39,7 @@ export const DEMO_PROFILES: Record<string, Profile> = {
     failRate: 0.03,
     recoveryHours: [0.3, 0.8],
     incidentRate: 0.01,
+    authors: ['daniel.kim', 'priya.shah'],
   },
   'payment-gateway': {
     service: {
@@ -45,6 +51,7 @@ export const DEMO_PROFILES: Record<string, Profile> = {
     failRate: 0.04,
     recoveryHours: [0.3, 1],
     incidentRate: 0.01,
+    authors: ['daniel.kim', 'priya.shah'],
   },
   'fraud-detector': {
     service: 'component:default/fraud-detector',
@@ -53,6 +60,7 @@ export const DEMO_PROFILES: Record<string, Profile> = {
     failRate: 0.05,
     recoveryHours: [0.5, 2],
     incidentRate: 0.01,
+    authors: ['priya.shah', 'daniel.kim'],
   },
   'web-storefront': {
     service: 'component:default/web-storefront',
@@ -61,6 +69,7 @@ export const DEMO_PROFILES: Record<string, Profile> = {
     failRate: 0.4,
     recoveryHours: [20, 60],
     incidentRate: 0.2,
+    authors: ['lucas.martin', 'emma.novak', 'yusuf.demir'],
   },
   'product-catalog': {
     service: {
@@ -72,6 +81,7 @@ export const DEMO_PROFILES: Record<string, Profile> = {
     failRate: 0.35,
     recoveryHours: [24, 96],
     incidentRate: 0.2,
+    authors: ['emma.novak', 'yusuf.demir'],
   },
 };
 
@@ -96,7 +106,18 @@ const hex = (rng: () => number) =>
   );
 
 /** One day of one service: its deployments and incidents, as items of the events batch. */
-function dayOf(name: string, p: Profile, day: number) {
+/** The author of a deployment's change: its own seed, so the rest of the history stays put. */
+function authorOf(id: string, p: Profile, finishedAt: number, joined: number) {
+  const rng = rngFor(`${id}:author`);
+  const newHire =
+    p.authors.includes('daniel.kim') && finishedAt >= joined && rng() < 0.4;
+  const login = newHire
+    ? NEW_HIRE
+    : p.authors[Math.floor(rng() * p.authors.length)];
+  return `${login}@acme.example`;
+}
+
+function dayOf(name: string, p: Profile, day: number, joined: number) {
   const rng = rngFor(`${name}:${day}`);
   const deployments: object[] = [];
   const incidents: object[] = [];
@@ -119,7 +140,13 @@ function dayOf(name: string, p: Profile, day: number) {
       status: failed ? 'failure' : 'success',
       startedAt: iso(finishedAt - 10 * 60_000),
       finishedAt: iso(finishedAt),
-      changes: [{ sha, time: iso(finishedAt - lead) }],
+      changes: [
+        {
+          sha,
+          time: iso(finishedAt - lead),
+          authorEmail: authorOf(id, p, finishedAt, joined),
+        },
+      ],
       title: `Deploy ${sha.slice(0, 7)}`,
     });
     const recovery =
@@ -162,6 +189,8 @@ export function demoHistoryBatches(options: {
   anchorDay: number;
   now: number;
   batchSize?: number;
+  /** When the new hire's changes start (default: Monday 09:00 UTC of `now`'s week). */
+  newHireJoined?: number;
 }): Array<{
   version: 1;
   source: string;
@@ -170,10 +199,13 @@ export function demoHistoryBatches(options: {
 }> {
   const { anchorDay, now } = options;
   const batchSize = options.batchSize ?? 500;
+  // The new hire joined this week: Monday 09:00 UTC of the week `now` falls in.
+  const monday = Math.floor((now - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY;
+  const joined = options.newHireJoined ?? monday + 9 * HOUR;
   const items: Array<{ kind: 'deployments' | 'incidents'; item: any }> = [];
   for (let day = anchorDay - HISTORY_DAYS * DAY; day <= now; day += DAY) {
     for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
-      const { deployments, incidents } = dayOf(name, profile, day);
+      const { deployments, incidents } = dayOf(name, profile, day, joined);
       for (const d of deployments) items.push({ kind: 'deployments', item: d });
       for (const i of incidents) items.push({ kind: 'incidents', item: i });
     }

@@ -22,8 +22,10 @@ const person = (login: string, name: string): Person => ({
 const payments = [
   person('daniel.kim', 'Daniel Kim'),
   person('priya.shah', 'Priya Shah'),
-  person('nina.patel', 'Nina Patel'),
 ];
+/** The new hire: second level as a shadow in her first two weeks, not first level on day one. */
+const newHire = person('nina.patel', 'Nina Patel');
+const SHADOW_WEEKS = 2;
 const storefront = [
   person('lucas.martin', 'Lucas Martin'),
   person('emma.novak', 'Emma Novak'),
@@ -36,20 +38,33 @@ const platformLead = person('raj.iyer', 'Raj Iyer');
 /** Per service id: its escalation policy (level 1 rotates weekly, level 2 is fixed). */
 const SERVICES: Record<
   string,
-  { name: string; rotation: Person[]; escalation: Person; incidents?: number }
+  {
+    name: string;
+    rotation: Person[];
+    escalation: Person;
+    shadow?: Person;
+    incidents?: number;
+  }
 > = {
   PCHK001: {
     name: 'Checkout API',
     rotation: payments,
     escalation: payments[0],
+    shadow: newHire,
     incidents: 1,
   },
   PPAY002: {
     name: 'Payment gateway',
     rotation: payments,
     escalation: payments[0],
+    shadow: newHire,
   },
-  PPAYSYS: { name: 'Payments', rotation: payments, escalation: payments[0] },
+  PPAYSYS: {
+    name: 'Payments',
+    rotation: payments,
+    escalation: payments[0],
+    shadow: newHire,
+  },
   PSTORE1: {
     name: 'Storefront',
     rotation: storefront,
@@ -101,6 +116,30 @@ function shifts(id: string, since: number, until: number) {
     });
   }
   return out;
+}
+
+/**
+ * The new hire's shadow shift at level 2: from the Monday 09:00 UTC of the current week (she
+ * joined this week, whenever the demo runs) for {@link SHADOW_WEEKS} weeks.
+ */
+function shadowShift(id: string, now: number) {
+  const { shadow } = SERVICES[id];
+  if (!shadow) return [];
+  const start = ANCHOR + Math.floor((now - ANCHOR) / WEEK) * WEEK;
+  return [
+    {
+      user: userRef(shadow),
+      escalation_level: 2,
+      schedule: {
+        id: `S${id}SHADOW`,
+        type: 'schedule_reference',
+        summary: `${SERVICES[id].name} shadow (new hires)`,
+      },
+      escalation_policy: policyRef(id),
+      start: iso(start),
+      end: iso(start + SHADOW_WEEKS * WEEK),
+    },
+  ];
 }
 
 /** The router the demo plugin mounts at `/pagerduty`; `token` is the demo API key. */
@@ -166,6 +205,9 @@ export function demoPagerDutyRouter(token: string): express.Router {
       oncalls: [
         ...shifts(id, since, until),
         ...(req.query.since ? [] : [level2]),
+        ...shadowShift(id, now).filter(
+          s => Date.parse(s.start) < until && Date.parse(s.end) > since,
+        ),
       ],
       limit: 100,
       offset: 0,

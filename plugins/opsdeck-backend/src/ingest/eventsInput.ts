@@ -28,6 +28,8 @@ export const INPUT_LIMITS = {
   severity: 64,
   title: 500,
   url: 2048,
+  /** An email address (RFC 5321's limit on a path). */
+  email: 254,
   /** Earliest accepted instant: 2000-01-01T00:00:00Z. */
   earliest: Date.UTC(2000, 0, 1),
   /** How far past the receiving clock an instant may lie. */
@@ -150,7 +152,22 @@ const deployment = z
     finishedAt: instant.optional(),
     commit: z.object({ sha, time: instant.optional() }).strict().optional(),
     changes: z
-      .array(z.object({ sha, time: instant }).strict())
+      .array(
+        z
+          .object({
+            sha,
+            time: instant,
+            authorEmail: z
+              .string()
+              .max(
+                INPUT_LIMITS.email,
+                `at most ${INPUT_LIMITS.email} characters`,
+              )
+              .email('must be an email address')
+              .optional(),
+          })
+          .strict(),
+      )
       .max(1000)
       .optional(),
     rollbackOf: id.optional(),
@@ -338,6 +355,10 @@ export function toDeploymentEvent(
     changes: d.changes?.map(c => ({
       sha: c.sha.toLowerCase(),
       time: toMs(c.time),
+      // Emails compare case-insensitively, as catalog Users are matched.
+      ...(c.authorEmail
+        ? { authorEmail: c.authorEmail.toLocaleLowerCase('en-US') }
+        : {}),
     })),
     rollbackOf: d.rollbackOf && `${source}:${d.rollbackOf}`,
     rework: d.rework,

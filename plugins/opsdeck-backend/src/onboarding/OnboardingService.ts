@@ -4,49 +4,105 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
+  OnboardingAutoCheck,
   OnboardingProgress,
-  OnboardingStep,
+  OnboardingQuest,
+  OnboardingStepProgress,
 } from '@opsdeck/backstage-plugin-common';
 import { DatabaseOnboardingStore } from '../store/DatabaseOnboardingStore';
+import { OnboardingAutoChecks } from './autoChecks';
 
 /**
- * The onboarding checklist (`opsdeck.onboarding.checklist`) with each user's ticks. Progress
- * belongs to the signed-in user: nobody reads or changes another user's.
+ * The onboarding quests (`opsdeck.onboarding.quests`, with the former checklist as one quest)
+ * with each user's progress: steps ticked by hand, and steps whose automatic check found the
+ * evidence (a change of theirs in production, their first on-call shift). Progress belongs to
+ * the signed-in user: nobody reads or changes another user's.
  *
  * @internal
  */
 export class OnboardingService {
+  private readonly checks: Set<OnboardingAutoCheck>;
+
   constructor(
     private readonly options: {
       store: DatabaseOnboardingStore;
-      checklist: OnboardingStep[];
+      quests: OnboardingQuest[];
+      autoChecks?: OnboardingAutoChecks;
     },
-  ) {}
+  ) {
+    this.checks = new Set(
+      options.quests.flatMap(q =>
+        q.steps.flatMap(s => (s.auto ? [s.auto] : [])),
+      ),
+    );
+  }
 
   async getProgress(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<OnboardingProgress> {
     const userRef = credentials.principal.userEntityRef;
-    const ticks = await this.options.store.progressOf(userRef);
-    const steps = this.options.checklist.map(step => {
-      const doneAt = ticks.get(step.id);
+    const now = Date.now();
+    const [ticks, evaluated] = await Promise.all([
+      this.options.store.progressOf(userRef),
+      this.options.autoChecks?.evaluate(userRef, this.checks, credentials, now),
+    ]);
+    const quests = this.options.quests.map(quest => {
+      const steps = quest.steps.map((step): OnboardingStepProgress => {
+        const evidence = step.auto
+          ? evaluated?.found.get(step.auto)
+          : undefined;
+        if (evidence) {
+          return {
+            ...step,
+            done: true,
+            doneAt: evidence.at,
+            doneBy: 'auto',
+            evidence,
+          };
+        }
+        const doneAt = ticks.get(step.id);
+        return doneAt === undefined
+          ? { ...step, done: false }
+          : {
+              ...step,
+              done: true,
+              doneAt: new Date(doneAt).toISOString(),
+              doneBy: 'you',
+            };
+      });
       return {
-        ...step,
-        done: doneAt !== undefined,
-        ...(doneAt !== undefined
-          ? { doneAt: new Date(doneAt).toISOString() }
-          : {}),
+        ...quest,
+        steps,
+        done: steps.filter(s => s.done).length,
+        total: steps.length,
       };
     });
+    const steps = quests.flatMap(q => q.steps);
+    const shift = evaluated?.shift;
     return {
       userRef,
+      quests,
       steps,
       done: steps.filter(s => s.done).length,
       total: steps.length,
+      ...(shift
+        ? {
+            shift: {
+              entityRef: shift.entityRef,
+              from: new Date(shift.from).toISOString(),
+              until: new Date(shift.until).toISOString(),
+              level: shift.level,
+              ...(shift.scheduleName
+                ? { scheduleName: shift.scheduleName }
+                : {}),
+              now: shift.from <= now && now < shift.until,
+            },
+          }
+        : {}),
     };
   }
 
-  /** Ticks or unticks one step of the caller's own checklist. */
+  /** Ticks or unticks one step of the caller's own progress. */
   async setStep(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     body: unknown,
@@ -60,11 +116,12 @@ export class OnboardingService {
         )}`,
       );
     }
-    const ids = this.options.checklist.map(s => s.id);
+    const ids = this.options.quests.flatMap(q => q.steps.map(s => s.id));
     if (typeof step !== 'string' || !ids.includes(step)) {
       throw new InputError(
-        `step: no checklist step ${JSON.stringify(step)}; the steps are ${
-          ids.join(', ') || 'none (opsdeck.onboarding.checklist is empty)'
+        `step: no onboarding step ${JSON.stringify(step)}; the steps are ${
+          ids.join(', ') ||
+          'none (opsdeck.onboarding.quests and .checklist are empty)'
         }`,
       );
     }

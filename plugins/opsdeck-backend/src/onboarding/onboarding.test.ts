@@ -9,6 +9,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
@@ -32,15 +33,18 @@ const checklist = [
 const alice = mockCredentials.user('user:default/alice');
 const bob = mockCredentials.user('user:default/bob');
 
-function startOn(knex: Knex) {
+function startOn(
+  knex: Knex,
+  options: { entities?: Entity[]; onboarding?: object } = {},
+) {
   const auditor = mockServices.auditor.mock();
   return startTestBackend({
     features: [
       opsdeckPlugin,
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
       auditor.factory,
       mockServices.rootConfig.factory({
-        data: { opsdeck: { onboarding: { checklist } } },
+        data: { opsdeck: { onboarding: options.onboarding ?? { checklist } } },
       }),
       createServiceFactory({
         service: coreServices.database,
@@ -120,7 +124,7 @@ describe.each(databases.eachSupportedId())(
         .send({ step: 'nope', done: true })
         .expect(400);
       expect(unknown.body.error.message).toContain(
-        'step: no checklist step "nope"',
+        'step: no onboarding step "nope"',
       );
       const noDone = await api
         .put('/api/opsdeck/onboarding/progress')
@@ -152,6 +156,162 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
       expect(unticked.body.done).toBe(0);
       await second.backend.stop();
+    });
+
+    it('ticks steps from real data: a change of hers in production, her first on-call shift', async () => {
+      const knex = await databases.init(databaseId);
+      const user = (name: string) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name, namespace: 'default' },
+        spec: {
+          profile: { email: `${name}@acme.test` },
+          memberOf: ['payments'],
+        },
+        relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+      });
+      const payments = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: {
+          name: 'payments',
+          namespace: 'default',
+          annotations: {
+            // Alice's weeks alternate with Bob's since January: she has had shifts.
+            'opsdeck.io/oncall-rotation':
+              '{"members":["user:default/bob","user:default/alice"],"every":"P1W","handoff":"MON 09:00","tz":"UTC","start":"2026-01-05"}',
+          },
+        },
+        spec: { type: 'team', children: [] },
+      };
+      const { backend, server } = await startOn(knex, {
+        entities: [user('alice'), user('bob'), payments] as Entity[],
+        onboarding: {
+          quests: [
+            {
+              title: 'How a change reaches production here',
+              docs: { entityRef: 'system:default/delivery-platform' },
+              steps: [
+                { title: 'Open your pipeline', mine: 'pipeline' },
+                {
+                  id: 'ship',
+                  title: 'Ship a change',
+                  auto: 'first-production-change',
+                },
+              ],
+            },
+            {
+              title: 'On-call',
+              steps: [
+                {
+                  id: 'shadow',
+                  title: 'Shadow a shift',
+                  auto: 'first-oncall-shift',
+                },
+              ],
+            },
+          ],
+          checklist,
+        },
+      });
+      const progress = async (who: string) =>
+        (
+          await request(server)
+            .get('/api/opsdeck/onboarding/progress')
+            .set('Authorization', mockCredentials.user.header(who))
+            .expect(200)
+        ).body;
+
+      const before = await progress('user:default/alice');
+      expect(before.quests.map((q: any) => [q.id, q.total])).toEqual([
+        ['how-a-change-reaches-production-here', 2],
+        ['on-call', 1],
+        ['first-week', 2],
+      ]);
+      expect(before.quests[0].docs).toEqual({
+        entityRef: 'system:default/delivery-platform',
+      });
+      const step = (body: any, id: string) =>
+        body.steps.find((s: any) => s.id === id);
+      expect(step(before, 'ship')).toMatchObject({ done: false });
+      expect(step(before, 'shadow')).toMatchObject({
+        done: true,
+        doneBy: 'auto',
+        evidence: { entityRef: 'group:default/payments', level: 1 },
+      });
+      expect(before.shift).toMatchObject({
+        entityRef: 'group:default/payments',
+        level: 1,
+      });
+
+      // A staging deployment of her change does not count; the production one does.
+      const when = (hoursAgo: number) =>
+        new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+      const deployment = (
+        id: string,
+        environment: string,
+        hoursAgo: number,
+      ) => ({
+        id,
+        service: 'component:default/checkout',
+        environment,
+        status: 'success',
+        finishedAt: when(hoursAgo),
+        title: `Deploy ${id}`,
+        changes: [
+          { sha: 'abc1234', time: when(30), authorEmail: 'Alice@ACME.test' },
+        ],
+      });
+      await request(server)
+        .post('/api/opsdeck/events')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          version: 1,
+          source: 'ci',
+          deployments: [deployment('s1', 'staging', 5)],
+        })
+        .expect(202);
+      expect(step(await progress('user:default/alice'), 'ship').done).toBe(
+        false,
+      );
+      await request(server)
+        .post('/api/opsdeck/events')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          version: 1,
+          source: 'ci',
+          deployments: [deployment('p1', 'production', 2)],
+        })
+        .expect(202);
+      const after = await progress('user:default/alice');
+      expect(step(after, 'ship')).toMatchObject({
+        done: true,
+        doneBy: 'auto',
+        evidence: { title: 'Deploy p1' },
+      });
+      expect(Date.parse(step(after, 'ship').doneAt)).toBeGreaterThan(
+        Date.now() - 3 * 3_600_000,
+      );
+      // Bob wrote nothing; a bad email is refused by name.
+      expect(step(await progress('user:default/bob'), 'ship').done).toBe(false);
+      const bad = await request(server)
+        .post('/api/opsdeck/events')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          version: 1,
+          source: 'ci',
+          deployments: [
+            {
+              ...deployment('p2', 'production', 1),
+              changes: [
+                { sha: 'abc1235', time: when(3), authorEmail: 'alice' },
+              ],
+            },
+          ],
+        })
+        .expect(400);
+      expect(bad.body.error.message).toMatch(/authorEmail/);
+      await backend.stop();
     });
   },
 );

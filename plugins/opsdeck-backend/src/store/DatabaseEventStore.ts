@@ -211,10 +211,17 @@ export class DatabaseEventStore implements EventStore {
         .whereIn('record_key', chunk)
         .select('payload');
       const events = payloads.map(p => JSON.parse(p.payload));
-      const records =
-        kind === 'deployment'
-          ? foldDeployments(events).map(d => deploymentToRow(d, now))
-          : foldIncidents(events).map(i => incidentToRow(i, now));
+      if (kind === 'deployment') {
+        const folded = foldDeployments(events);
+        if (!folded.length) continue;
+        await tx(table)
+          .insert(folded.map(d => deploymentToRow(d, now)))
+          .onConflict('record_key')
+          .merge();
+        await writeAuthors(tx, chunk, folded);
+        continue;
+      }
+      const records = foldIncidents(events).map(i => incidentToRow(i, now));
       if (!records.length) continue;
       await tx(table).insert(records).onConflict('record_key').merge();
     }
@@ -245,9 +252,18 @@ export class DatabaseEventStore implements EventStore {
       const events = await tx('opsdeck_events')
         .where('record_key', key)
         .delete();
+      await tx('opsdeck_change_authors').where('record_key', key).delete();
       await markFactsDirty(tx, components);
       return { deleted, events: Number(events) };
     });
+  }
+
+  /** Deployments shipping a change this author wrote (email compared in lower case). */
+  async deploymentsAuthoredBy(email: string): Promise<DoraDeployment[]> {
+    const rows = await this.db('opsdeck_change_authors')
+      .where('author_email', email.toLocaleLowerCase('en-US'))
+      .select('record_key');
+    return this.getDeployments(rows.map(r => String(r.record_key)));
   }
 
   /** Deployments by record key. */
@@ -289,5 +305,26 @@ export class DatabaseEventStore implements EventStore {
       deployments: await count('opsdeck_deployments'),
       incidents: await count('opsdeck_incidents'),
     };
+  }
+}
+
+/** Rewrites who authored the changes of these folded deployments (most ship none: one delete). */
+async function writeAuthors(
+  tx: Knex.Transaction,
+  keys: readonly string[],
+  folded: readonly DoraDeployment[],
+): Promise<void> {
+  await tx('opsdeck_change_authors').whereIn('record_key', keys).delete();
+  const rows = folded.flatMap(d => {
+    const emails = new Set(
+      (d.changes ?? []).flatMap(c => (c.authorEmail ? [c.authorEmail] : [])),
+    );
+    return [...emails].map(author_email => ({
+      record_key: d.key,
+      author_email,
+    }));
+  });
+  for (const chunk of chunks(rows)) {
+    await tx('opsdeck_change_authors').insert(chunk);
   }
 }

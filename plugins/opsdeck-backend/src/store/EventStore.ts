@@ -66,6 +66,8 @@ export interface EventStore {
     key: string,
   ): Promise<{ deleted: Array<'deployment' | 'incident'>; events: number }>;
   getDeployments(keys: readonly string[]): Promise<DoraDeployment[]>;
+  /** Deployments shipping a change this author wrote (email compared in lower case). */
+  deploymentsAuthoredBy(email: string): Promise<DoraDeployment[]>;
   getIncidents(keys: readonly string[]): Promise<DoraIncident[]>;
   counts(): Promise<{ events: number; deployments: number; incidents: number }>;
 }

@@ -15,6 +15,8 @@ export interface DoraChange {
   sha: string;
   /** Commit time (committer date as the source reports it), epoch ms. */
   time: number;
+  /** The commit author's email, lower case: onboarding ticks "your first change in production". */
+  authorEmail?: string;
 }
 
 /**

@@ -390,6 +390,11 @@ export const spec = {
                 },
                 "time": {
                   "$ref": "#/components/schemas/Instant"
+                },
+                "authorEmail": {
+                  "type": "string",
+                  "maxLength": 254,
+                  "description": "The commit author's email; a new hire's onboarding ticks \"your first change in production\" when a change of theirs ships."
                 }
               }
             }
@@ -932,10 +937,111 @@ export const spec = {
           }
         }
       },
+      "OnboardingStepProgress": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "links",
+          "done"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "links": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "title",
+                "url"
+              ],
+              "properties": {
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "domain": {
+            "type": "string"
+          },
+          "auto": {
+            "type": "string",
+            "enum": [
+              "first-production-change",
+              "first-oncall-shift"
+            ],
+            "description": "A check that ticks the step from real data."
+          },
+          "mine": {
+            "type": "string",
+            "enum": [
+              "service",
+              "pipeline",
+              "dashboards",
+              "runbook",
+              "oncall",
+              "golden-paths"
+            ],
+            "description": "A link the page resolves for each reader from the services their teams own."
+          },
+          "done": {
+            "type": "boolean"
+          },
+          "doneAt": {
+            "type": "string",
+            "description": "When the step was done, ISO 8601."
+          },
+          "doneBy": {
+            "type": "string",
+            "enum": [
+              "auto",
+              "you"
+            ],
+            "description": "auto — its check found the evidence; you — ticked by hand."
+          },
+          "evidence": {
+            "type": "object",
+            "required": [
+              "at"
+            ],
+            "description": "What the automatic check found.",
+            "properties": {
+              "at": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              },
+              "entityRef": {
+                "type": "string"
+              },
+              "level": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
       "OnboardingProgress": {
         "type": "object",
         "required": [
           "userRef",
+          "quests",
           "steps",
           "done",
           "total"
@@ -945,15 +1051,17 @@ export const spec = {
             "type": "string",
             "description": "The signed-in user the progress belongs to."
           },
-          "steps": {
+          "quests": {
             "type": "array",
+            "description": "The quests (opsdeck.onboarding.quests; the former checklist is one more quest), with the caller's progress.",
             "items": {
               "type": "object",
               "required": [
                 "id",
                 "title",
-                "links",
-                "done"
+                "steps",
+                "done",
+                "total"
               ],
               "properties": {
                 "id": {
@@ -962,37 +1070,77 @@ export const spec = {
                 "title": {
                   "type": "string"
                 },
-                "description": {
+                "summary": {
                   "type": "string"
                 },
-                "links": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "required": [
-                      "title",
-                      "url"
-                    ],
-                    "properties": {
-                      "title": {
-                        "type": "string"
-                      },
-                      "url": {
-                        "type": "string"
-                      }
+                "docs": {
+                  "type": "object",
+                  "required": [
+                    "entityRef"
+                  ],
+                  "description": "The TechDocs page that teaches the quest.",
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "path": {
+                      "type": "string"
                     }
                   }
                 },
                 "domain": {
                   "type": "string"
                 },
-                "done": {
-                  "type": "boolean"
+                "steps": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/OnboardingStepProgress"
+                  }
                 },
-                "doneAt": {
-                  "type": "string",
-                  "description": "When the step was ticked, ISO 8601."
+                "done": {
+                  "type": "integer"
+                },
+                "total": {
+                  "type": "integer"
                 }
+              }
+            }
+          },
+          "steps": {
+            "type": "array",
+            "description": "Every step of every quest, in order.",
+            "items": {
+              "$ref": "#/components/schemas/OnboardingStepProgress"
+            }
+          },
+          "shift": {
+            "type": "object",
+            "required": [
+              "entityRef",
+              "from",
+              "until",
+              "level",
+              "now"
+            ],
+            "description": "The caller's on-call shift now, or their next one within 30 days, on their teams and the services those own.",
+            "properties": {
+              "entityRef": {
+                "type": "string"
+              },
+              "from": {
+                "type": "string"
+              },
+              "until": {
+                "type": "string"
+              },
+              "level": {
+                "type": "integer"
+              },
+              "scheduleName": {
+                "type": "string"
+              },
+              "now": {
+                "type": "boolean"
               }
             }
           },
@@ -2807,7 +2955,7 @@ export const spec = {
     "/onboarding/progress": {
       "get": {
         "operationId": "GetOnboardingProgress",
-        "description": "The onboarding checklist (opsdeck.onboarding.checklist) with the signed-in user's ticks. Users only: progress belongs to the calling user.",
+        "description": "The onboarding quests (opsdeck.onboarding.quests, the former checklist as one quest) with the signed-in user's progress: ticks, and steps ticked by their automatic checks. Users only: progress belongs to the calling user.",
         "responses": {
           "200": {
             "description": "The caller's checklist.",
