@@ -99,13 +99,107 @@ describe('OpsDeck demo portal', { timeout: 420_000 }, () => {
 
   it('renders TechDocs for checkout-api without Docker', async () => {
     const { page, baseUrl } = portal;
-    await page.goto(`${baseUrl}/docs/default/component/checkout-api`);
-    // The first visit builds the site with the local mkdocs; the reader shows it when done.
-    await page
-      .getByText('Carts, orders and payment intents')
-      .first()
-      .waitFor({ timeout: 120_000 });
-    await portal.screenshot('05-techdocs');
+    // Offline, a stylesheet or script from a CDN never loads (and the page would stay blank):
+    // the docs may ask for none.
+    const external: string[] = [];
+    const onRequest = (request: { url(): string; resourceType(): string }) => {
+      const url = new URL(request.url());
+      if (
+        ['stylesheet', 'script', 'font'].includes(request.resourceType()) &&
+        url.protocol.startsWith('http') &&
+        !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+      ) {
+        external.push(request.url());
+      }
+    };
+    // Playwright's "visible" counts opacity 0 as visible, and the TechDocs reader keeps a page at
+    // opacity 0 until every stylesheet has loaded: wait until the text is really seen.
+    const waitUntilSeen = async (locator: ReturnType<typeof page.locator>) => {
+      await locator.waitFor({ state: 'visible', timeout: 60_000 });
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const opacity = await locator.evaluate(element => {
+          let value = 1;
+          for (let node: Element | null = element; node; ) {
+            value *= Number(getComputedStyle(node).opacity);
+            const root = node.getRootNode();
+            node =
+              node.parentElement ??
+              (root instanceof ShadowRoot ? root.host : null);
+          }
+          return value;
+        });
+        if (opacity === 1) return;
+        assert.ok(
+          Date.now() < deadline,
+          `still transparent (${opacity}); external requests: ${external.join(
+            ', ',
+          )}`,
+        );
+        await new Promise(r => setTimeout(r, 250));
+      }
+    };
+    page.on('request', onRequest);
+    try {
+      // scripts/demo.sh built the site before the portal started: the reader's check for a
+      // newer build answers at once, and no "newer version" banner follows.
+      const synced = page.waitForEvent('requestfinished', {
+        predicate: r =>
+          r.url().includes('/api/techdocs/sync/default/component/checkout-api'),
+        timeout: 60_000,
+      });
+      synced.catch(() => undefined); // awaited below; no unhandled rejection if a check fails first
+      await page.goto(`${baseUrl}/docs/default/component/checkout-api`);
+      await waitUntilSeen(
+        page.getByText('Carts, orders and payment intents').first(),
+      );
+      await synced;
+      await page
+        .getByRole('progressbar')
+        .first()
+        .waitFor({ state: 'detached', timeout: 30_000 });
+      assert.equal(
+        await page.getByText(/newer version of this documentation/).count(),
+        0,
+      );
+      await portal.screenshot('05-techdocs');
+
+      await page.goto(
+        `${baseUrl}/docs/default/component/checkout-api/runbook/`,
+      );
+      await waitUntilSeen(
+        page.getByRole('heading', { name: /Elevated 5xx on/ }).first(),
+      );
+      assert.deepEqual(external, []);
+    } finally {
+      page.off('request', onRequest);
+    }
+
+    // Docs search answers 200 (an empty result until the collator has indexed the sites), never
+    // a 500; the demo indexes them every minute, so the runbook is found soon after start.
+    const token = await portal.guestToken();
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const res = await fetch(
+        `${baseUrl}/api/search/query?term=runbook&types[0]=techdocs`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      assert.equal(res.status, 200, await res.clone().text());
+      const body = (await res.json()) as {
+        results: { document: { location: string } }[];
+      };
+      assert.ok(Array.isArray(body.results));
+      const locations = body.results.map(r => r.document.location);
+      const found = locations.some(l =>
+        l.startsWith('/docs/default/component/checkout-api/'),
+      );
+      if (found) break;
+      assert.ok(
+        Date.now() < deadline,
+        `no checkout-api page found: ${locations.join(', ')}`,
+      );
+      await new Promise(r => setTimeout(r, 5_000));
+    }
   });
 
   it('offers the golden paths and renders their forms', async () => {

@@ -36,15 +36,22 @@ ensure_deps() {
   fi
 }
 
-# TechDocs renders with Debian's mkdocs (no Docker here). Optional: without it, docs pages say so.
+# TechDocs renders with Debian's mkdocs (no Docker here) and the Material theme from
+# mkdocs-material (`theme: {name: material, font: false}`): the TechDocs reader keeps only
+# Material's stylesheet and Google Fonts and shows a page once they have loaded, so a site in
+# mkdocs' default theme stays blank, and one with Google Fonts stays blank offline.
+# Optional: without them, TechDocs sites do not build and the docs pages say so.
 ensure_mkdocs() {
-  if ! command -v mkdocs >/dev/null; then
+  # Debian installs the theme under /usr/share/mkdocs/themes; pip installs a Python package.
+  if ! command -v mkdocs >/dev/null ||
+    { [ ! -d /usr/share/mkdocs/themes/material ] && ! python3 -c 'import material' >/dev/null 2>&1; }; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      log "installing mkdocs (Debian package) for TechDocs"
-      (apt-get install -y -q mkdocs >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q mkdocs >/dev/null 2>&1; }) ||
-        log "could not install mkdocs; TechDocs pages will show a build error"
+      log "installing mkdocs and mkdocs-material (Debian packages) for TechDocs"
+      (apt-get install -y -q mkdocs mkdocs-material >/dev/null 2>&1 ||
+        { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q mkdocs mkdocs-material >/dev/null 2>&1; }) ||
+        log "could not install mkdocs and mkdocs-material; TechDocs sites will not build"
     else
-      log "mkdocs not found (apt-get install mkdocs); TechDocs pages will show a build error"
+      log "mkdocs or its Material theme not found (apt-get install mkdocs mkdocs-material); TechDocs sites will not build"
     fi
   fi
 }

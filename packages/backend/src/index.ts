@@ -29,6 +29,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
+// Lunr, answering an empty result (not a 500) for a document type nothing was indexed for yet.
+backend.add(import('./searchEngine'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
