@@ -143,7 +143,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       About: 'Checkout API: carts, orders and payment intents.',
       'Owner & on-call': ownerName,
       'DORA metrics': 'Deployment frequency',
-      'Platform links': 'GitHub repository',
+      'Platform links': 'GitHub · acme/checkout-api',
       'OpsDeck coverage': 'integrations',
       Relations: 'postgres-main',
       'Has subcomponents': 'No subcomponent is part of this component.',
@@ -317,11 +317,25 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       (await page.getByTestId('opsdeck-owner').textContent()) ?? '',
       new RegExp(ownership.owner.name),
     );
-    // Platform links, grouped, http(s) only.
-    await page
+    // Platform links, grouped, http(s) only, named by tool and target (the annotation only on
+    // hover).
+    const repository = page
       .getByTestId('opsdeck-links-cicd')
-      .getByRole('link', { name: /GitHub repository/ })
-      .waitFor();
+      .getByRole('link', { name: /^GitHub · acme\/checkout-api/ });
+    await repository.waitFor();
+    assert.equal(
+      await page
+        .getByTestId('opsdeck-links-cicd')
+        .getByText('github.com/project-slug')
+        .count(),
+      0,
+    );
+    await repository.hover();
+    await page
+      .getByRole('tooltip')
+      .getByText('From the annotation github.com/project-slug on this entity.')
+      .waitFor({ timeout: 5_000 });
+    await page.mouse.move(0, 0);
     await page.getByTestId('opsdeck-links-chat').waitFor();
     await page.getByTestId('opsdeck-coverage-percent').waitFor();
     await assertOverviewLayout(page, ownership.owner.name);
@@ -533,6 +547,52 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await assertAccessible(page, 'org page');
   });
 
+  it('explains its words: definitions on hover, a glossary page, no refs or config keys for a non-admin', async () => {
+    const { page, baseUrl } = portal;
+    const dora = await api('entities/component/default/checkout-api/dora');
+    await page.goto(`${baseUrl}/catalog/default/component/checkout-api`);
+    const tile = page.getByTestId('opsdeck-dora-changeFailRate');
+    await tile.waitFor({ timeout: 60_000 });
+    // a metric's name defines itself on hover
+    await tile.getByRole('link', { name: 'Change fail rate' }).hover();
+    await page
+      .getByRole('tooltip')
+      .getByText(/share of production deployments that failed/)
+      .waitFor({ timeout: 5_000 });
+    await page.mouse.move(0, 0);
+    // guidance names a tier as a tier, with the value in brackets
+    const guidance = page.getByTestId('opsdeck-guidance');
+    if (await guidance.count()) {
+      const text = (await guidance.textContent()) ?? '';
+      assert.doesNotMatch(text, /is (low|medium|high|elite)\./i);
+      assert.match(
+        text,
+        /is in the (Low|Medium) tier \(|worse than the previous window/,
+      );
+    }
+    // the guest administers nothing: no "For admins" part, and on-call names its source
+    assert.equal(await page.getByText('For admins').count(), 0);
+    assert.doesNotMatch(
+      (await page.getByTestId('opsdeck-oncall').first().textContent()) ?? '',
+      /(group|system|user):default\//,
+    );
+    // a tier chip leads to the glossary, with the thresholds of the set the card uses
+    await page
+      .getByTestId('opsdeck-dora-deploymentFrequency')
+      .getByTestId('opsdeck-tier')
+      .click();
+    await page.waitForURL(/\/opsdeck\/glossary\?benchmark=/);
+    await page
+      .getByText(`Thresholds under ${dora.current.benchmark}`)
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { name: 'Recovery time vs MTTR' })
+      .waitFor();
+    await page.getByText('MTTR stands for mean time to restore.').waitFor();
+    await portal.screenshot('20-glossary');
+    await assertAccessible(page, 'glossary page');
+  });
+
   it('platform page: domains with owners, offers and golden paths, searchable', async () => {
     const { page, baseUrl } = portal;
     // adoption, as the catalog counts it
@@ -563,6 +623,15 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       .getByTestId('opsdeck-domain-network')
       .getByTestId('opsdeck-oncall-level-1')
       .waitFor({ timeout: 30_000 });
+    // a non-admin reads plain words: no "For admins" part, no entity refs as text
+    assert.equal(await page.getByText('For admins').count(), 0);
+    assert.equal(
+      await page
+        .locator('main')
+        .getByText(/(group|user|system|component|resource):default\//)
+        .count(),
+      0,
+    );
     await portal.screenshot('16-platform-page');
     await assertAccessible(page, 'platform page');
 

@@ -38,6 +38,7 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
+  OpsDeckGlossaryPage,
   OpsDeckOnboardingPage,
   OpsDeckOrgPage,
   OpsDeckPlatformPage,
@@ -103,6 +104,7 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/opsdeck" element={<OpsDeckOrgPage />} />
+    <Route path="/opsdeck/glossary" element={<OpsDeckGlossaryPage />} />
     <Route path="/platform" element={<OpsDeckPlatformPage />} />
     <Route path="/onboarding" element={<OpsDeckOnboardingPage />} />
   </FlatRoutes>

@@ -16,6 +16,7 @@ import {
 import { screen } from '@testing-library/react';
 import plugin, {
   opsDeckCoverageEntityCard,
+  opsDeckGlossaryPage,
   opsDeckDeliveryEntityContent,
   opsDeckDoraEntityCard,
   opsDeckOnboardingPage,
@@ -187,6 +188,17 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       { timeout: 10_000 },
     );
     expect(data).toHaveTextContent('PostgreSQL cluster');
+  });
+
+  it('the glossary page extension explains the words the cards use', async () => {
+    expect(String(opsDeckGlossaryPage)).toBe(
+      'ExtensionDefinition{kind=page,name=glossary,attachTo=app/routes@routes}',
+    );
+    const tester = createExtensionTester(opsDeckGlossaryPage, { apis });
+    renderInTestApp(tester.reactElement(), { apis, mountedRoutes });
+    expect(
+      await screen.findByText('Recovery time vs MTTR', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 
   it('the onboarding page extension shows the checklist', async () => {

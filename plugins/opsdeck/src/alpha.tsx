@@ -26,7 +26,14 @@ import {
   isOpsDeckDoraAvailable,
   isOpsDeckTeamAvailable,
 } from './predicates';
-import { onboardingRouteRef, platformRouteRef, rootRouteRef } from './routes';
+import {
+  glossaryRouteRef,
+  onboardingRouteRef,
+  platformRouteRef,
+  rootRouteRef,
+} from './routes';
+
+export { opsdeckTranslationRef } from './translation';
 
 /** @alpha */
 export const opsDeckApi = ApiBlueprint.make({
@@ -156,8 +163,25 @@ export const opsDeckOnboardingPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const opsDeckGlossaryPage = PageBlueprint.make({
+  name: 'glossary',
+  params: {
+    path: '/opsdeck/glossary',
+    title: 'Glossary',
+    routeRef: convertLegacyRouteRef(glossaryRouteRef),
+    loader: () =>
+      import('./components/OpsDeckGlossaryPage').then(m =>
+        compatWrapper(<m.OpsDeckGlossaryPage />),
+      ),
+  },
+});
+
 /**
- * The OpsDeck frontend plugin for the new frontend system.
+ * The OpsDeck frontend plugin for the new frontend system. Its texts come from
+ * {@link opsdeckTranslationRef}; this version of the frontend system has no `translations`
+ * option on plugins, so an app that rewords or translates them adds its messages through the
+ * app's translation extensions.
  *
  * @alpha
  */
@@ -168,6 +192,7 @@ export default createFrontendPlugin({
     root: convertLegacyRouteRef(rootRouteRef),
     platform: convertLegacyRouteRef(platformRouteRef),
     onboarding: convertLegacyRouteRef(onboardingRouteRef),
+    glossary: convertLegacyRouteRef(glossaryRouteRef),
   },
   extensions: [
     opsDeckApi,
@@ -180,5 +205,6 @@ export default createFrontendPlugin({
     opsDeckOrgPage,
     opsDeckPlatformPage,
     opsDeckOnboardingPage,
+    opsDeckGlossaryPage,
   ],
 });

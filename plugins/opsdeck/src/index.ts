@@ -15,6 +15,7 @@ export {
   OpsDeckOrgPage,
   OpsDeckPlatformPage,
   OpsDeckOnboardingPage,
+  OpsDeckGlossaryPage,
 } from './plugin';
 export {
   isOpsDeckAvailable,
@@ -25,6 +26,7 @@ export {
   rootRouteRef as opsdeckRootRouteRef,
   platformRouteRef as opsdeckPlatformRouteRef,
   onboardingRouteRef as opsdeckOnboardingRouteRef,
+  glossaryRouteRef as opsdeckGlossaryRouteRef,
 } from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
 export type {

@@ -8,7 +8,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
-import { onboardingRouteRef, platformRouteRef, rootRouteRef } from './routes';
+import {
+  glossaryRouteRef,
+  onboardingRouteRef,
+  platformRouteRef,
+  rootRouteRef,
+} from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 import { lazyCard } from './components/shared/lazyCard';
 import {
@@ -36,6 +41,7 @@ export const opsdeckPlugin = createPlugin({
     root: rootRouteRef,
     platform: platformRouteRef,
     onboarding: onboardingRouteRef,
+    glossary: glossaryRouteRef,
   },
 });
 
@@ -203,5 +209,23 @@ export const OpsDeckOnboardingPage: () => JSX.Element = opsdeckPlugin.provide(
         m => m.OpsDeckOnboardingPage,
       ),
     mountPoint: onboardingRouteRef,
+  }),
+);
+
+/**
+ * The glossary page: each DORA metric and MTTR in plain words, the tiers with their thresholds
+ * under each benchmark set, and the words the cards use. The cards' terms link into it; mount it
+ * at `/opsdeck/glossary`.
+ *
+ * @public
+ */
+export const OpsDeckGlossaryPage: () => JSX.Element = opsdeckPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsDeckGlossaryPage',
+    component: () =>
+      import('./components/OpsDeckGlossaryPage').then(
+        m => m.OpsDeckGlossaryPage,
+      ),
+    mountPoint: glossaryRouteRef,
   }),
 );

@@ -20,3 +20,11 @@ export const platformRouteRef = createRouteRef({ id: 'opsdeck-platform' });
  * @public
  */
 export const onboardingRouteRef = createRouteRef({ id: 'opsdeck-onboarding' });
+
+/**
+ * The glossary page (`/opsdeck/glossary` in the demo app): what each metric, tier and word
+ * means. Cards link their terms into it.
+ *
+ * @public
+ */
+export const glossaryRouteRef = createRouteRef({ id: 'opsdeck-glossary' });

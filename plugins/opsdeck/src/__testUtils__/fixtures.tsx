@@ -8,6 +8,8 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   DAY_MS,
   DoraDeployment,
@@ -20,6 +22,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { ReactNode } from 'react';
 import { OpsDeckApi, opsDeckApiRef } from '../api/OpsDeckApi';
+import { glossaryRouteRef, platformRouteRef } from '../routes';
 
 export const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -84,9 +87,15 @@ export function history(options: {
 export function doraAnswer(input: ReturnType<typeof history>): EntityDora {
   const metrics = (w: { from: number; to: number }): DoraMetrics =>
     computeDoraMetrics(input, { window: w });
+  const times = [
+    ...input.deployments.flatMap(d => d.finishedAt ?? []),
+    ...input.incidents.map(i => i.openedAt),
+  ];
   return {
     entityRef: 'component:default/checkout',
     services: ['entity:component:default/checkout'],
+    // The history's first event: windows are compared only when it precedes the previous one.
+    firstEventAt: times.length ? Math.min(...times) : null,
     current: metrics(WINDOW),
     previous: metrics(previousWindow(WINDOW)),
     weekly: isoWeekBuckets(WINDOW).map(w => ({
@@ -96,7 +105,30 @@ export function doraAnswer(input: ReturnType<typeof history>): EntityDora {
   };
 }
 
-/** Renders UI on an entity page with the given OpsDeck API, catalog entities and config. */
+/**
+ * A permission API that allows everything except the named permissions
+ * (`opsdeck.admin`, `opsdeck.access-request.decide`, …).
+ */
+export function permissionsWithout(...denied: string[]) {
+  return mockApis.permission({
+    authorize: request =>
+      denied.includes(request.permission.name)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+  });
+}
+
+/** Where the test app mounts OpsDeck's pages that the cards link to. */
+export const mountedRoutes = {
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+  '/opsdeck/glossary': glossaryRouteRef,
+  '/platform': platformRouteRef,
+};
+
+/**
+ * Renders UI on an entity page with the given OpsDeck API, catalog entities, config and
+ * permissions (everything allowed unless `denied` names it).
+ */
 export function renderOnEntity(
   element: ReactNode,
   options: {
@@ -104,12 +136,17 @@ export function renderOnEntity(
     entity?: Entity;
     catalog?: Entity[];
     config?: object;
+    denied?: string[];
+    /** More API implementations, e.g. a translation API. */
+    apis?: Array<readonly [ApiRef<any>, any]>;
   },
 ) {
   const apis: Array<readonly [ApiRef<any>, any]> = [
     [opsDeckApiRef, options.api],
     [catalogApiRef, catalogApiMock({ entities: options.catalog ?? [] })],
     [configApiRef, mockApis.config({ data: options.config ?? {} })],
+    [permissionApiRef, permissionsWithout(...(options.denied ?? []))],
+    ...(options.apis ?? []),
   ];
   return renderInTestApp(
     <TestApiProvider apis={apis as any}>
@@ -117,8 +154,6 @@ export function renderOnEntity(
         {element}
       </EntityProvider>
     </TestApiProvider>,
-    {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
+    { mountedRoutes },
   );
 }

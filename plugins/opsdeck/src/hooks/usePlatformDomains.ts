@@ -3,6 +3,7 @@ import {
   catalogApiRef,
 } from '@backstage/plugin-catalog-react';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Entity,
   RELATION_OWNED_BY,
@@ -23,6 +24,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { opsdeckTranslationRef } from '../translation';
 
 /** A golden path: a scaffolder Template annotated with a platform domain. */
 export interface GoldenPath {
@@ -63,52 +65,64 @@ export interface DomainHome extends PlatformDomain {
   links: Array<{ title: string; url: string; type?: string }>;
 }
 
-/** The domains from `opsdeck.platform.domains` (titles and descriptions over the defaults). */
+/**
+ * The domains from `opsdeck.platform.domains` (titles and descriptions over the defaults, which
+ * come from the translation ref).
+ */
 export function useDomainConfig(): Array<
   PlatformDomain & { icon?: string; owner?: string }
 > {
   const config = useApi(configApiRef);
+  const { t } = useTranslationRef(opsdeckTranslationRef);
   return useMemo(() => {
+    const fallback = (id: PlatformDomainId): PlatformDomain => ({
+      id,
+      title: t(`domains.${id}.title`),
+      description: t(`domains.${id}.description`),
+    });
     const configured = config.getOptionalConfigArray(
       'opsdeck.platform.domains',
     );
-    if (!configured) return [...DEFAULT_PLATFORM_DOMAINS];
+    if (!configured) return DEFAULT_PLATFORM_DOMAINS.map(d => fallback(d.id));
     return configured.flatMap(c => {
       const id = c.getString('id');
       if (!isPlatformDomainId(id)) return [];
-      const fallback = DEFAULT_PLATFORM_DOMAINS.find(d => d.id === id)!;
+      const { title, description } = fallback(id);
       return [
         {
           id,
-          title: c.getOptionalString('title') ?? fallback.title,
-          description:
-            c.getOptionalString('description') ?? fallback.description,
+          title: c.getOptionalString('title') ?? title,
+          description: c.getOptionalString('description') ?? description,
           owner: c.getOptionalString('owner'),
         },
       ];
     });
-  }, [config]);
+  }, [config, t]);
 }
 
-/** The guidance per metric: `opsdeck.dora.guidance.<metric>` over OpsDeck's defaults. */
+/**
+ * The guidance per metric: `opsdeck.dora.guidance.<metric>` over OpsDeck's defaults (texts from
+ * the translation ref, domains from `DEFAULT_DORA_GUIDANCE`).
+ */
 export function useDoraGuidance(): Record<DoraMetricName, DoraGuidance> {
   const config = useApi(configApiRef);
+  const { t } = useTranslationRef(opsdeckTranslationRef);
   return useMemo(() => {
     const out = { ...DEFAULT_DORA_GUIDANCE };
     for (const name of Object.keys(out) as DoraMetricName[]) {
       const c = config.getOptionalConfig(`opsdeck.dora.guidance.${name}`);
-      if (!c) continue;
       out[name] = {
-        meaning: c.getOptionalString('meaning') ?? out[name].meaning,
-        helps: c.getOptionalString('helps') ?? out[name].helps,
+        meaning:
+          c?.getOptionalString('meaning') ?? t(`guidance.${name}.meaning`),
+        helps: c?.getOptionalString('helps') ?? t(`guidance.${name}.helps`),
         domains:
-          (c.getOptionalStringArray('domains')?.filter(isPlatformDomainId) as
+          (c?.getOptionalStringArray('domains')?.filter(isPlatformDomainId) as
             | PlatformDomainId[]
             | undefined) ?? out[name].domains,
       };
     }
     return out;
-  }, [config]);
+  }, [config, t]);
 }
 
 const titleOf = (e: Entity) => e.metadata.title ?? e.metadata.name;

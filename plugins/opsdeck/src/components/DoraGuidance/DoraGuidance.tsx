@@ -4,7 +4,9 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   DORA_METRIC_NAMES,
+  DoraMetricName,
   DoraMetrics,
+  DoraTrend,
   compareWindows,
   needsGuidance,
 } from '@opsdeck/backstage-plugin-common';
@@ -12,7 +14,7 @@ import {
   usePlatformDomains,
   useDoraGuidance,
 } from '../../hooks/usePlatformDomains';
-import { METRIC_TITLES, TIER_LABELS } from '../shared/format';
+import { useOpsDeckFormat } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -30,9 +32,29 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * The headline of a flagged metric: its tier named as a tier with the value in brackets ("Change
+ * fail rate is in the Low tier (34.0 %)"), and whether it got worse.
+ */
+function useHeadline() {
+  const { t, formatMetricValue } = useOpsDeckFormat();
+  return (name: DoraMetricName, metrics: DoraMetrics, trend: DoraTrend) => {
+    const { tier, value } = metrics[name];
+    const args = {
+      metric: t(`metrics.${name}.title`),
+      value: value === null ? '—' : formatMetricValue(name, value),
+    };
+    if (!tier) return t('guidance.worse', args);
+    const inTier = { ...args, tier: t(`tiers.${tier}`) };
+    return trend === 'worse'
+      ? t('guidance.inTierAndWorse', inTier)
+      : t('guidance.inTier', inTier);
+  };
+}
+
+/**
  * "What it usually means": for each metric in the low or medium tier, or worse than in the
  * previous window, what it commonly signals, what tends to help, and the platform domains and
- * golden paths that address it.
+ * golden paths that address it. Elite and high metrics that did not get worse are not explained.
  *
  * @internal
  */
@@ -43,6 +65,8 @@ export function DoraGuidance(props: {
   firstEventAt?: number | null;
 }) {
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
+  const headline = useHeadline();
   const guidance = useDoraGuidance();
   const { value: domains } = usePlatformDomains();
   const { current, previous } = props;
@@ -51,19 +75,19 @@ export function DoraGuidance(props: {
     const { trend } = previous
       ? compareWindows(name, current, previous, props.firstEventAt ?? null)
       : { trend: 'not-enough-history' as const };
-    return needsGuidance(metric.tier, trend) ? [{ name, metric, trend }] : [];
+    return needsGuidance(metric.tier, trend) ? [{ name, trend }] : [];
   });
   if (flagged.length === 0) return null;
   return (
     <section
-      aria-label="What it usually means"
+      aria-label={t('guidance.heading')}
       data-testid="opsdeck-guidance"
       className={classes.section}
     >
       <Typography variant="subtitle1" component="h3">
-        What it usually means
+        {t('guidance.heading')}
       </Typography>
-      {flagged.map(({ name, metric, trend }) => {
+      {flagged.map(({ name, trend }) => {
         const g = guidance[name];
         const related = (domains ?? []).filter(d => g.domains.includes(d.id));
         return (
@@ -73,19 +97,8 @@ export function DoraGuidance(props: {
             data-testid={`opsdeck-guidance-${name}`}
           >
             <Typography variant="body2">
-              <strong>
-                {METRIC_TITLES[name]}
-                {metric.tier
-                  ? ` is ${TIER_LABELS[metric.tier].toLowerCase()}`
-                  : ''}
-                {trend === 'worse'
-                  ? `${
-                      metric.tier ? ' and' : ''
-                    } worse than the previous window`
-                  : ''}
-                .
-              </strong>{' '}
-              {g.meaning} {g.helps}
+              <strong>{headline(name, current, trend)}</strong> {g.meaning}{' '}
+              {g.helps}
             </Typography>
             {related.length > 0 && (
               <div className={classes.links}>

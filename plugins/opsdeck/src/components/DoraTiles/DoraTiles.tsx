@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
@@ -9,14 +10,20 @@ import {
   DORA_METRIC_NAMES,
   DoraMetricName,
   DoraMetrics,
+  DoraNullReason,
+  MIN_VALUES_TO_COMPARE,
   compareWindows,
 } from '@opsdeck/backstage-plugin-common';
-import { TierChip } from '../shared/TierChip';
+import { ReactNode } from 'react';
+import { PlatformTeam } from '../shared/AskPlatformTeam';
+import { ForAdmins } from '../shared/ForAdmins';
+import { MetricTerm, TierChip } from '../shared/TierChip';
+import { WithCode } from '../shared/WithCode';
 import {
-  METRIC_TITLES,
-  NULL_REASONS,
-  formatChange,
-  formatMetricValue,
+  GOOD_NULL_REASONS,
+  NULL_REASON_ANCHORS,
+  isRate,
+  useOpsDeckFormat,
 } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
@@ -39,6 +46,11 @@ const useStyles = makeStyles(theme => ({
     gap: 2,
     color: theme.palette.text.secondary,
   },
+  hint: {
+    textDecoration: 'underline dotted',
+    textUnderlineOffset: '3px',
+    cursor: 'help',
+  },
   arrow: { fontSize: '1rem' },
 }));
 
@@ -53,12 +65,26 @@ export function useDocsUrl(): string {
 
 function TrendArrow(props: { up: boolean; trend: 'better' | 'worse' }) {
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
   const Arrow = props.up ? ArrowUpwardIcon : ArrowDownwardIcon;
   return (
     <Arrow
       className={`${classes.arrow} ${classes[props.trend]}`}
-      titleAccess={props.trend}
+      titleAccess={t(`change.${props.trend}`)}
     />
+  );
+}
+
+/** Text that explains itself on hover and keyboard focus. */
+function Hint(props: { title: ReactNode; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Tooltip title={<>{props.title}</>} arrow>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focus shows the explanation */}
+      <span tabIndex={0} className={classes.hint}>
+        {props.children}
+      </span>
+    </Tooltip>
   );
 }
 
@@ -69,18 +95,40 @@ function MetricTile(props: {
   firstEventAt?: number | null;
 }) {
   const classes = useStyles();
-  const docsUrl = useDocsUrl();
+  const { t, formatMetricValue, formatChange } = useOpsDeckFormat();
   const { name, current, previous } = props;
   const metric = current[name];
   const before = previous?.[name].value ?? null;
-  const { trend } = previous
+  const comparison = previous
     ? compareWindows(name, current, previous, props.firstEventAt ?? null)
-    : { trend: 'not-enough-history' as const };
-  const reason = metric.reason ? NULL_REASONS[metric.reason] : undefined;
+    : undefined;
+  const trend = comparison?.trend ?? 'not-enough-history';
+  const reason = metric.reason as DoraNullReason | undefined;
+  const why = () => {
+    if (comparison?.reason === 'too-few-values') {
+      return t('change.reason.too-few-values', {
+        count: MIN_VALUES_TO_COMPARE,
+      });
+    }
+    if (comparison?.reason === 'history-starts-late') {
+      return t('change.reason.history-starts-late');
+    }
+    return t('change.reason.no-previous');
+  };
+  const change = () => {
+    const text = t('change.vsPrevious', {
+      change: formatChange(name, metric.value!, before!),
+    });
+    return isRate(name) ? (
+      <Hint title={t('change.pointsHint')}>{text}</Hint>
+    ) : (
+      text
+    );
+  };
   return (
     <div className={classes.tile} data-testid={`opsdeck-dora-${name}`}>
       <Typography variant="body2" color="textSecondary" component="h3">
-        {METRIC_TITLES[name]}
+        <MetricTerm name={name} />
       </Typography>
       {metric.value === null ? (
         <>
@@ -95,14 +143,11 @@ function MetricTile(props: {
             variant="body2"
             data-testid={`opsdeck-dora-${name}-reason`}
           >
-            {reason?.text ?? metric.reason}
+            {reason ? t(`nullReasons.${reason}.text`) : metric.reason}
           </Typography>
-          {reason?.fix && (
+          {reason && !GOOD_NULL_REASONS.has(reason) && (
             <Typography variant="caption" color="textSecondary">
-              {reason.fix}{' '}
-              {reason.anchor && (
-                <Link to={`${docsUrl}#${reason.anchor}`}>How to send it</Link>
-              )}
+              {askText(reason, t)}
             </Typography>
           )}
         </>
@@ -120,6 +165,8 @@ function MetricTile(props: {
             <TierChip
               tier={metric.tier}
               notBenchmarked={metric.tierReason === 'not-benchmarked'}
+              metric={name}
+              benchmark={current.benchmark}
             />
           </div>
           <Typography
@@ -128,13 +175,13 @@ function MetricTile(props: {
             data-testid={`opsdeck-dora-${name}-change`}
           >
             {trend === 'not-enough-history' || before === null ? (
-              'Not enough history to compare'
+              <Hint title={why()}>{t('change.notEnoughHistory')}</Hint>
             ) : (
               <>
                 {(trend === 'better' || trend === 'worse') && (
                   <TrendArrow up={metric.value > before} trend={trend} />
                 )}
-                {formatChange(name, metric.value, before)} vs previous window
+                {change()}
               </>
             )}
           </Typography>
@@ -144,9 +191,60 @@ function MetricTile(props: {
   );
 }
 
+type T = ReturnType<typeof useOpsDeckFormat>['t'];
+
+/** What a reader without admin rights can do about a missing value: whom to ask. */
+function askText(reason: DoraNullReason, t: T): ReactNode {
+  switch (reason) {
+    case 'no-deployments-ever':
+    case 'none-in-window':
+    case 'no-changes':
+    case 'no-incidents':
+      return t(`nullReasons.${reason}.ask`, { whom: <PlatformTeam /> });
+    case 'none-recovered':
+      return t('nullReasons.none-recovered.ask');
+    default:
+      return null;
+  }
+}
+
+/** How to fix the missing values, once per reason, for admins. */
+function NullReasonFixes(props: { metrics: DoraMetrics }) {
+  const { t } = useOpsDeckFormat();
+  const docsUrl = useDocsUrl();
+  const fixable = [
+    'no-deployments-ever',
+    'none-in-window',
+    'no-changes',
+    'no-incidents',
+  ] as const;
+  const reasons = fixable.filter(reason =>
+    DORA_METRIC_NAMES.some(
+      name =>
+        props.metrics[name].value === null &&
+        props.metrics[name].reason === reason,
+    ),
+  );
+  if (reasons.length === 0) return null;
+  return (
+    <ForAdmins testId="opsdeck-dora-fixes">
+      {reasons.map(reason => (
+        <p key={reason} style={{ margin: '4px 0' }}>
+          <WithCode text={t(`nullReasons.${reason}.fix`)} />{' '}
+          {NULL_REASON_ANCHORS[reason] && (
+            <Link to={`${docsUrl}#${NULL_REASON_ANCHORS[reason]}`}>
+              {t('nullReasons.howToSend')}
+            </Link>
+          )}
+        </p>
+      ))}
+    </ForAdmins>
+  );
+}
+
 /**
- * The five DORA metrics and MTTR as tiles: value (or why there is none and what to send),
- * tier, and the change against the previous window.
+ * The five DORA metrics and MTTR as tiles: value (or why there is none and whom to ask), tier,
+ * and the change against the previous window; how to fix missing values for admins.
  *
  * @internal
  */
@@ -160,17 +258,20 @@ export function DoraTiles(props: {
 }) {
   const columns = props.columns ?? 3;
   return (
-    <Grid container spacing={1}>
-      {DORA_METRIC_NAMES.map(name => (
-        <Grid item xs={12} sm={6} md={(12 / columns) as 2 | 4 | 6} key={name}>
-          <MetricTile
-            name={name}
-            current={props.current}
-            previous={props.previous}
-            firstEventAt={props.firstEventAt}
-          />
-        </Grid>
-      ))}
-    </Grid>
+    <>
+      <Grid container spacing={1}>
+        {DORA_METRIC_NAMES.map(name => (
+          <Grid item xs={12} sm={6} md={(12 / columns) as 2 | 4 | 6} key={name}>
+            <MetricTile
+              name={name}
+              current={props.current}
+              previous={props.previous}
+              firstEventAt={props.firstEventAt}
+            />
+          </Grid>
+        ))}
+      </Grid>
+      <NullReasonFixes metrics={props.current} />
+    </>
   );
 }

@@ -14,6 +14,8 @@ import { useWrapStyles } from '../shared/wrapStyles';
 import { WithCode } from '../shared/WithCode';
 import { CardPlaceholder } from '../shared/CardStates';
 import { COVERAGE_CARD } from '../shared/cardShapes';
+import { formatNumber, useOpsDeckFormat } from '../shared/format';
+import { integrationTitle } from '../shared/integrationTitle';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
@@ -24,25 +26,31 @@ const useStyles = makeStyles(theme => ({
 function CoverageRow({ item }: { item: CoverageItem }) {
   const wrap = useWrapStyles();
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
   return (
     <ListItem dense disableGutters data-testid={`opsdeck-coverage-${item.id}`}>
       <ListItemIcon>
         {item.present ? (
-          <CheckCircleIcon className={classes.present} titleAccess="present" />
+          <CheckCircleIcon
+            className={classes.present}
+            titleAccess={t('coverage.present')}
+          />
         ) : (
           <ReportProblemOutlinedIcon
             className={classes.missing}
-            titleAccess="missing"
+            titleAccess={t('coverage.missing')}
           />
         )}
       </ListItemIcon>
       <ListItemText
         className={wrap.wrap}
-        primary={item.title}
+        primary={integrationTitle(item, t)}
         secondary={
           item.present ? (
             <WithCode
-              text={`from ${item.evidence.map(e => `\`${e}\``).join(', ')}`}
+              text={t('coverage.from', {
+                evidence: item.evidence.map(e => `\`${e}\``).join(', '),
+              })}
             />
           ) : (
             <WithCode text={item.fix ?? ''} />
@@ -61,6 +69,7 @@ function CoverageRow({ item }: { item: CoverageItem }) {
  */
 export function EntityOpsDeckCoverageCard() {
   const classes = useStyles();
+  const { t, formatWholePercent } = useOpsDeckFormat();
   const { value, loading, error } = useEntityCoverage();
 
   if (loading) {
@@ -68,9 +77,9 @@ export function EntityOpsDeckCoverageCard() {
   }
   if (error || !value) {
     return (
-      <InfoCard title={COVERAGE_CARD.title}>
+      <InfoCard title={t('cards.coverage')}>
         <ResponseErrorPanel
-          error={error ?? new Error('No answer from OpsDeck')}
+          error={error ?? new Error(t('coverage.noAnswer'))}
         />
       </InfoCard>
     );
@@ -83,21 +92,24 @@ export function EntityOpsDeckCoverageCard() {
   );
   return (
     <InfoCard
-      title={COVERAGE_CARD.title}
-      subheader={`${value.present} of ${value.applicable} integrations`}
+      title={t('cards.coverage')}
+      subheader={t('coverage.subheader', {
+        present: formatNumber(value.present, 0),
+        applicable: formatNumber(value.applicable, 0),
+      })}
     >
       <Typography
         variant="h4"
         component="p"
         data-testid="opsdeck-coverage-percent"
       >
-        {value.percent === null ? 'n/a' : `${value.percent}%`}
+        {formatWholePercent(value.percent)}
       </Typography>
       <LinearProgress
         variant="determinate"
         value={value.percent ?? 0}
         className={classes.bar}
-        aria-label="coverage"
+        aria-label={t('coverage.bar')}
       />
       <List dense>
         {ordered.map(item => (

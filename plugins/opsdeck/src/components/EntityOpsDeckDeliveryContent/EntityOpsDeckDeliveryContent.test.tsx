@@ -178,7 +178,7 @@ describe('EntityOpsDeckDeliveryContent', () => {
     );
   });
 
-  it('says where events come from when the window has none', async () => {
+  it('says whom to ask when the window has no events, and admins where events come from', async () => {
     await renderOnEntity(<EntityOpsDeckDeliveryContent />, {
       api: {
         getEntityDora: async () =>
@@ -186,8 +186,13 @@ describe('EntityOpsDeckDeliveryContent', () => {
         getEntityEvents: async () => ({ items: [] }),
       },
     });
-    expect(
-      await screen.findByTestId('opsdeck-timeline-empty'),
-    ).toHaveTextContent('POST /api/opsdeck/events');
+    const empty = await screen.findByTestId('opsdeck-timeline-empty');
+    expect(empty).toHaveTextContent(
+      'No deployments or incidents in this window. Ask the platform team to connect your pipeline and incident tool if you expected some.',
+    );
+    expect(empty).not.toHaveTextContent('POST /api/opsdeck/events');
+    const details = empty.nextElementSibling as HTMLElement;
+    fireEvent.click(within(details).getByText('For admins'));
+    expect(details).toHaveTextContent('POST /api/opsdeck/events');
   });
 });

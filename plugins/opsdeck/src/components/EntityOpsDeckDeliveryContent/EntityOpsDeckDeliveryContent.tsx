@@ -12,6 +12,7 @@ import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
 import { DerivedThrough } from '../shared/DerivedThrough';
 import { WindowSelector } from '../shared/WindowSelector';
+import { useOpsDeckFormat } from '../shared/format';
 import { WindowDays, lastDays } from '../shared/windows';
 import { Timeline } from './Timeline';
 import { TrendCharts } from './TrendCharts';
@@ -26,6 +27,7 @@ import { TrendCharts } from './TrendCharts';
 export function EntityOpsDeckDeliveryContent() {
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
+  const { t } = useOpsDeckFormat();
   const [days, setDays] = useState<WindowDays>(90);
   const window = useMemo(() => lastDays(days), [days]);
   const { value, loading, error } = useOpsDeck(
@@ -37,8 +39,8 @@ export function EntityOpsDeckDeliveryContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <InfoCard
-          title="Delivery"
-          subheader={`Last ${days} days vs the ${days} before (UTC days)`}
+          title={t('delivery.title')}
+          subheader={t('delivery.subheader', { days: String(days) })}
           action={selector}
         >
           {loading && <Progress />}
@@ -62,7 +64,7 @@ export function EntityOpsDeckDeliveryContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Weekly trends">
+        <InfoCard title={t('delivery.trends')}>
           {value && !loading ? (
             <TrendCharts weekly={value.weekly} />
           ) : (
@@ -72,8 +74,8 @@ export function EntityOpsDeckDeliveryContent() {
       </Grid>
       <Grid item xs={12}>
         <InfoCard
-          title="Timeline"
-          subheader="The deployments, rollbacks and incidents behind the numbers"
+          title={t('delivery.timeline')}
+          subheader={t('delivery.timelineSubheader')}
         >
           <Timeline entity={ref} from={window.from} to={window.to} />
         </InfoCard>

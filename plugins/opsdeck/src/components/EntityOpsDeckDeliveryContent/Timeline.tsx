@@ -16,7 +16,10 @@ import { ProvenanceItem } from '@opsdeck/backstage-plugin-common';
 import { useCallback, useEffect, useState } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { SafeLink } from '../shared/SafeLink';
-import { formatDuration, formatInstant } from '../shared/format';
+import { OpsDeckT } from '../../translation';
+import { PlatformTeam } from '../shared/AskPlatformTeam';
+import { ForAdmins } from '../shared/ForAdmins';
+import { formatInstant, useOpsDeckFormat } from '../shared/format';
 import { useWrapStyles } from '../shared/wrapStyles';
 import { whyLines } from './whyText';
 
@@ -37,20 +40,28 @@ function kindOf(item: ProvenanceItem): Kind {
   return item.detail.rollbackOf ? 'rollback' : 'deployment';
 }
 
-const ICONS: Record<Kind, JSX.Element> = {
-  deployment: <RocketIcon titleAccess="deployment" />,
-  rollback: <UndoIcon titleAccess="rollback" />,
-  incident: <ReportProblemIcon titleAccess="incident" />,
+const ICONS: Record<Kind, typeof RocketIcon> = {
+  deployment: RocketIcon,
+  rollback: UndoIcon,
+  incident: ReportProblemIcon,
 };
 
-function describe(item: ProvenanceItem): string {
+function describe(
+  item: ProvenanceItem,
+  t: OpsDeckT,
+  formatDuration: (ms: number) => string,
+): string {
   const d = item.detail as Record<string, any>;
   if (item.type === 'incident') {
     const parts = [d.severity, d.environment];
     if (typeof d.resolvedAt === 'number' && typeof d.openedAt === 'number') {
-      parts.push(`resolved after ${formatDuration(d.resolvedAt - d.openedAt)}`);
+      parts.push(
+        t('timeline.resolvedAfter', {
+          duration: formatDuration(d.resolvedAt - d.openedAt),
+        }),
+      );
     } else {
-      parts.push('open');
+      parts.push(t('timeline.open'));
     }
     return parts.filter(Boolean).join(' · ');
   }
@@ -66,12 +77,16 @@ function describe(item: ProvenanceItem): string {
 function EventRow({ item }: { item: ProvenanceItem }) {
   const wrap = useWrapStyles();
   const classes = useStyles();
+  const { t, formatDuration } = useOpsDeckFormat();
   const d = item.detail as Record<string, any>;
   const kind = kindOf(item);
-  const why = item.type === 'deployment' ? whyLines(d) : [];
+  const why = item.type === 'deployment' ? whyLines(d, t) : [];
+  const Icon = ICONS[kind];
   return (
     <ListItem divider data-testid="opsdeck-timeline-item" data-kind={kind}>
-      <ListItemIcon>{ICONS[kind]}</ListItemIcon>
+      <ListItemIcon>
+        <Icon titleAccess={t(`timeline.kinds.${kind}`)} />
+      </ListItemIcon>
       <ListItemText
         className={wrap.wrap}
         primary={
@@ -84,21 +99,27 @@ function EventRow({ item }: { item: ProvenanceItem }) {
                 <Chip
                   size="small"
                   variant="outlined"
-                  label="failed"
+                  label={t('timeline.failed')}
                   className={classes.failed}
                 />
               )}
               {item.type === 'deployment' && d.rework && (
-                <Chip size="small" variant="outlined" label="rework" />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={t('timeline.rework')}
+                />
               )}
             </span>
           </>
         }
         secondary={
           <>
-            {`${formatInstant(item.time)} · ${describe(item)} · from ${
-              item.source
-            }`}
+            {t('timeline.line', {
+              instant: formatInstant(item.time),
+              description: describe(item, t, formatDuration),
+              source: item.source,
+            })}
             {why.length > 0 && (
               <ul className={classes.why} data-testid="opsdeck-timeline-why">
                 {why.map(line => (
@@ -126,6 +147,7 @@ export function Timeline(props: {
   to: string;
 }) {
   const api = useApi(opsDeckApiRef);
+  const { t } = useOpsDeckFormat();
   const { entity, from, to } = props;
   const [items, setItems] = useState<ProvenanceItem[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
@@ -163,15 +185,17 @@ export function Timeline(props: {
   if (loading && items.length === 0) return <Progress />;
   if (items.length === 0) {
     return (
-      <Typography variant="body2" data-testid="opsdeck-timeline-empty">
-        No deployments or incidents in this window. Events arrive through
-        webhooks and POST /api/opsdeck/events.
-      </Typography>
+      <>
+        <Typography variant="body2" data-testid="opsdeck-timeline-empty">
+          {t('timeline.empty', { whom: <PlatformTeam /> })}
+        </Typography>
+        <ForAdmins>{t('timeline.emptyFix')}</ForAdmins>
+      </>
     );
   }
   return (
     <>
-      <List dense aria-label="Deployments, rollbacks and incidents">
+      <List dense aria-label={t('timeline.list')}>
         {items.map(item => (
           <EventRow key={item.key} item={item} />
         ))}
@@ -182,7 +206,7 @@ export function Timeline(props: {
           onClick={() => load(cursor)}
           disabled={loading}
         >
-          {loading ? 'Loading…' : 'Load more'}
+          {loading ? t('timeline.loading') : t('timeline.loadMore')}
         </Button>
       )}
     </>

@@ -17,14 +17,19 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { METRIC_TITLES, formatUtcDay } from '../shared/format';
+import { MetricTerm } from '../shared/TierChip';
+import { formatUtcDay, useOpsDeckFormat } from '../shared/format';
 
 const HOUR = 3_600_000;
 
 /** What each chart plots per week, and in which unit. */
 const SERIES: Record<
   DoraMetricName,
-  { unit: string; of: (m: DoraMetrics) => number | null; bars?: boolean }
+  {
+    unit: 'deployments' | 'hoursMedian' | 'percentOfDeployments';
+    of: (m: DoraMetrics) => number | null;
+    bars?: boolean;
+  }
 > = {
   deploymentFrequency: {
     unit: 'deployments',
@@ -32,26 +37,26 @@ const SERIES: Record<
     bars: true,
   },
   changeLeadTime: {
-    unit: 'hours (median)',
+    unit: 'hoursMedian',
     of: m =>
       m.changeLeadTime.value === null ? null : m.changeLeadTime.value / HOUR,
   },
   changeFailRate: {
-    unit: '% of deployments',
+    unit: 'percentOfDeployments',
     of: m =>
       m.changeFailRate.value === null ? null : m.changeFailRate.value * 100,
   },
   recoveryTime: {
-    unit: 'hours (median)',
+    unit: 'hoursMedian',
     of: m =>
       m.recoveryTime.value === null ? null : m.recoveryTime.value / HOUR,
   },
   reworkRate: {
-    unit: '% of deployments',
+    unit: 'percentOfDeployments',
     of: m => (m.reworkRate.value === null ? null : m.reworkRate.value * 100),
   },
   mttr: {
-    unit: 'hours (median)',
+    unit: 'hoursMedian',
     of: m => (m.mttr.value === null ? null : m.mttr.value / HOUR),
   },
 };
@@ -67,6 +72,7 @@ export function TrendCharts(props: {
   weekly: Array<{ weekStart: number; metrics: DoraMetrics }>;
 }) {
   const theme = useTheme();
+  const { t } = useOpsDeckFormat();
   const color = theme.palette.primary.main;
   const axis = { fontSize: 11, fill: theme.palette.text.secondary };
   return (
@@ -80,7 +86,11 @@ export function TrendCharts(props: {
             value: v === null ? null : round(v),
           };
         });
-        const title = `${METRIC_TITLES[name]} per week (${series.unit})`;
+        const unit = t(`trends.units.${series.unit}`);
+        const title = t('trends.title', {
+          metric: t(`metrics.${name}.title`),
+          unit,
+        });
         return (
           <Grid item xs={12} md={6} lg={4} key={name}>
             <figure
@@ -89,7 +99,10 @@ export function TrendCharts(props: {
               aria-label={title}
             >
               <Typography variant="subtitle2" component="figcaption">
-                {title}
+                {t('trends.title', {
+                  metric: <MetricTerm name={name} />,
+                  unit,
+                })}
               </Typography>
               <div style={{ width: '100%', height: 180 }}>
                 <ResponsiveContainer>
@@ -104,7 +117,7 @@ export function TrendCharts(props: {
                       <Tooltip />
                       <Bar
                         dataKey="value"
-                        name="deployments"
+                        name={unit}
                         fill={color}
                         isAnimationActive={false}
                       />
@@ -120,7 +133,7 @@ export function TrendCharts(props: {
                       <Tooltip />
                       <Line
                         dataKey="value"
-                        name={series.unit}
+                        name={unit}
                         stroke={color}
                         connectNulls
                         dot
@@ -136,8 +149,7 @@ export function TrendCharts(props: {
       })}
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
-          Weeks start Monday 00:00 UTC; the first and last are clipped to the
-          window.
+          {t('trends.weeks')}
         </Typography>
       </Grid>
     </Grid>

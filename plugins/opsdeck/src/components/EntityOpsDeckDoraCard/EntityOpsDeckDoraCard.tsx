@@ -11,6 +11,8 @@ import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
 import { CardStates } from '../shared/CardStates';
 import { DORA_CARD } from '../shared/cardShapes';
+import { BenchmarkTerm } from '../shared/TierChip';
+import { formatNumber, useOpsDeckFormat } from '../shared/format';
 import { takeEntityDora } from './prefetch';
 
 /**
@@ -28,6 +30,7 @@ export function EntityOpsDeckDoraCard(props: {
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
   const entityRoute = useRouteRef(entityRouteRef);
+  const { t } = useOpsDeckFormat();
   const { value, loading, error } = useOpsDeck(
     api => takeEntityDora(api, ref),
     [ref.kind, ref.namespace, ref.name],
@@ -36,12 +39,22 @@ export function EntityOpsDeckDoraCard(props: {
     <CardStates shape={DORA_CARD} loading={loading} error={error}>
       {() => (
         <InfoCard
-          title={DORA_CARD.title}
-          subheader={`Last ${value!.current.window.days} days vs the ${
-            value!.previous.window.days
-          } before · benchmark ${value!.current.benchmark}`}
+          title={t('cards.dora')}
+          // one span: the header lays out its subheader as flex, which drops the spaces
+          // around an element interpolated into the text
+          subheader={
+            <span>
+              {t('doraCard.subheader', {
+                days: formatNumber(value!.current.window.days, 0),
+                previousDays: formatNumber(value!.previous.window.days, 0),
+                benchmark: (
+                  <BenchmarkTerm benchmark={value!.current.benchmark} />
+                ),
+              })}
+            </span>
+          }
           deepLink={{
-            title: 'Delivery: trends and the events behind the numbers',
+            title: t('doraCard.deepLink'),
             link: `${entityRoute(entityRouteParams(entity))}/${
               props.deliveryPath ?? 'delivery'
             }`,

@@ -3,7 +3,7 @@ import {
   OnCallAnswer,
   OwnershipAnswer,
 } from '@opsdeck/backstage-plugin-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { renderOnEntity } from '../../__testUtils__/fixtures';
 import { EntityOpsDeckOwnershipCard } from './EntityOpsDeckOwnershipCard';
 
@@ -137,15 +137,19 @@ describe('EntityOpsDeckOwnershipCard', () => {
     expect(screen.getByTestId('opsdeck-oncall-stale')).toHaveTextContent(
       'stale',
     );
+    // where the on-call came from, by name and linked, not as a ref
+    const oncallBox = screen.getByTestId('opsdeck-oncall');
+    expect(oncallBox).toHaveTextContent('from PagerDuty via payments');
+    expect(oncallBox).not.toHaveTextContent('system:default/payments');
     expect(
-      screen.getByText(/from PagerDuty via system:default\/payments/),
-    ).toBeInTheDocument();
+      within(oncallBox).getByRole('link', { name: 'payments' }),
+    ).toHaveAttribute('href', '/catalog/default/system/payments');
     expect(screen.getByTestId('opsdeck-oncall-asof')).toHaveTextContent(
       /as of .*UTC[+−]/,
     );
   });
 
-  it('tells how to fix a missing owner and a missing on-call', async () => {
+  it('says whom to ask about a missing owner and a missing on-call, and admins how to fix them', async () => {
     await renderOnEntity(<EntityOpsDeckOwnershipCard />, {
       api: {
         getEntityOwnership: async () => ({
@@ -172,11 +176,23 @@ describe('EntityOpsDeckOwnershipCard', () => {
         }),
       },
     });
-    expect(await screen.findByText(/Set/)).toHaveTextContent(
-      'No owner. Set spec.owner to the owning team in catalog-info.yaml.',
+    expect(await screen.findByTestId('opsdeck-no-owner')).toHaveTextContent(
+      'Nobody is named as this service’s owner yet. Ask the platform team who owns it.',
     );
-    expect(screen.getByTestId('opsdeck-oncall-error')).toHaveTextContent(
+    const error = screen.getByTestId('opsdeck-oncall-error');
+    expect(error).toHaveTextContent(
+      'On-call for this service is not set up yet — ask the platform team.',
+    );
+    expect(error).not.toHaveTextContent('pagerduty.com/service-id');
+    const detail = screen.getByTestId('opsdeck-oncall-error-detail');
+    fireEvent.click(within(detail).getByText('For admins'));
+    expect(detail).toHaveTextContent(
       'Add pagerduty.com/service-id or opsdeck.io/oncall-rotation.',
+    );
+    const owner = screen.getByTestId('opsdeck-owner');
+    fireEvent.click(within(owner).getByText('For admins'));
+    expect(owner).toHaveTextContent(
+      'Set spec.owner to the owning team in the entity’s catalog-info.yaml.',
     );
     expect(
       screen.queryByTestId('opsdeck-oncall-stale'),

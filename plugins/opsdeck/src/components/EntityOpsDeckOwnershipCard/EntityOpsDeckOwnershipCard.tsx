@@ -13,6 +13,10 @@ import { CardStates } from '../shared/CardStates';
 import { OWNERSHIP_CARD } from '../shared/cardShapes';
 import { OnCallLevels, nextShift } from '../shared/OnCallLevels';
 import { SafeLink } from '../shared/SafeLink';
+import { PlatformTeam } from '../shared/AskPlatformTeam';
+import { ForAdmins } from '../shared/ForAdmins';
+import { WithCode } from '../shared/WithCode';
+import { useOpsDeckFormat } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   // Links inside sentences are underlined, not told apart by colour alone (WCAG 1.4.1).
@@ -31,6 +35,7 @@ const useStyles = makeStyles(theme => ({
  */
 export function EntityOpsDeckOwnershipCard() {
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
   const entityRef = stringifyEntityRef(entity);
@@ -49,7 +54,7 @@ export function EntityOpsDeckOwnershipCard() {
       {() => {
         const { owner, parents, oncall } = ownership.value!;
         return (
-          <InfoCard title={OWNERSHIP_CARD.title}>
+          <InfoCard title={t('cards.ownership')}>
             <div className={classes.section} data-testid="opsdeck-owner">
               {owner ? (
                 <>
@@ -64,15 +69,20 @@ export function EntityOpsDeckOwnershipCard() {
                       color="textSecondary"
                       data-testid="opsdeck-owner-parents"
                     >
-                      part of{' '}
-                      {parents.map((p, i) => (
-                        <Fragment key={p.entityRef}>
-                          {i > 0 && ' › '}
-                          <EntityRefLink entityRef={p.entityRef}>
-                            {p.name}
-                          </EntityRefLink>
-                        </Fragment>
-                      ))}
+                      {t('ownership.partOf', {
+                        chain: (
+                          <>
+                            {parents.map((p, i) => (
+                              <Fragment key={p.entityRef}>
+                                {i > 0 && ' › '}
+                                <EntityRefLink entityRef={p.entityRef}>
+                                  {p.name}
+                                </EntityRefLink>
+                              </Fragment>
+                            ))}
+                          </>
+                        ),
+                      })}
                     </Typography>
                   )}
                   {(owner.email || owner.links.length > 0) && (
@@ -91,33 +101,44 @@ export function EntityOpsDeckOwnershipCard() {
                       variant="body2"
                       data-testid="opsdeck-owner-members"
                     >
-                      {owner.members.length} member
-                      {owner.members.length === 1 ? '' : 's'}:{' '}
-                      {owner.members.map((m, i) => (
-                        <Fragment key={m.entityRef}>
-                          {i > 0 && ', '}
-                          <EntityRefLink entityRef={m.entityRef}>
-                            {m.name}
-                          </EntityRefLink>
-                        </Fragment>
-                      ))}
+                      {t('ownership.members', {
+                        count: owner.members.length,
+                        names: (
+                          <>
+                            {owner.members.map((m, i) => (
+                              <Fragment key={m.entityRef}>
+                                {i > 0 && ', '}
+                                <EntityRefLink entityRef={m.entityRef}>
+                                  {m.name}
+                                </EntityRefLink>
+                              </Fragment>
+                            ))}
+                          </>
+                        ),
+                      })}
                     </Typography>
                   )}
                 </>
               ) : (
-                <Typography variant="body2">
-                  No owner. Set <code>spec.owner</code> to the owning team in
-                  catalog-info.yaml.
-                </Typography>
+                <>
+                  <Typography variant="body2" data-testid="opsdeck-no-owner">
+                    {t('ownership.noOwner', { whom: <PlatformTeam /> })}
+                  </Typography>
+                  <ForAdmins>
+                    <WithCode text={t('ownership.noOwnerFix')} />
+                  </ForAdmins>
+                </>
               )}
             </div>
             <Divider className={classes.divider} />
             <Typography variant="subtitle2" component="h3">
-              On call now
+              {t('ownership.oncallHeading')}
             </Typography>
             <OnCallLevels
               oncall={oncall}
               next={nextShift(shifts.value?.items)}
+              subject="service"
+              ask={owner?.entityRef}
             />
           </InfoCard>
         );

@@ -23,7 +23,7 @@ import { CoverageSummary } from '../shared/CoverageSummary';
 import { OnCallLevels, PersonName, nextShift } from '../shared/OnCallLevels';
 import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
 import { WindowSelector } from '../shared/WindowSelector';
-import { formatInstant } from '../shared/format';
+import { formatInstant, useOpsDeckFormat } from '../shared/format';
 import { WindowDays, lastDays } from '../shared/windows';
 import { useWrapStyles } from '../shared/wrapStyles';
 
@@ -36,6 +36,7 @@ import { useWrapStyles } from '../shared/wrapStyles';
  */
 export function EntityOpsDeckTeamContent() {
   const wrap = useWrapStyles();
+  const { t } = useOpsDeckFormat();
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
   const groupRef = stringifyEntityRef(entity);
@@ -69,12 +70,14 @@ export function EntityOpsDeckTeamContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <InfoCard
-          title="Team delivery"
-          subheader={`Everything ${
-            entity.metadata.title ?? entity.metadata.name
-          } owns${
-            includeChildren ? ', with its child teams' : ''
-          } · last ${days} days vs the ${days} before`}
+          title={t('team.title')}
+          subheader={t(
+            includeChildren ? 'team.subheaderWithChildren' : 'team.subheader',
+            {
+              name: entity.metadata.title ?? entity.metadata.name,
+              days: String(days),
+            },
+          )}
           action={
             <>
               <FormControlLabel
@@ -85,7 +88,7 @@ export function EntityOpsDeckTeamContent() {
                     color="primary"
                   />
                 }
-                label="Include child teams"
+                label={t('team.includeChildren')}
               />
               <WindowSelector value={days} onChange={setDays} />
             </>
@@ -96,8 +99,7 @@ export function EntityOpsDeckTeamContent() {
           {dora.value && !dora.loading && (
             <>
               <Typography variant="body2" color="textSecondary" gutterBottom>
-                Medians over all the team&apos;s events, not a mean of the
-                services&apos; medians.
+                {t('team.medians')}
               </Typography>
               <DoraTiles
                 current={dora.value.current}
@@ -110,13 +112,14 @@ export function EntityOpsDeckTeamContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
-        <InfoCard title="Team on-call">
+        <InfoCard title={t('team.oncall')}>
           {oncall.loading && <Progress />}
           {oncall.error && <ResponseErrorPanel error={oncall.error} />}
           {oncall.value && (
             <OnCallLevels
               oncall={oncall.value}
               next={nextShift(shifts.value?.items)}
+              subject="team"
             />
           )}
           {upcoming.length > 0 && (
@@ -126,7 +129,7 @@ export function EntityOpsDeckTeamContent() {
                 component="h3"
                 style={{ marginTop: 12 }}
               >
-                Upcoming shifts
+                {t('team.upcoming')}
               </Typography>
               <List dense disablePadding data-testid="opsdeck-team-shifts">
                 {upcoming.map(s => (
@@ -146,7 +149,7 @@ export function EntityOpsDeckTeamContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={8}>
-        <InfoCard title="Integration coverage">
+        <InfoCard title={t('team.coverage')}>
           {coverage.loading && <Progress />}
           {coverage.error && <ResponseErrorPanel error={coverage.error} />}
           {coverage.value && !coverage.loading && (
@@ -158,7 +161,12 @@ export function EntityOpsDeckTeamContent() {
         {services.error && <ResponseErrorPanel error={services.error} />}
         {services.loading && <Progress />}
         {services.value && !services.loading && (
-          <ServicesTable title="Services" rows={rows} showOnCall />
+          <ServicesTable
+            title={t('team.services')}
+            rows={rows}
+            showOnCall
+            benchmark={services.value.benchmark}
+          />
         )}
       </Grid>
     </Grid>

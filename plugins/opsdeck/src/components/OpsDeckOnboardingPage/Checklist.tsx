@@ -14,6 +14,10 @@ import { OnboardingProgress } from '@opsdeck/backstage-plugin-common';
 import { useEffect, useState } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { SafeLink } from '../shared/SafeLink';
+import { ForAdmins } from '../shared/ForAdmins';
+import { WithCode } from '../shared/WithCode';
+import { formatNumber, useOpsDeckFormat } from '../shared/format';
+import { useDomainConfig } from '../../hooks/usePlatformDomains';
 
 const useStyles = makeStyles(theme => ({
   bar: { height: 8, borderRadius: 4, margin: theme.spacing(1, 0, 2) },
@@ -35,6 +39,8 @@ export function Checklist(props: {
   loaded: { value?: OnboardingProgress; loading: boolean; error?: Error };
 }) {
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
+  const domains = useDomainConfig();
   const api = useApi(opsDeckApiRef);
   const { loaded } = props;
   const [progress, setProgress] = useState<OnboardingProgress>();
@@ -56,15 +62,17 @@ export function Checklist(props: {
 
   if (loaded.loading) {
     return (
-      <InfoCard title="Your first weeks">
+      <InfoCard title={t('checklist.title')}>
         <Progress />
       </InfoCard>
     );
   }
   if (loaded.error || !progress) {
     return (
-      <InfoCard title="Your first weeks">
-        <ResponseErrorPanel error={loaded.error ?? new Error('No checklist')} />
+      <InfoCard title={t('checklist.title')}>
+        <ResponseErrorPanel
+          error={loaded.error ?? new Error(t('checklist.missing'))}
+        />
       </InfoCard>
     );
   }
@@ -73,22 +81,29 @@ export function Checklist(props: {
     : 0;
   return (
     <InfoCard
-      title="Your first weeks"
-      subheader={`${progress.done} of ${progress.total} done`}
+      title={t('checklist.title')}
+      subheader={t('checklist.done', {
+        done: formatNumber(progress.done, 0),
+        total: formatNumber(progress.total, 0),
+      })}
     >
       {error && <ResponseErrorPanel error={error} />}
       {progress.total === 0 ? (
-        <Typography variant="body2" data-testid="opsdeck-checklist-empty">
-          No checklist yet. The platform team adds one in{' '}
-          <code>opsdeck.onboarding.checklist</code> (app-config).
-        </Typography>
+        <>
+          <Typography variant="body2" data-testid="opsdeck-checklist-empty">
+            {t('checklist.empty')}
+          </Typography>
+          <ForAdmins>
+            <WithCode text={t('checklist.emptyFix')} />
+          </ForAdmins>
+        </>
       ) : (
         <>
           <LinearProgress
             variant="determinate"
             value={percent}
             className={classes.bar}
-            aria-label="Onboarding progress"
+            aria-label={t('checklist.progress')}
             data-testid="opsdeck-checklist-progress"
           />
           {progress.steps.map(step => (
@@ -109,7 +124,14 @@ export function Checklist(props: {
                 label={<strong>{step.title}</strong>}
               />
               {step.domain && (
-                <Chip size="small" variant="outlined" label={step.domain} />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={
+                    domains.find(d => d.id === step.domain)?.title ??
+                    step.domain
+                  }
+                />
               )}
               <div className={classes.detail}>
                 {step.description && (

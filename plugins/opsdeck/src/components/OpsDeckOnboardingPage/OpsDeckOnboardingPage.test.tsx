@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import {
@@ -9,7 +10,12 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OpsDeckApi, opsDeckApiRef } from '../../api/OpsDeckApi';
-import { doraAnswer, history } from '../../__testUtils__/fixtures';
+import {
+  doraAnswer,
+  history,
+  mountedRoutes,
+  permissionsWithout,
+} from '../../__testUtils__/fixtures';
 import { OpsDeckOnboardingPage } from './OpsDeckOnboardingPage';
 
 const user = (name: string, teams: string[]): Entity => ({
@@ -57,6 +63,7 @@ function render(userRef: string, api: Partial<OpsDeckApi>, catalog: Entity[]) {
       apis={[
         [opsDeckApiRef, api],
         [catalogApiRef, catalogApiMock({ entities: catalog })],
+        [permissionApiRef, permissionsWithout()],
         [
           identityApiRef,
           {
@@ -71,7 +78,7 @@ function render(userRef: string, api: Partial<OpsDeckApi>, catalog: Entity[]) {
     >
       <OpsDeckOnboardingPage />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    { mountedRoutes },
   );
 }
 
@@ -173,6 +180,13 @@ describe('OpsDeckOnboardingPage', () => {
     expect(
       await screen.findByText('You are not in a team yet'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/spec\.memberOf/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Ask your lead to add you to your team/),
+    ).toBeInTheDocument();
+    const fix = screen.getByTestId('opsdeck-no-team-fix');
+    fireEvent.click(within(fix).getByText('For admins'));
+    expect(fix).toHaveTextContent(
+      'Add guest to the team’s Group (spec.members) or set spec.memberOf on the User.',
+    );
   });
 });

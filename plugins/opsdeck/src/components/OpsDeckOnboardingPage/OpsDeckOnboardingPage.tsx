@@ -22,7 +22,14 @@ import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { useOnCallAnswers } from '../../hooks/useOnCallAnswers';
 import { OnCallLevels } from '../shared/OnCallLevels';
 import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
-import { formatInstant } from '../shared/format';
+import { ForAdmins } from '../shared/ForAdmins';
+import { Code } from '../shared/WithCode';
+import { TextWithRefs } from '../shared/TextWithRefs';
+import {
+  formatInstant,
+  formatRelative,
+  useOpsDeckFormat,
+} from '../shared/format';
 import { useWrapStyles } from '../shared/wrapStyles';
 import { Checklist } from './Checklist';
 import { useMyTeams } from './useMyTeams';
@@ -34,15 +41,22 @@ type Team = { entityRef: string; title: string; members: string[] };
 /** The teams' services, who is on call for each, and the caller's own upcoming shifts. */
 function useTeamsOperations(teams: Team[], userRef: string) {
   const key = teams.map(t => t.entityRef).join(',');
-  const services = useOpsDeck(
-    async api =>
-      (
-        await Promise.all(
-          teams.map(t => api.getGroupServices(parseEntityRef(t.entityRef))),
-        )
-      ).flatMap(a => a.services),
+  const groupServices = useOpsDeck(
+    api =>
+      Promise.all(
+        teams.map(t => api.getGroupServices(parseEntityRef(t.entityRef))),
+      ),
     [key],
   );
+  const flat = useMemo(
+    () => groupServices.value?.flatMap(a => a.services),
+    [groupServices.value],
+  );
+  const services = {
+    ...groupServices,
+    value: flat,
+    benchmark: groupServices.value?.[0]?.benchmark,
+  };
   // The teams' and their services' on-call: who is on call now, and the caller's shifts.
   const refs = [
     ...teams.map(t => t.entityRef),
@@ -89,12 +103,13 @@ function useTeamsOperations(teams: Team[], userRef: string) {
 
 function MyShifts(props: { shifts?: OnCallShiftAnswer[]; loading: boolean }) {
   const wrap = useWrapStyles();
+  const { t } = useOpsDeckFormat();
   if (props.loading) return <Progress />;
   const shifts = props.shifts ?? [];
   if (shifts.length === 0) {
     return (
       <Typography variant="body2" data-testid="opsdeck-my-shifts-none">
-        You are not on any of your teams' schedules for the next 90 days.
+        {t('onboarding.noShifts')}
       </Typography>
     );
   }
@@ -104,10 +119,22 @@ function MyShifts(props: { shifts?: OnCallShiftAnswer[]; loading: boolean }) {
         <ListItem key={`${s.from}-${s.level}`} disableGutters>
           <ListItemText
             className={wrap.wrap}
-            primary={`${formatInstant(s.from)} – ${formatInstant(s.until)}`}
-            secondary={[`level ${s.level}`, s.scheduleName]
-              .filter(Boolean)
-              .join(' · ')}
+            primary={t('onboarding.shift', {
+              from: formatInstant(s.from),
+              until: formatInstant(s.until),
+              relative: formatRelative(s.from),
+            })}
+            secondary={
+              <>
+                {t('onboarding.level', { level: String(s.level) })}
+                {s.scheduleName && (
+                  <>
+                    {' · '}
+                    <TextWithRefs text={s.scheduleName} />
+                  </>
+                )}
+              </>
+            }
           />
         </ListItem>
       ))}
@@ -123,6 +150,7 @@ function MyShifts(props: { shifts?: OnCallShiftAnswer[]; loading: boolean }) {
  * @public
  */
 export function OpsDeckOnboardingPage() {
+  const { t } = useOpsDeckFormat();
   const me = useMyTeams();
   const teams = me.value?.teams ?? [];
   const ops = useTeamsOperations(teams, me.value?.userRef ?? '');
@@ -133,11 +161,12 @@ export function OpsDeckOnboardingPage() {
     () => toServiceRows(ops.services.value ?? [], ops.oncall.value),
     [ops.services.value, ops.oncall.value],
   );
-  const teamRefs = new Set(teams.map(t => t.entityRef));
+  const teamRefs = new Set(teams.map(team => team.entityRef));
   const relevant = (domains.value ?? []).filter(
     d =>
-      d.goldenPaths.some(p => p.adoption.teams.some(t => teamRefs.has(t))) ||
-      (progress.value?.steps ?? []).some(step => step.domain === d.id),
+      d.goldenPaths.some(p =>
+        p.adoption.teams.some(team => teamRefs.has(team)),
+      ) || (progress.value?.steps ?? []).some(step => step.domain === d.id),
   );
   const name =
     (me.value?.user?.spec?.profile as { displayName?: string } | undefined)
@@ -146,8 +175,10 @@ export function OpsDeckOnboardingPage() {
   return (
     <Page themeId="home">
       <Header
-        title={name ? `Welcome, ${name}` : 'Welcome'}
-        subtitle="Your team, your services, your first weeks"
+        title={
+          name ? t('onboarding.welcomeName', { name }) : t('onboarding.welcome')
+        }
+        subtitle={t('onboarding.subtitle')}
       />
       <Content>
         {me.loading && <Progress />}
@@ -161,12 +192,23 @@ export function OpsDeckOnboardingPage() {
               {teams.length === 0 ? (
                 <EmptyState
                   missing="data"
-                  title="You are not in a team yet"
-                  description={`Nothing in the catalog says which team ${me.value.userRef} belongs to. Ask your lead to add you to your team's Group (spec.members) or set spec.memberOf on your User — then this page shows your team, its services and who to ask.`}
+                  title={t('onboarding.noTeam')}
+                  description={
+                    <>
+                      {t('onboarding.noTeamText')}
+                      <ForAdmins testId="opsdeck-no-team-fix">
+                        {t('onboarding.noTeamFix', {
+                          user: <EntityRefLink entityRef={me.value.userRef} />,
+                          members: <Code>spec.members</Code>,
+                          memberOf: <Code>spec.memberOf</Code>,
+                        })}
+                      </ForAdmins>
+                    </>
+                  }
                 />
               ) : (
                 <InfoCard
-                  title={teams.length === 1 ? 'Your team' : 'Your teams'}
+                  title={t('onboarding.yourTeam', { count: teams.length })}
                 >
                   {teams.map(team => (
                     <div key={team.entityRef} data-testid="opsdeck-my-team">
@@ -176,11 +218,12 @@ export function OpsDeckOnboardingPage() {
                         </EntityRefLink>
                       </Typography>
                       <Typography variant="subtitle2" component="h4">
-                        On call now
+                        {t('onboarding.oncallNow')}
                       </Typography>
                       {ops.oncall.value?.get(team.entityRef) ? (
                         <OnCallLevels
                           oncall={ops.oncall.value.get(team.entityRef)!}
+                          subject="team"
                         />
                       ) : (
                         <Progress />
@@ -190,13 +233,18 @@ export function OpsDeckOnboardingPage() {
                           variant="body2"
                           data-testid="opsdeck-people-to-ask"
                         >
-                          People to ask:{' '}
-                          {team.members.map((m, i) => (
-                            <Fragment key={m}>
-                              {i > 0 && ', '}
-                              <EntityRefLink entityRef={m} />
-                            </Fragment>
-                          ))}
+                          {t('onboarding.peopleToAsk', {
+                            people: (
+                              <>
+                                {team.members.map((m, i) => (
+                                  <Fragment key={m}>
+                                    {i > 0 && ', '}
+                                    <EntityRefLink entityRef={m} />
+                                  </Fragment>
+                                ))}
+                              </>
+                            ),
+                          })}
                         </Typography>
                       )}
                     </div>
@@ -206,7 +254,7 @@ export function OpsDeckOnboardingPage() {
                     component="h3"
                     style={{ marginTop: 16 }}
                   >
-                    When you are next on call
+                    {t('onboarding.nextOnCall')}
                   </Typography>
                   <MyShifts
                     shifts={ops.myShifts.value}
@@ -223,24 +271,25 @@ export function OpsDeckOnboardingPage() {
                 {ops.services.loading && <Progress />}
                 {ops.services.value && (
                   <ServicesTable
-                    title="Your team's services"
+                    title={t('onboarding.services')}
                     rows={rows}
                     showOnCall
                     showOwner
+                    benchmark={ops.services.benchmark}
                   />
                 )}
               </Grid>
             )}
             <Grid item xs={12}>
               <InfoCard
-                title="Platform domains and golden paths for you"
-                subheader="What your team builds with, and the domains of your checklist"
+                title={t('onboarding.domains')}
+                subheader={t('onboarding.domainsSubheader')}
               >
                 {domains.loading && <Progress />}
                 {domains.error && <ResponseErrorPanel error={domains.error} />}
                 {domains.value && relevant.length === 0 && (
                   <Typography variant="body2">
-                    Nothing yet: your team has not used a golden path.
+                    {t('onboarding.noDomains')}
                   </Typography>
                 )}
                 <Grid container spacing={2}>
@@ -263,27 +312,33 @@ export function OpsDeckOnboardingPage() {
                       </Typography>
                       {d.team && (
                         <Typography variant="body2">
-                          Ask{' '}
-                          <EntityRefLink entityRef={d.team.entityRef}>
-                            {d.team.title}
-                          </EntityRefLink>
+                          {t('onboarding.ask', {
+                            team: (
+                              <EntityRefLink entityRef={d.team.entityRef}>
+                                {d.team.title}
+                              </EntityRefLink>
+                            ),
+                          })}
                         </Typography>
                       )}
                       {d.goldenPaths.map(p => (
                         <div key={p.entityRef} style={{ marginTop: 8 }}>
                           <Typography variant="body2">
                             <strong>{p.title}</strong>
-                            {p.adoption.teams.some(t => teamRefs.has(t)) &&
-                              ' — your team uses it'}
+                            {p.adoption.teams.some(team =>
+                              teamRefs.has(team),
+                            ) && t('onboarding.yourTeamUses')}
                           </Typography>
                           <LinkButton
                             to={p.path}
                             size="small"
                             variant="outlined"
                             color="primary"
-                            aria-label={`Create: ${p.title}`}
+                            aria-label={t('domain.createLabel', {
+                              title: p.title,
+                            })}
                           >
-                            Create
+                            {t('domain.create')}
                           </LinkButton>
                         </div>
                       ))}

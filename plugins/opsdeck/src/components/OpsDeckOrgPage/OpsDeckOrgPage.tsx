@@ -19,13 +19,19 @@ import { CoverageSummary } from '../shared/CoverageSummary';
 import { WithCode } from '../shared/WithCode';
 import { WindowSelector } from '../shared/WindowSelector';
 import { WindowDays, lastDays } from '../shared/windows';
+import { useOpsDeckFormat } from '../shared/format';
+import { integrationTitle } from '../shared/integrationTitle';
+import { OpsDeckT } from '../../translation';
 import { TierDistribution } from './TierDistribution';
 
 type GapRow = ServiceCoverageSummary & { title: string };
 
-const gapColumns: TableColumn<GapRow>[] = [
+const gapColumns = (
+  t: OpsDeckT,
+  formatWholePercent: (percent: number | null) => string,
+): TableColumn<GapRow>[] => [
   {
-    title: 'Service',
+    title: t('services.service'),
     field: 'entityRef',
     highlight: true,
     render: row => (
@@ -33,20 +39,20 @@ const gapColumns: TableColumn<GapRow>[] = [
     ),
   },
   {
-    title: 'Coverage',
+    title: t('services.coverage'),
     field: 'percent',
     type: 'numeric',
-    render: row => (row.percent === null ? 'n/a' : `${row.percent}%`),
+    render: row => formatWholePercent(row.percent),
   },
   {
-    title: 'Missing — what to add',
+    title: t('org.missing'),
     field: 'missing',
     sorting: false,
     render: row => (
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {row.missing.map(m => (
           <li key={m.id}>
-            <strong>{m.title}</strong>: <WithCode text={m.fix} />
+            <strong>{integrationTitle(m, t)}</strong>: <WithCode text={m.fix} />
           </li>
         ))}
       </ul>
@@ -61,6 +67,7 @@ const gapColumns: TableColumn<GapRow>[] = [
  * @public
  */
 export function OpsDeckOrgPage() {
+  const { t, formatWholePercent } = useOpsDeckFormat();
   const [days, setDays] = useState<WindowDays>(90);
   const window = useMemo(() => lastDays(days), [days]);
   const dora = useOpsDeck(
@@ -81,20 +88,14 @@ export function OpsDeckOrgPage() {
 
   return (
     <Page themeId="tool">
-      <Header
-        title="Delivery & operations"
-        subtitle="How the organisation ships and runs its services"
-      />
+      <Header title={t('org.title')} subtitle={t('org.subtitle')} />
       <Content>
-        <ContentHeader title={`Last ${days} days`}>
+        <ContentHeader title={t('windows.last', { count: days })}>
           <WindowSelector value={days} onChange={setDays} />
         </ContentHeader>
         <Grid container spacing={3}>
           <Grid item xs={12}>
-            <InfoCard
-              title="Organisation DORA metrics"
-              subheader="Every service in the catalog, each event once; vs the previous window"
-            >
+            <InfoCard title={t('org.dora')} subheader={t('org.doraSubheader')}>
               {dora.loading && <Progress />}
               {dora.error && <ResponseErrorPanel error={dora.error} />}
               {dora.value && !dora.loading && (
@@ -108,7 +109,7 @@ export function OpsDeckOrgPage() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
-            <InfoCard title="Tiers across services">
+            <InfoCard title={t('org.tiers')}>
               {services.loading && <Progress />}
               {services.error && <ResponseErrorPanel error={services.error} />}
               {services.value && !services.loading && (
@@ -117,7 +118,7 @@ export function OpsDeckOrgPage() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={5}>
-            <InfoCard title="Integration coverage">
+            <InfoCard title={t('org.coverage')}>
               {coverage.loading && <Progress />}
               {coverage.error && <ResponseErrorPanel error={coverage.error} />}
               {coverage.value && <CoverageSummary coverage={coverage.value} />}
@@ -127,8 +128,8 @@ export function OpsDeckOrgPage() {
             {coverage.value && (
               <div data-testid="opsdeck-coverage-gaps">
                 <Table<GapRow>
-                  title={`Services with missing coverage (${gaps.length})`}
-                  columns={gapColumns}
+                  title={t('org.gaps', { count: gaps.length })}
+                  columns={gapColumns(t, formatWholePercent)}
                   data={gaps}
                   options={{
                     paging: gaps.length > 20,

@@ -15,8 +15,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { METRIC_SHORT_TITLES, TIER_LABELS } from '../shared/format';
-import { tierColor } from '../shared/TierChip';
+import { useOpsDeckFormat } from '../shared/format';
+import { MetricTerm, tierColor } from '../shared/TierChip';
+import { TIERS } from '../shared/tiers';
 
 const TIERED: DoraMetricName[] = DORA_METRIC_NAMES.filter(
   n => n !== 'reworkRate',
@@ -32,9 +33,11 @@ export function TierDistribution(props: {
   services: Pick<ScopeServiceRow, 'dora'>[];
 }) {
   const theme = useTheme();
+  const { t } = useOpsDeckFormat();
   const distribution = tierDistribution(props.services);
   const data = TIERED.map(name => ({
-    metric: METRIC_SHORT_TITLES[name],
+    name,
+    metric: t(`metrics.${name}.short`),
     ...distribution[name],
   }));
   const axis = { fontSize: 12, fill: theme.palette.text.secondary };
@@ -45,7 +48,7 @@ export function TierDistribution(props: {
         component="figcaption"
         color="textSecondary"
       >
-        Services per tier, by metric ({props.services.length} services)
+        {t('distribution.caption', { count: props.services.length })}
       </Typography>
       <div style={{ width: '100%', height: 260 }}>
         <ResponsiveContainer>
@@ -60,11 +63,11 @@ export function TierDistribution(props: {
                 </span>
               )}
             />
-            {(['elite', 'high', 'medium', 'low'] as const).map(tier => (
+            {TIERS.map(tier => (
               <Bar
                 key={tier}
                 dataKey={tier}
-                name={TIER_LABELS[tier]}
+                name={t(`tiers.${tier}`)}
                 stackId="tiers"
                 fill={tierColor(theme, tier)}
                 isAnimationActive={false}
@@ -72,7 +75,7 @@ export function TierDistribution(props: {
             ))}
             <Bar
               dataKey="none"
-              name="No data"
+              name={t('distribution.noData')}
               stackId="tiers"
               fill={theme.palette.action.disabled}
               isAnimationActive={false}
@@ -81,23 +84,24 @@ export function TierDistribution(props: {
         </ResponsiveContainer>
       </div>
       <table
-        aria-label="Services per tier"
+        aria-label={t('distribution.table')}
         style={{ width: '100%', fontSize: 13, textAlign: 'right' }}
       >
         <thead>
           <tr>
-            <th>Metric</th>
-            <th>Elite</th>
-            <th>High</th>
-            <th>Medium</th>
-            <th>Low</th>
-            <th>No data</th>
+            <th>{t('distribution.metric')}</th>
+            {TIERS.map(tier => (
+              <th key={tier}>{t(`tiers.${tier}`)}</th>
+            ))}
+            <th>{t('distribution.noData')}</th>
           </tr>
         </thead>
         <tbody>
           {data.map(row => (
             <tr key={row.metric} data-testid={`opsdeck-tier-row-${row.metric}`}>
-              <th scope="row">{row.metric}</th>
+              <th scope="row">
+                <MetricTerm name={row.name} short />
+              </th>
               <td>{row.elite}</td>
               <td>{row.high}</td>
               <td>{row.medium}</td>

@@ -1,6 +1,8 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Dialog from '@material-ui/core/Dialog';
@@ -10,13 +12,16 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { AccessRequest } from '@opsdeck/backstage-plugin-common';
+import {
+  AccessRequest,
+  opsdeckAccessRequestDecidePermission,
+} from '@opsdeck/backstage-plugin-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
 import { DomainHome } from '../../hooks/usePlatformDomains';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
-import { formatInstant } from '../shared/format';
+import { formatInstant, useOpsDeckFormat } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   request: {
@@ -31,11 +36,23 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** What is asked for: a catalog entity by its title and link, else the words as typed. */
+function Resource({ value }: { value: string }) {
+  let isRef = false;
+  try {
+    isRef = /^[a-z][\w-]*:/i.test(value) && Boolean(parseEntityRef(value));
+  } catch {
+    isRef = false;
+  }
+  return isRef ? <EntityRefLink entityRef={value} /> : <strong>{value}</strong>;
+}
+
 function RequestDialog(props: {
   domain: DomainHome;
   onClose: (created?: AccessRequest) => void;
 }) {
   const api = useApi(opsDeckApiRef);
+  const { t } = useOpsDeckFormat();
   const [resource, setResource] = useState('');
   const [reason, setReason] = useState('');
   const [days, setDays] = useState('');
@@ -61,14 +78,14 @@ function RequestDialog(props: {
       aria-labelledby="opsdeck-access-title"
     >
       <DialogTitle id="opsdeck-access-title">
-        Request access from {props.domain.title}
+        {t('access.dialogTitle', { domain: props.domain.title })}
       </DialogTitle>
       <DialogContent>
         {error && <ResponseErrorPanel error={error} />}
         <TextField
           id="opsdeck-access-resource"
-          label="Resource"
-          helperText="What you need access to, e.g. resource:default/postgres-main"
+          label={t('access.resource')}
+          helperText={t('access.resourceHelp')}
           fullWidth
           margin="dense"
           value={resource}
@@ -77,7 +94,7 @@ function RequestDialog(props: {
         />
         <TextField
           id="opsdeck-access-reason"
-          label="Reason"
+          label={t('access.reason')}
           fullWidth
           margin="dense"
           multiline
@@ -88,7 +105,7 @@ function RequestDialog(props: {
         />
         <TextField
           id="opsdeck-access-days"
-          label="For how many days (empty: no end)"
+          label={t('access.days')}
           type="number"
           margin="dense"
           value={days}
@@ -96,9 +113,9 @@ function RequestDialog(props: {
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => props.onClose()}>Cancel</Button>
+        <Button onClick={() => props.onClose()}>{t('access.cancel')}</Button>
         <Button color="primary" variant="contained" onClick={submit}>
-          Send request
+          {t('access.send')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -106,14 +123,20 @@ function RequestDialog(props: {
 }
 
 /**
- * A domain's access requests: ask for access, and — for the domain's owning team — approve or
- * reject (the backend decides who may).
+ * A domain's access requests: ask for access, and — for holders of
+ * `opsdeck.access-request.decide` other than the requester — approve or reject. The backend
+ * still decides who may (membership of the approving team); the buttons only hide what a user
+ * could never do.
  *
  * @internal
  */
 export function AccessRequests(props: { domain: DomainHome }) {
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
   const api = useApi(opsDeckApiRef);
+  const { allowed: mayDecide } = usePermission({
+    permission: opsdeckAccessRequestDecidePermission,
+  });
   const { domain } = props;
   const requests = useOpsDeck(
     a => a.listAccessRequests({ domain: domain.id }),
@@ -141,7 +164,7 @@ export function AccessRequests(props: { domain: DomainHome }) {
     <div data-testid={`opsdeck-access-${domain.id}`}>
       <div className={classes.row}>
         <Typography variant="subtitle2" component="h3">
-          Access requests
+          {t('access.heading')}
         </Typography>
         {domain.team && (
           <Button
@@ -149,7 +172,7 @@ export function AccessRequests(props: { domain: DomainHome }) {
             variant="outlined"
             onClick={() => setAsking(true)}
           >
-            Request access
+            {t('access.request')}
           </Button>
         )}
       </div>
@@ -157,7 +180,7 @@ export function AccessRequests(props: { domain: DomainHome }) {
       {requests.error && <ResponseErrorPanel error={requests.error} />}
       {items.length === 0 && !requests.loading && (
         <Typography variant="body2" color="textSecondary">
-          None yet.
+          {t('access.none')}
         </Typography>
       )}
       {items.slice(0, 5).map(r => (
@@ -167,38 +190,55 @@ export function AccessRequests(props: { domain: DomainHome }) {
           data-testid="opsdeck-access-request"
         >
           <Typography variant="body2">
-            <EntityRefLink entityRef={r.requester} /> →{' '}
-            <strong>{r.resource}</strong>
-            {r.durationDays ? ` for ${r.durationDays} days` : ''}: {r.reason}
+            {r.durationDays
+              ? t('access.lineForDays', {
+                  count: r.durationDays,
+                  requester: <EntityRefLink entityRef={r.requester} />,
+                  resource: <Resource value={r.resource} />,
+                  reason: r.reason,
+                })
+              : t('access.line', {
+                  requester: <EntityRefLink entityRef={r.requester} />,
+                  resource: <Resource value={r.resource} />,
+                  reason: r.reason,
+                })}
           </Typography>
           <div className={classes.row}>
-            <Chip size="small" variant="outlined" label={r.status} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={t(`access.status.${r.status}`)}
+            />
             <Typography variant="caption" color="textSecondary">
               {formatInstant(r.createdAt)}
               {r.decidedBy && (
                 <>
                   {' · '}
-                  {r.status} by <EntityRefLink entityRef={r.decidedBy} />
+                  {t('access.decidedBy', {
+                    status: t(`access.status.${r.status}`),
+                    who: <EntityRefLink entityRef={r.decidedBy} />,
+                  })}
                 </>
               )}
             </Typography>
-            {r.status === 'pending' && r.requester === me && (
+            {r.status === 'pending' && (r.requester === me || !mayDecide) && (
               <Typography variant="caption" color="textSecondary">
-                Waiting for a member of <EntityRefLink entityRef={r.approver} />{' '}
-                to decide
+                {t('access.waiting', {
+                  team: <EntityRefLink entityRef={r.approver} />,
+                })}
               </Typography>
             )}
-            {r.status === 'pending' && r.requester !== me && (
+            {r.status === 'pending' && r.requester !== me && mayDecide && (
               <>
                 <Button
                   size="small"
                   color="primary"
                   onClick={() => decide(r.id, true)}
                 >
-                  Approve
+                  {t('access.approve')}
                 </Button>
                 <Button size="small" onClick={() => decide(r.id, false)}>
-                  Reject
+                  {t('access.reject')}
                 </Button>
               </>
             )}

@@ -8,38 +8,68 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { Fragment } from 'react';
+import { Fragment, ReactNode } from 'react';
 import { DomainHome } from '../../hooks/usePlatformDomains';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { OnCallLevels } from '../shared/OnCallLevels';
 import { SafeLink } from '../shared/SafeLink';
 import { useWrapStyles } from '../shared/wrapStyles';
+import { PlatformTeam } from '../shared/AskPlatformTeam';
+import { ForAdmins } from '../shared/ForAdmins';
+import { WithCode } from '../shared/WithCode';
+import { useOpsDeckFormat } from '../shared/format';
 import { DomainIcon } from './domainIcons';
 import { AccessRequests } from './AccessRequests';
 
-/** Why a domain has no owning team, and how to give it one. */
+/** Why a domain has no owning team, in plain words; the catalog detail is for admins. */
 function NoOwner(props: { domain: DomainHome }) {
+  const { t } = useOpsDeckFormat();
   const { id, ownerProblem } = props.domain;
+  const homes = (
+    <>
+      {(ownerProblem?.homes ?? []).map((home, i) => (
+        <Fragment key={home}>
+          {i > 0 && ', '}
+          <EntityRefLink entityRef={home} />
+        </Fragment>
+      ))}
+    </>
+  );
+  let text: string;
+  let fix: ReactNode;
   if (ownerProblem?.problem === 'two-homes') {
-    return (
-      <Typography variant="body2" color="error" role="alert">
-        Two Systems claim this domain ({ownerProblem.homes.join(', ')}), so
-        nobody decides its access requests until one drops its{' '}
-        <code>opsdeck.io/platform-domain</code> annotation or{' '}
-        <code>opsdeck.platform.domains</code> names the owner.
-      </Typography>
+    text = t('domain.twoHomes');
+    fix = (
+      <>
+        {t('domain.twoHomesFix', { homes })}{' '}
+        <WithCode text={t('domain.twoHomesHow')} />
+      </>
     );
+  } else if (ownerProblem?.problem === 'home-without-owner') {
+    text = t('domain.homeWithoutOwner');
+    fix = (
+      <>
+        {t('domain.homeWithoutOwnerFix', { home: homes })}{' '}
+        <WithCode text={t('domain.homeWithoutOwnerHow')} />
+      </>
+    );
+  } else {
+    text = t('domain.noTeam');
+    fix = <WithCode text={t('domain.noTeamFix', { id })} />;
   }
   return (
-    <Typography variant="body2" color="textSecondary">
-      {ownerProblem?.problem === 'home-without-owner'
-        ? `Its home System (${ownerProblem.homes[0]}) names no owner: set its spec.owner`
-        : 'No team yet: annotate one System with '}
-      {ownerProblem?.problem !== 'home-without-owner' && (
-        <code>opsdeck.io/platform-domain: {id}</code>
-      )}{' '}
-      (or set <code>opsdeck.platform.domains[].owner</code>).
-    </Typography>
+    <>
+      <Typography
+        variant="body2"
+        color={
+          ownerProblem?.problem === 'two-homes' ? 'error' : 'textSecondary'
+        }
+        data-testid="opsdeck-domain-no-owner"
+      >
+        {text}
+      </Typography>
+      <ForAdmins testId="opsdeck-domain-owner-detail">{fix}</ForAdmins>
+    </>
   );
 }
 
@@ -62,18 +92,24 @@ const useStyles = makeStyles(theme => ({
 }));
 
 function TeamOnCall({ teamRef }: { teamRef: string }) {
+  const { t } = useOpsDeckFormat();
   const { value, error } = useOpsDeck(
     api => api.getEntityOnCall(parseEntityRef(teamRef)),
     [teamRef],
   );
   if (error) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        On-call unknown: {error.message}
-      </Typography>
+      <>
+        <Typography variant="body2" color="textSecondary">
+          {t('oncall.loadFailed', { subject: t('oncall.subject.domain') })}
+        </Typography>
+        <ForAdmins>{error.message}</ForAdmins>
+      </>
     );
   }
-  return value ? <OnCallLevels oncall={value} /> : null;
+  return value ? (
+    <OnCallLevels oncall={value} subject="domain" ask={teamRef} />
+  ) : null;
 }
 
 /**
@@ -85,7 +121,15 @@ function TeamOnCall({ teamRef }: { teamRef: string }) {
 export function DomainSection(props: { domain: DomainHome }) {
   const classes = useStyles();
   const wrap = useWrapStyles();
+  const { t } = useOpsDeckFormat();
   const { domain } = props;
+  const whom = domain.team ? (
+    <EntityRefLink entityRef={domain.team.entityRef}>
+      {domain.team.title}
+    </EntityRefLink>
+  ) : (
+    <PlatformTeam />
+  );
   return (
     <section id={domain.id} data-testid={`opsdeck-domain-${domain.id}`}>
       <InfoCard
@@ -100,7 +144,7 @@ export function DomainSection(props: { domain: DomainHome }) {
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>
             <Typography variant="subtitle2" component="h3">
-              Owned by
+              {t('domain.ownedBy')}
             </Typography>
             {domain.team ? (
               <>
@@ -118,7 +162,7 @@ export function DomainSection(props: { domain: DomainHome }) {
             {domain.links.length > 0 && (
               <div className={classes.links} data-testid="opsdeck-domain-links">
                 <Typography variant="subtitle2" component="h3">
-                  Docs and requests
+                  {t('domain.docs')}
                 </Typography>
                 {domain.links.map(link => (
                   <Typography variant="body2" key={link.url}>
@@ -130,13 +174,17 @@ export function DomainSection(props: { domain: DomainHome }) {
           </Grid>
           <Grid item xs={12} md={4}>
             <Typography variant="subtitle2" component="h3">
-              What it offers
+              {t('domain.offers')}
             </Typography>
             {domain.offers.length === 0 ? (
-              <Typography variant="body2" color="textSecondary">
-                Nothing yet: annotate Systems, Resources, Components or APIs
-                with <code>opsdeck.io/platform-domain: {domain.id}</code>.
-              </Typography>
+              <>
+                <Typography variant="body2" color="textSecondary">
+                  {t('domain.noOffers', { whom })}
+                </Typography>
+                <ForAdmins testId="opsdeck-domain-offers-fix">
+                  <WithCode text={t('domain.noOffersFix', { id: domain.id })} />
+                </ForAdmins>
+              </>
             ) : (
               <List dense disablePadding>
                 {domain.offers.map(offer => (
@@ -159,13 +207,19 @@ export function DomainSection(props: { domain: DomainHome }) {
           </Grid>
           <Grid item xs={12} md={4}>
             <Typography variant="subtitle2" component="h3">
-              Golden paths
+              {t('domain.goldenPaths')}
             </Typography>
             {domain.goldenPaths.length === 0 ? (
-              <Typography variant="body2" color="textSecondary">
-                None yet: annotate a scaffolder Template with{' '}
-                <code>opsdeck.io/platform-domain: {domain.id}</code>.
-              </Typography>
+              <>
+                <Typography variant="body2" color="textSecondary">
+                  {t('domain.noGoldenPaths', { whom })}
+                </Typography>
+                <ForAdmins testId="opsdeck-domain-paths-fix">
+                  <WithCode
+                    text={t('domain.noGoldenPathsFix', { id: domain.id })}
+                  />
+                </ForAdmins>
+              </>
             ) : (
               domain.goldenPaths.map(path => (
                 <div
@@ -180,27 +234,28 @@ export function DomainSection(props: { domain: DomainHome }) {
                     <Typography variant="body2">{path.description}</Typography>
                   )}
                   <Typography variant="body2" color="textSecondary">
-                    {path.owner && (
-                      <>
-                        by <EntityRefLink entityRef={path.owner} /> ·{' '}
-                      </>
-                    )}
+                    {path.owner &&
+                      t('domain.by', {
+                        owner: <EntityRefLink entityRef={path.owner} />,
+                      })}
                     <span data-testid="opsdeck-golden-path-adoption">
-                      used by {path.adoption.entities.length}{' '}
-                      {path.adoption.entities.length === 1
-                        ? 'entity'
-                        : 'entities'}
-                      {path.adoption.teams.length > 0 && (
-                        <>
-                          {' of '}
-                          {path.adoption.teams.map((team, i) => (
-                            <Fragment key={team}>
-                              {i > 0 && ', '}
-                              <EntityRefLink entityRef={team} />
-                            </Fragment>
-                          ))}
-                        </>
-                      )}
+                      {path.adoption.teams.length > 0
+                        ? t('domain.usedByTeams', {
+                            count: path.adoption.entities.length,
+                            teams: (
+                              <>
+                                {path.adoption.teams.map((team, i) => (
+                                  <Fragment key={team}>
+                                    {i > 0 && ', '}
+                                    <EntityRefLink entityRef={team} />
+                                  </Fragment>
+                                ))}
+                              </>
+                            ),
+                          })
+                        : t('domain.usedBy', {
+                            count: path.adoption.entities.length,
+                          })}
                     </span>
                   </Typography>
                   <div className={classes.row}>
@@ -209,15 +264,17 @@ export function DomainSection(props: { domain: DomainHome }) {
                       variant="contained"
                       color="primary"
                       size="small"
-                      aria-label={`Create: ${path.title}`}
+                      aria-label={t('domain.createLabel', {
+                        title: path.title,
+                      })}
                     >
-                      Create
+                      {t('domain.create')}
                     </LinkButton>
                     {path.adoption.entities.length === 0 && (
                       <Chip
                         size="small"
                         variant="outlined"
-                        label="not used yet"
+                        label={t('domain.notUsed')}
                       />
                     )}
                   </div>

@@ -144,9 +144,19 @@ describe('OpsDeckPlatformPage', () => {
     ).toBeInTheDocument();
     expect(within(links).queryByText('Sneaky')).not.toBeInTheDocument();
 
-    // a domain with nothing in the catalog says how to fill it
+    // a domain with nothing in the catalog says whom to ask; admins read how to fill it
     const network = screen.getByTestId('opsdeck-domain-network');
-    expect(network).toHaveTextContent('opsdeck.io/platform-domain: network');
+    expect(
+      within(network).getByTestId('opsdeck-domain-no-owner'),
+    ).toHaveTextContent(
+      'No team runs this domain yet, so nobody decides its access requests. Ask the platform team.',
+    );
+    expect(network).toHaveTextContent(
+      'Nothing listed yet. Ask the platform team what it offers.',
+    );
+    const offersFix = within(network).getByTestId('opsdeck-domain-offers-fix');
+    fireEvent.click(within(offersFix).getByText('For admins'));
+    expect(offersFix).toHaveTextContent('opsdeck.io/platform-domain: network');
   });
 
   it("lists a domain's access requests, asks for one and lets the team decide", async () => {
@@ -170,7 +180,13 @@ describe('OpsDeckPlatformPage', () => {
     });
     const access = await screen.findByTestId('opsdeck-access-data');
     const request = await within(access).findByTestId('opsdeck-access-request');
-    expect(request).toHaveTextContent('resource:default/postgres-main');
+    // the requester and the resource by name, linked to the catalog
+    expect(request).toHaveTextContent(
+      'nina → postgres-main: Debug a migration',
+    );
+    expect(
+      within(request).getByRole('link', { name: 'postgres-main' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/postgres-main');
     expect(request).toHaveTextContent('Debug a migration');
     expect(request).toHaveTextContent('pending');
     fireEvent.click(within(request).getByRole('button', { name: 'Approve' }));

@@ -13,6 +13,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { DomainHome, usePlatformDomains } from '../../hooks/usePlatformDomains';
+import { useOpsDeckFormat } from '../shared/format';
 import { DomainSection } from './DomainSection';
 
 /**
@@ -47,6 +48,7 @@ export function searchDomain(
  * @public
  */
 export function OpsDeckPlatformPage() {
+  const { t } = useOpsDeckFormat();
   const { value, loading, error } = usePlatformDomains({ adoption: true });
   const [query, setQuery] = useState('');
   const shown = useMemo(
@@ -59,20 +61,17 @@ export function OpsDeckPlatformPage() {
   );
   return (
     <Page themeId="tool">
-      <Header
-        title="Platform"
-        subtitle="What the platform team offers, who runs it, and the golden paths to get it"
-      />
+      <Header title={t('platform.title')} subtitle={t('platform.subtitle')} />
       <Content>
-        <ContentHeader title="Domains">
+        <ContentHeader title={t('platform.domains')}>
           <TextField
-            placeholder="Search domains, offers and golden paths"
+            placeholder={t('platform.search')}
             variant="outlined"
             size="small"
             value={query}
             onChange={e => setQuery(e.target.value)}
             inputProps={{
-              'aria-label': 'Search domains, offers and golden paths',
+              'aria-label': t('platform.search'),
             }}
             InputProps={{
               startAdornment: (
@@ -87,7 +86,7 @@ export function OpsDeckPlatformPage() {
         {error && <ResponseErrorPanel error={error} />}
         {value && shown.length === 0 && (
           <Typography variant="body1" data-testid="opsdeck-platform-empty">
-            Nothing matches “{query}”.
+            {t('platform.nothingMatches', { query })}
           </Typography>
         )}
         <Grid container spacing={3}>

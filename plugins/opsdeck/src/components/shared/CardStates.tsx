@@ -3,7 +3,9 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { ReactNode } from 'react';
+import { opsdeckTranslationRef } from '../../translation';
 
 /**
  * What an entity card shows until it can show its content: its title (and room for its
@@ -12,7 +14,8 @@ import { ReactNode } from 'react';
  * @internal
  */
 export interface CardShape {
-  title: string;
+  /** The card's title, by its key under `cards.` in the translation ref. */
+  titleKey: 'ownership' | 'dora' | 'links' | 'coverage';
   /** The loaded card has a subheader line; the placeholder keeps room for it. */
   subheader?: boolean;
   /** Height of the placeholder's body in pixels. */
@@ -26,7 +29,9 @@ export interface CardShape {
  * @internal
  */
 export function CardPlaceholder(props: { shape: CardShape }) {
-  const { title, subheader, minHeight } = props.shape;
+  const { titleKey, subheader, minHeight } = props.shape;
+  const { t } = useTranslationRef(opsdeckTranslationRef);
+  const title = t(`cards.${titleKey}`);
   return (
     <InfoCard title={title} subheader={subheader ? '\u00a0' : undefined}>
       <div style={{ minHeight }} aria-busy="true">
@@ -49,12 +54,13 @@ export function CardStates(props: {
   children: () => ReactNode;
 }) {
   const { shape, loading, error, children } = props;
+  const { t } = useTranslationRef(opsdeckTranslationRef);
   if (loading) {
     return <CardPlaceholder shape={shape} />;
   }
   if (error) {
     return (
-      <InfoCard title={shape.title}>
+      <InfoCard title={t(`cards.${shape.titleKey}`)}>
         <ResponseErrorPanel error={error} />
       </InfoCard>
     );

@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { DerivationState } from '@opsdeck/backstage-plugin-common';
-import { formatInstant } from './format';
+import { formatInstant, useOpsDeckFormat } from './format';
 
 /**
  * How fresh numbers built on derived data are: the newest event they include, and how many
@@ -9,19 +9,16 @@ import { formatInstant } from './format';
  * @internal
  */
 export function DerivedThrough(props: { state: DerivationState }) {
+  const { t } = useOpsDeckFormat();
   const { derivedThrough, pendingEvents } = props.state;
   if (derivedThrough === undefined && pendingEvents === undefined) return null;
-  const parts = [
+  const parts: string[] = [
     derivedThrough
-      ? `Counts events received until ${formatInstant(derivedThrough)}`
-      : 'No events counted yet',
+      ? t('freshness.until', { instant: formatInstant(derivedThrough) })
+      : t('freshness.nothing'),
   ];
   if (pendingEvents) {
-    parts.push(
-      `${pendingEvents} newer event${
-        pendingEvents > 1 ? 's are' : ' is'
-      } still being counted — reload in a moment`,
-    );
+    parts.push(t('freshness.pending', { count: pendingEvents }));
   }
   return (
     <Typography

@@ -11,9 +11,13 @@ import {
   OnCallPerson,
   OnCallShiftAnswer,
 } from '@opsdeck/backstage-plugin-common';
-import { Fragment } from 'react';
+import { Fragment, ReactNode } from 'react';
+import { OpsDeckT } from '../../translation';
+import { PlatformTeam } from './AskPlatformTeam';
+import { ForAdmins } from './ForAdmins';
 import { SafeLink } from './SafeLink';
-import { formatInstant } from './format';
+import { TextWithRefs } from './TextWithRefs';
+import { formatInstant, useOpsDeckFormat } from './format';
 import { useWrapStyles } from './wrapStyles';
 
 const useStyles = makeStyles(theme => ({
@@ -29,12 +33,6 @@ const useStyles = makeStyles(theme => ({
   stale: { borderColor: theme.palette.warning.main },
 }));
 
-const PROVIDER_NAMES: Record<string, string> = {
-  rotation: 'catalog rotation',
-  pagerduty: 'PagerDuty',
-  opsgenie: 'Opsgenie',
-};
-
 /** A person, linked to their catalog User when exactly one matched. */
 export function PersonName({ person }: { person: OnCallPerson }) {
   return person.userRef ? (
@@ -44,28 +42,110 @@ export function PersonName({ person }: { person: OnCallPerson }) {
   );
 }
 
+/** Whose on-call an answer is, as the plain message names it. */
+export type OnCallSubject = 'service' | 'team' | 'domain';
+
+/** The on-call tool's name as people know it. */
+function providerName(provider: string, t: OpsDeckT): string {
+  switch (provider) {
+    case 'rotation':
+    case 'pagerduty':
+    case 'opsgenie':
+      return t(`oncall.providers.${provider}`);
+    default:
+      return provider;
+  }
+}
+
+/** Why nobody is shown, in plain words that say whom to ask; the backend's detail is for admins. */
+function NoLevels(props: {
+  oncall: OnCallAnswer;
+  subject: OnCallSubject;
+  ask?: string;
+}) {
+  const { t } = useOpsDeckFormat();
+  const { error } = props.oncall;
+  const args = {
+    subject: t(`oncall.subject.${props.subject}`),
+    whom: props.ask ? (
+      <EntityRefLink entityRef={props.ask} />
+    ) : (
+      <PlatformTeam />
+    ),
+  };
+  let text: ReactNode;
+  switch (error?.reason) {
+    case undefined:
+      text = t('oncall.nobodyOnCall');
+      break;
+    case 'no-oncall-annotation':
+    case 'no-provider':
+      text = t('oncall.notSetUp', args);
+      break;
+    case 'invalid-rotation':
+      text = t('oncall.brokenRotation', args);
+      break;
+    case 'provider-unavailable':
+    case 'provider-rejected':
+      text = t('oncall.unreachable', args);
+      break;
+    default:
+      text = t('oncall.unknown', { subject: args.subject });
+  }
+  return (
+    <>
+      <Typography variant="body2" data-testid="opsdeck-oncall-error">
+        {text}
+      </Typography>
+      {error?.message && (
+        <ForAdmins testId="opsdeck-oncall-error-detail">
+          {error.message}
+        </ForAdmins>
+      )}
+    </>
+  );
+}
+
+/** Parts of a line joined by " · ". */
+function dotted(parts: ReactNode[]): ReactNode {
+  return parts.filter(Boolean).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' · '}
+      {part}
+    </Fragment>
+  ));
+}
+
 /**
  * Who is on call per escalation level, until when, where the answer came from, how fresh it
- * is, open incidents, and who is next.
+ * is, open incidents, and who is next. Without anyone on call it says why in plain words and
+ * whom to ask (the `ask` entity, else the platform team); the technical reason is for admins.
  *
  * @internal
  */
 export function OnCallLevels(props: {
   oncall: OnCallAnswer;
   next?: OnCallShiftAnswer;
+  /** Whose on-call this is, for the plain message. Default: a service. */
+  subject?: OnCallSubject;
+  /** Whom to ask when on-call is not set up: an entity ref, usually the owning team. */
+  ask?: string;
 }) {
   const wrap = useWrapStyles();
   const classes = useStyles();
+  const { t } = useOpsDeckFormat();
   const { oncall, next } = props;
   const provider = oncall.provider
-    ? PROVIDER_NAMES[oncall.provider] ?? oncall.provider
+    ? providerName(oncall.provider, t)
     : undefined;
   return (
     <div data-testid="opsdeck-oncall" className={classes.root}>
       {oncall.levels.length === 0 ? (
-        <Typography variant="body2" data-testid="opsdeck-oncall-error">
-          {oncall.error?.message ?? 'Nobody is on call.'}
-        </Typography>
+        <NoLevels
+          oncall={oncall}
+          subject={props.subject ?? 'service'}
+          ask={props.ask}
+        />
       ) : (
         <List dense disablePadding>
           {oncall.levels.map(level => (
@@ -78,9 +158,11 @@ export function OnCallLevels(props: {
                 className={wrap.wrap}
                 primary={
                   <>
-                    <strong>Level {level.level}: </strong>
+                    <strong>
+                      {t('oncall.level', { level: String(level.level) })}
+                    </strong>
                     {level.people.length === 0
-                      ? 'nobody'
+                      ? t('oncall.nobody')
                       : level.people.map((p, i) => (
                           <Fragment key={`${p.name}-${i}`}>
                             {i > 0 && ', '}
@@ -89,17 +171,19 @@ export function OnCallLevels(props: {
                         ))}
                   </>
                 }
-                secondary={[
+                secondary={dotted([
                   level.until
-                    ? `until ${formatInstant(level.until)}`
+                    ? t('oncall.until', { instant: formatInstant(level.until) })
                     : undefined,
-                  level.scheduleName,
+                  level.scheduleName && (
+                    <TextWithRefs text={level.scheduleName} />
+                  ),
                   level.entityRef
-                    ? `escalated to ${level.entityRef}`
+                    ? t('oncall.escalatedTo', {
+                        entity: <EntityRefLink entityRef={level.entityRef} />,
+                      })
                     : undefined,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                ])}
               />
             </ListItem>
           ))}
@@ -107,40 +191,49 @@ export function OnCallLevels(props: {
       )}
       {next && (
         <Typography variant="body2" data-testid="opsdeck-oncall-next">
-          Next: <PersonName person={next.person} /> from{' '}
-          {formatInstant(next.from)}
+          {t('oncall.next', {
+            person: <PersonName person={next.person} />,
+            instant: formatInstant(next.from),
+          })}
         </Typography>
       )}
       {oncall.incidents && oncall.incidents.length > 0 && (
         <Typography variant="body2" data-testid="opsdeck-oncall-incidents">
-          {oncall.incidents.length} open incident
-          {oncall.incidents.length === 1 ? '' : 's'}:{' '}
-          {oncall.incidents.map((incident, i) => (
-            <Fragment key={incident.id}>
-              {i > 0 && ', '}
-              <SafeLink url={incident.url}>{incident.title}</SafeLink>
-            </Fragment>
-          ))}
+          {t('oncall.incidents', {
+            count: oncall.incidents.length,
+            incidents: (
+              <>
+                {oncall.incidents.map((incident, i) => (
+                  <Fragment key={incident.id}>
+                    {i > 0 && ', '}
+                    <SafeLink url={incident.url}>{incident.title}</SafeLink>
+                  </Fragment>
+                ))}
+              </>
+            ),
+          })}
         </Typography>
       )}
       <Typography variant="caption" component="div" className={classes.meta}>
         {provider && (
           <span>
-            from {provider}
             {oncall.source && oncall.source.origin !== 'own'
-              ? ` via ${oncall.source.entityRef}`
-              : ''}
+              ? t('oncall.fromVia', {
+                  provider,
+                  entity: <EntityRefLink entityRef={oncall.source.entityRef} />,
+                })
+              : t('oncall.from', { provider })}
           </span>
         )}
         <span data-testid="opsdeck-oncall-asof">
-          as of {formatInstant(oncall.asOf)}
+          {t('oncall.asOf', { instant: formatInstant(oncall.asOf) })}
         </span>
         {oncall.stale && (
-          <Tooltip title="The provider could not be reached; this is its last known answer.">
+          <Tooltip title={t('oncall.staleHint')}>
             <Chip
               size="small"
               variant="outlined"
-              label="stale"
+              label={t('oncall.stale')}
               className={classes.stale}
               data-testid="opsdeck-oncall-stale"
             />

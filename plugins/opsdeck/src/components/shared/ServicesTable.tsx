@@ -1,13 +1,20 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import {
   DoraMetricName,
+  DoraNullReason,
   DoraTier,
   OnCallAnswer,
   ScopeServiceRow,
 } from '@opsdeck/backstage-plugin-common';
+import { OpsDeckT } from '../../translation';
+import { ForAdmins } from './ForAdmins';
 import { TierChip } from './TierChip';
-import { METRIC_SHORT_TITLES, formatMetricValue } from './format';
+import { WithCode } from './WithCode';
+import { useOpsDeckFormat } from './format';
+import { useGlossaryHref } from './glossary';
 
 const TIER_RANK: Record<DoraTier, number> = {
   elite: 0,
@@ -37,6 +44,19 @@ function oncallText(answer: OnCallAnswer | undefined): string {
   return first ? first.people.map(p => p.name).join(', ') : '';
 }
 
+/** A tier's value for its hover text, or why there is none. */
+function metricValue(
+  row: ServiceTableRow,
+  name: DoraMetricName,
+  t: OpsDeckT,
+  format: (name: DoraMetricName, value: number) => string,
+): string {
+  const metric = row.dora[name];
+  if (metric.value !== null) return format(name, metric.value);
+  const reason = metric.reason as DoraNullReason | undefined;
+  return reason ? t(`nullReasons.${reason}.text`) : '—';
+}
+
 /**
  * A sortable, searchable table of services: on-call now (when given), DORA tiers, coverage %.
  *
@@ -48,10 +68,14 @@ export function ServicesTable(props: {
   showOnCall?: boolean;
   /** Add the owning team (when the rows come from several teams). */
   showOwner?: boolean;
+  /** The benchmark set the tiers come from. */
+  benchmark?: string;
 }) {
+  const { t, formatMetricValue, formatWholePercent } = useOpsDeckFormat();
+  const glossary = useGlossaryHref()(undefined, props.benchmark);
   const columns: TableColumn<ServiceTableRow>[] = [
     {
-      title: 'Service',
+      title: t('services.service'),
       field: 'entityRef',
       highlight: true,
       render: row => (
@@ -65,7 +89,7 @@ export function ServicesTable(props: {
     ...(props.showOwner
       ? [
           {
-            title: 'Owner',
+            title: t('services.owner'),
             field: 'owner',
             render: (row: ServiceTableRow) =>
               row.owner ? <EntityRefLink entityRef={row.owner} /> : '—',
@@ -75,15 +99,15 @@ export function ServicesTable(props: {
     ...(props.showOnCall
       ? [
           {
-            title: 'On call now',
+            title: t('services.oncall'),
             field: 'oncall',
             render: (row: ServiceTableRow) =>
               row.oncall === undefined
-                ? '…'
+                ? t('services.loading')
                 : oncallText(row.oncall) ||
                   (row.oncall.error?.reason === 'no-oncall-annotation'
-                    ? 'not set'
-                    : 'unknown'),
+                    ? t('services.notSet')
+                    : t('services.unknown')),
             customSort: (a: ServiceTableRow, b: ServiceTableRow) =>
               oncallText(a.oncall).localeCompare(oncallText(b.oncall)),
           } as TableColumn<ServiceTableRow>,
@@ -91,30 +115,30 @@ export function ServicesTable(props: {
       : []),
     ...TABLE_METRICS.map(
       (name): TableColumn<ServiceTableRow> => ({
-        title: METRIC_SHORT_TITLES[name],
+        // The header is the table's sort button: a link inside it would nest interactive
+        // elements, so its definition shows on hover and the glossary link sits below the table.
+        title: (
+          <Tooltip title={t(`metrics.${name}.definition`)}>
+            <span>{t(`metrics.${name}.short`)}</span>
+          </Tooltip>
+        ),
         field: `dora.${name}.tier`,
-        render: row => {
-          const metric = row.dora[name];
-          return (
-            <span
-              title={
-                metric.value === null
-                  ? metric.reason
-                  : formatMetricValue(name, metric.value)
-              }
-            >
-              <TierChip tier={metric.tier} />
-            </span>
-          );
-        },
+        render: row => (
+          <TierChip
+            tier={row.dora[name].tier}
+            metric={name}
+            benchmark={props.benchmark}
+            value={metricValue(row, name, t, formatMetricValue)}
+          />
+        ),
         customSort: (a, b) => rank(a.dora[name].tier) - rank(b.dora[name].tier),
       }),
     ),
     {
-      title: 'Coverage',
+      title: t('services.coverage'),
       field: 'coverage',
       type: 'numeric',
-      render: row => (row.coverage === null ? 'n/a' : `${row.coverage}%`),
+      render: row => formatWholePercent(row.coverage),
     },
   ];
   return (
@@ -133,11 +157,18 @@ export function ServicesTable(props: {
         }}
         emptyContent={
           <div style={{ padding: 16 }}>
-            No services. Set <code>spec.owner</code> on a Component to this team
-            to see it here.
+            <Typography variant="body2">{t('services.empty')}</Typography>
+            <ForAdmins>
+              <WithCode text={t('services.emptyFix')} />
+            </ForAdmins>
           </div>
         }
       />
+      {glossary && (
+        <Typography variant="caption" component="p" style={{ marginTop: 4 }}>
+          <Link to={glossary}>{t('glossaryLink')}</Link>
+        </Typography>
+      )}
     </div>
   );
 }

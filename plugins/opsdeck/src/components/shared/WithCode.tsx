@@ -13,6 +13,16 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * A code span (a config key, an annotation) inside a sentence.
+ *
+ * @internal
+ */
+export function Code({ children }: { children: string }) {
+  const classes = useStyles();
+  return <code className={classes.code}>{children}</code>;
+}
+
+/**
  * Text with `code` spans written in backticks, as OpsDeck's fix hints are.
  *
  * @internal

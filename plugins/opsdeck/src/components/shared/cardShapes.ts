@@ -7,26 +7,26 @@ import type { CardShape } from './CardStates';
 
 /** @internal */
 export const OWNERSHIP_CARD: CardShape = {
-  title: 'Owner & on-call',
+  titleKey: 'ownership',
   minHeight: 300,
 };
 
 /** @internal */
 export const DORA_CARD: CardShape = {
-  title: 'DORA metrics',
+  titleKey: 'dora',
   subheader: true,
   minHeight: 488,
 };
 
 /** @internal */
 export const LINKS_CARD: CardShape = {
-  title: 'Platform links',
+  titleKey: 'links',
   minHeight: 180,
 };
 
 /** @internal */
 export const COVERAGE_CARD: CardShape = {
-  title: 'OpsDeck coverage',
+  titleKey: 'coverage',
   subheader: true,
   minHeight: 620,
 };

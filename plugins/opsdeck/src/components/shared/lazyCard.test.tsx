@@ -12,7 +12,7 @@ describe('lazyCard', () => {
         new Promise<(props: { name: string }) => JSX.Element>(resolve => {
           arrive = resolve;
         }),
-      { title: 'Owner & on-call', minHeight: 300 },
+      { titleKey: 'ownership', minHeight: 300 },
     );
     await renderInTestApp(<Card name="Payments" />);
 

@@ -18,7 +18,7 @@ export function lazyCard<T extends (props: any) => JSX.Element | null>(
       component => ({ default: component }),
       error => {
         throw new ForwardedError(
-          `Failed loading the ${shape.title} card, try to reload the page`,
+          `Failed loading the OpsDeck ${shape.titleKey} card, try to reload the page`,
           error,
         );
       },

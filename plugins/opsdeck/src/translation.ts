@@ -1,0 +1,35 @@
+import {
+  createTranslationRef,
+  TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import { doraMessages } from './translations/doraMessages';
+import { entityMessages } from './translations/entityMessages';
+import { glossaryMessages } from './translations/glossaryMessages';
+import { pageMessages } from './translations/pageMessages';
+import { timelineMessages } from './translations/timelineMessages';
+
+/**
+ * Every text OpsDeck's pages and cards show, in English. An app translates or rewords them with
+ * `createTranslationMessages({ ref: opsdeckTranslationRef, messages: { … } })` (or a
+ * `createTranslationResource` per language). Counts use i18next plurals (`_one`, `_other`);
+ * numbers and dates are formatted with `Intl` before they are put into a message.
+ *
+ * @alpha
+ */
+export const opsdeckTranslationRef = createTranslationRef({
+  id: 'opsdeck',
+  messages: {
+    ...doraMessages,
+    ...entityMessages,
+    ...timelineMessages,
+    ...pageMessages,
+    ...glossaryMessages,
+  },
+});
+
+/**
+ * The translation function of {@link opsdeckTranslationRef}, as `useTranslationRef` gives it.
+ *
+ * @internal
+ */
+export type OpsDeckT = TranslationFunction<typeof opsdeckTranslationRef.T>;

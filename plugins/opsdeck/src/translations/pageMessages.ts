@@ -1,0 +1,168 @@
+// The pages' part of OpsDeck's messages: org overview, platform page with its domains and
+// access requests, onboarding. Composed in ../translation.ts.
+
+/** @internal */
+export const pageMessages = {
+  org: {
+    title: 'Delivery & operations',
+    subtitle: 'How the organisation ships and runs its services',
+    dora: 'Organisation DORA metrics',
+    doraSubheader:
+      'Every service in the catalog, each event once; vs the previous window',
+    tiers: 'Tiers across services',
+    coverage: 'Integration coverage',
+    gaps_one: 'Services with missing coverage ({{count}})',
+    gaps_other: 'Services with missing coverage ({{count}})',
+    missing: 'Missing — what to add',
+  },
+  distribution: {
+    caption_one: 'Services per tier, by metric ({{count}} service)',
+    caption_other: 'Services per tier, by metric ({{count}} services)',
+    table: 'Services per tier',
+    metric: 'Metric',
+    noData: 'No data',
+  },
+  platform: {
+    title: 'Platform',
+    subtitle:
+      'What the platform team offers, who runs it, and the golden paths to get it',
+    domains: 'Domains',
+    search: 'Search domains, offers and golden paths',
+    nothingMatches: 'Nothing matches “{{query}}”.',
+  },
+  domains: {
+    network: {
+      title: 'Network',
+      description: 'VPCs, proxies and VPN, DNS.',
+    },
+    delivery: {
+      title: 'Development & delivery',
+      description:
+        'Version control, CI/CD, QA and performance environments, package registries.',
+    },
+    orchestration: {
+      title: 'Orchestration',
+      description:
+        'Kubernetes, ECS or Nomad; workflow engines such as Airflow and Argo Workflows.',
+    },
+    observability: {
+      title: 'Observability',
+      description: 'Logs, metrics, uptime, APM and alerting.',
+    },
+    cloud: {
+      title: 'Cloud platform',
+      description:
+        'Cloud accounts, landing zones, budgets and managed services.',
+    },
+    security: {
+      title: 'Security & access',
+      description:
+        'Identity and SSO, audited access to servers and databases, firewalls.',
+    },
+    data: {
+      title: 'Data platform',
+      description: 'Databases, queues and streams, warehouse and BI.',
+    },
+    operations: {
+      title: 'Service operations',
+      description:
+        'On-call, incident response and runbooks, shared with product teams.',
+    },
+  },
+  domain: {
+    ownedBy: 'Owned by',
+    docs: 'Docs and requests',
+    offers: 'What it offers',
+    goldenPaths: 'Golden paths',
+    noOffers: 'Nothing listed yet. Ask {{whom}} what it offers.',
+    noOffersFix:
+      'Annotate Systems, Resources, Components or APIs with `opsdeck.io/platform-domain: {{id}}`.',
+    noGoldenPaths: 'No golden paths yet. Ask {{whom}} how to get started.',
+    noGoldenPathsFix:
+      'Annotate a scaffolder Template with `opsdeck.io/platform-domain: {{id}}`.',
+    by: 'by {{owner}} · ',
+    usedBy_one: 'used by {{count}} entity',
+    usedBy_other: 'used by {{count}} entities',
+    usedByTeams_one: 'used by {{count}} entity of {{teams}}',
+    usedByTeams_other: 'used by {{count}} entities of {{teams}}',
+    create: 'Create',
+    createLabel: 'Create: {{title}}',
+    notUsed: 'not used yet',
+    noTeam:
+      'No team runs this domain yet, so nobody decides its access requests. Ask the platform team.',
+    noTeamFix:
+      'Annotate one System with `opsdeck.io/platform-domain: {{id}}` (or set `opsdeck.platform.domains[].owner`).',
+    homeWithoutOwner:
+      'This domain’s home in the catalog names no owner, so nobody decides its access requests. Ask the platform team.',
+    homeWithoutOwnerFix: 'Its home System {{home}} names no owner.',
+    homeWithoutOwnerHow:
+      'Set its `spec.owner` (or set `opsdeck.platform.domains[].owner`).',
+    twoHomes:
+      'Nobody decides this domain’s access requests until its setup is fixed. Ask the platform team.',
+    twoHomesFix: 'Two Systems claim this domain: {{homes}}.',
+    twoHomesHow:
+      'Drop the `opsdeck.io/platform-domain` annotation from one, or name the owner in `opsdeck.platform.domains`.',
+  },
+  access: {
+    heading: 'Access requests',
+    request: 'Request access',
+    dialogTitle: 'Request access from {{domain}}',
+    resource: 'Resource',
+    resourceHelp:
+      'What you need access to, e.g. resource:default/postgres-main',
+    reason: 'Reason',
+    days: 'For how many days (empty: no end)',
+    cancel: 'Cancel',
+    send: 'Send request',
+    none: 'None yet.',
+    line: '{{requester}} → {{resource}}: {{reason}}',
+    lineForDays_one:
+      '{{requester}} → {{resource}} for {{count}} day: {{reason}}',
+    lineForDays_other:
+      '{{requester}} → {{resource}} for {{count}} days: {{reason}}',
+    status: {
+      pending: 'pending',
+      approved: 'approved',
+      rejected: 'rejected',
+    },
+    decidedBy: '{{status}} by {{who}}',
+    waiting: 'Waiting for a member of {{team}} to decide',
+    approve: 'Approve',
+    reject: 'Reject',
+  },
+  onboarding: {
+    welcome: 'Welcome',
+    welcomeName: 'Welcome, {{name}}',
+    subtitle: 'Your team, your services, your first weeks',
+    noTeam: 'You are not in a team yet',
+    noTeamText:
+      'Nothing in the catalog says which team you belong to. Ask your lead to add you to your team — then this page shows your team, its services and who to ask.',
+    noTeamFix:
+      'Add {{user}} to the team’s Group ({{members}}) or set {{memberOf}} on the User.',
+    yourTeam_one: 'Your team',
+    yourTeam_other: 'Your teams',
+    oncallNow: 'On call now',
+    peopleToAsk: 'People to ask: {{people}}',
+    nextOnCall: 'When you are next on call',
+    noShifts:
+      'You are not on any of your teams’ schedules for the next 90 days.',
+    shift: '{{from}} – {{until}} ({{relative}})',
+    level: 'level {{level}}',
+    services: 'Your team’s services',
+    domains: 'Platform domains and golden paths for you',
+    domainsSubheader:
+      'What your team builds with, and the domains of your checklist',
+    noDomains: 'Nothing yet: your team has not used a golden path.',
+    ask: 'Ask {{team}}',
+    yourTeamUses: ' — your team uses it',
+  },
+  checklist: {
+    title: 'Your first weeks',
+    missing: 'No checklist',
+    done: '{{done}} of {{total}} done',
+    empty: 'No checklist yet. Ask the platform team to add one.',
+    emptyFix:
+      'The checklist comes from `opsdeck.onboarding.quests` (or the former `opsdeck.onboarding.checklist`) in app-config.',
+    progress: 'Onboarding progress',
+  },
+} as const;
