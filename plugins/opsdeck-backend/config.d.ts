@@ -88,14 +88,6 @@ export interface Config {
         description?: string;
         links?: Array<{ title?: string; url: string }>;
         domain?: string;
-        auto?: 'first-production-change' | 'first-oncall-shift';
-        mine?:
-          | 'service'
-          | 'pipeline'
-          | 'dashboards'
-          | 'runbook'
-          | 'oncall'
-          | 'golden-paths';
       }>;
     };
     /** Raw deliveries (webhooks and POST /events) as received, for debugging a hook. */

@@ -262,27 +262,16 @@ describe.each(databases.eachSupportedId())(
           { sha: 'abc1234', time: when(30), authorEmail: 'Alice@ACME.test' },
         ],
       });
-      await request(server)
-        .post('/api/opsdeck/events')
-        .set('Authorization', mockCredentials.service.header())
-        .send({
-          version: 1,
-          source: 'ci',
-          deployments: [deployment('s1', 'staging', 5)],
-        })
-        .expect(202);
+      const send = (deployments: object[]) =>
+        request(server)
+          .post('/api/opsdeck/events')
+          .set('Authorization', mockCredentials.service.header())
+          .send({ version: 1, source: 'ci', deployments });
+      await send([deployment('s1', 'staging', 5)]).expect(202);
       expect(step(await progress('user:default/alice'), 'ship').done).toBe(
         false,
       );
-      await request(server)
-        .post('/api/opsdeck/events')
-        .set('Authorization', mockCredentials.service.header())
-        .send({
-          version: 1,
-          source: 'ci',
-          deployments: [deployment('p1', 'production', 2)],
-        })
-        .expect(202);
+      await send([deployment('p1', 'production', 2)]).expect(202);
       const after = await progress('user:default/alice');
       expect(step(after, 'ship')).toMatchObject({
         done: true,
@@ -294,22 +283,12 @@ describe.each(databases.eachSupportedId())(
       );
       // Bob wrote nothing; a bad email is refused by name.
       expect(step(await progress('user:default/bob'), 'ship').done).toBe(false);
-      const bad = await request(server)
-        .post('/api/opsdeck/events')
-        .set('Authorization', mockCredentials.service.header())
-        .send({
-          version: 1,
-          source: 'ci',
-          deployments: [
-            {
-              ...deployment('p2', 'production', 1),
-              changes: [
-                { sha: 'abc1235', time: when(3), authorEmail: 'alice' },
-              ],
-            },
-          ],
-        })
-        .expect(400);
+      const bad = await send([
+        {
+          ...deployment('p2', 'production', 1),
+          changes: [{ sha: 'abc1235', time: when(3), authorEmail: 'alice' }],
+        },
+      ]).expect(400);
       expect(bad.body.error.message).toMatch(/authorEmail/);
       await backend.stop();
     });
