@@ -70,6 +70,10 @@ function noteSentAt(facts: DoraScopeFacts, t: unknown): void {
     facts.firstSentAt = Number(t);
 }
 
+/** How many of a Component's rows a table holds, counting at most `limit` (a bound or literal). */
+const limitedCount = (table: string, limit: string) =>
+  `(select count(*) from (select 1 from ${table} where component = ? limit ${limit}) as f)`;
+
 /**
  * Per-Component facts in SQL. The only place that speaks SQL about them; the rules that derive
  * them live in `-common` and `derive/`.
@@ -233,24 +237,35 @@ export class DatabaseFactsStore implements FactsStore {
     components: readonly string[],
     atMost: number,
   ): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
     // Counted through the (component, finished_at) index, each stopping at `atMost`: a long
     // history costs no more than a short one.
+    const rows = await this.probeEach(
+      components,
+      `${limitedCount('opsdeck_deployment_facts', '?')} as n`,
+      c => [c, atMost],
+    );
+    return new Map(rows.map(r => [String(r.component), Number(r.n)]));
+  }
+
+  /**
+   * One row per Component (`component` plus the given columns), each column an index probe
+   * bound per Component: a UNION ALL of 50 Components per statement.
+   */
+  private async probeEach(
+    components: readonly string[],
+    columns: string,
+    bindings: (component: string) => Array<string | number>,
+  ): Promise<Array<Record<string, unknown>>> {
+    const out: Array<Record<string, unknown>> = [];
     for (const chunk of chunks([...components], 50)) {
       const sql = chunk
-        .map(
-          () =>
-            `select cast(? as varchar(600)) as component, (select count(*) from (select 1 from opsdeck_deployment_facts where component = ? limit ?) as f) as n`,
-        )
+        .map(() => `select cast(? as varchar(600)) as component, ${columns}`)
         .join(' union all ');
       const result = await this.db.raw(
         sql,
-        chunk.flatMap(c => [c, c, atMost]),
+        chunk.flatMap(c => [c, ...bindings(c)]),
       );
-      const rows: Array<Record<string, unknown>> = Array.isArray(result)
-        ? result
-        : result.rows;
-      for (const r of rows) out.set(String(r.component), Number(r.n));
+      out.push(...(Array.isArray(result) ? result : result.rows));
     }
     return out;
   }
@@ -440,34 +455,21 @@ export class DatabaseFactsStore implements FactsStore {
   async receivedKinds(
     components: readonly string[],
   ): Promise<Map<string, { deployments: boolean; incidents: boolean }>> {
-    const out = new Map<string, { deployments: boolean; incidents: boolean }>();
     // One index probe per Component and table (`limit 1`): a long history costs no more.
-    for (const chunk of chunks([...components], 50)) {
-      const exists = (table: string) =>
-        `(select count(*) from (select 1 from ${table} where component = ? limit 1) as f)`;
-      const sql = chunk
-        .map(
-          () =>
-            `select cast(? as varchar(600)) as component, ${exists(
-              'opsdeck_deployment_facts',
-            )} as d, ${exists('opsdeck_incident_facts')} as i`,
-        )
-        .join(' union all ');
-      const result = await this.db.raw(
-        sql,
-        chunk.flatMap(c => [c, c, c]),
-      );
-      const rows: Array<Record<string, unknown>> = Array.isArray(result)
-        ? result
-        : result.rows;
-      for (const r of rows) {
-        out.set(String(r.component), {
-          deployments: Number(r.d) > 0,
-          incidents: Number(r.i) > 0,
-        });
-      }
-    }
-    return out;
+    const rows = await this.probeEach(
+      components,
+      `${limitedCount('opsdeck_deployment_facts', '1')} as d, ${limitedCount(
+        'opsdeck_incident_facts',
+        '1',
+      )} as i`,
+      c => [c, c],
+    );
+    return new Map(
+      rows.map(r => [
+        String(r.component),
+        { deployments: Number(r.d) > 0, incidents: Number(r.i) > 0 },
+      ]),
+    );
   }
 
   async firstEventAt(component: string): Promise<number | null> {
