@@ -20,6 +20,27 @@ export const timelineMessages = {
     list: 'Deployments, rollbacks and incidents',
     loading: 'Loading…',
     loadMore: 'Load more',
+    commit: 'commit',
+    pullRequest: 'pull request',
+    run_one: '{{count}} deployment to {{environment}}, {{status}}, {{days}}',
+    run_other:
+      '{{count}} deployments to {{environment}}, all {{status}}, {{days}}',
+    runShow: 'Show each',
+    runHide: 'Hide',
+    statuses: {
+      success: 'successful',
+      cancelled: 'cancelled',
+      pending: 'in progress',
+    },
+    filter: 'Show',
+    filters: {
+      all: 'Everything',
+      deployments: 'Deployments',
+      incidents: 'Incidents',
+      failures: 'Failures',
+      rollbacks: 'Rollbacks',
+    },
+    emptyFiltered: 'Nothing under “{{filter}}” in this window.',
   },
   why: {
     statusFailed: 'its status was a failure',

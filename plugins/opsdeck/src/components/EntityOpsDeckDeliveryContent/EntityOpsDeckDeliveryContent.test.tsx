@@ -123,7 +123,13 @@ describe('EntityOpsDeckDeliveryContent', () => {
     ).toHaveAttribute('href', 'https://ci.acme.test/runs/1');
     expect(rows[1]).toHaveTextContent('rework');
     expect(rows[2]).toHaveTextContent('failed');
-    expect(within(rows[2]).queryByRole('link')).not.toBeInTheDocument();
+    // its javascript: URL is no link; the pull request its title names is
+    expect(
+      within(rows[2]).queryByRole('link', { name: /Deploy #2/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(rows[2]).getByRole('link', { name: /^#2\b/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/checkout/pull/2');
     // Why each deployment counts as it does.
     expect(rows[0]).not.toHaveTextContent('Failed:');
     expect(rows[1]).toHaveTextContent(

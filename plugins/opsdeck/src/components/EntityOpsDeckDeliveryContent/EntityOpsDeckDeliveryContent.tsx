@@ -6,21 +6,24 @@ import {
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
 import { DoraGuidance } from '../DoraGuidance';
 import { DerivedThrough } from '../shared/DerivedThrough';
 import { WindowSelector } from '../shared/WindowSelector';
 import { useOpsDeckFormat } from '../shared/format';
-import { WindowDays, lastDays } from '../shared/windows';
+import { lastDays } from '../shared/windows';
 import { Timeline } from './Timeline';
 import { TrendCharts } from './TrendCharts';
+import { repositoryOf } from './sourceLinks';
+import { useDeliveryParams } from './useDeliveryParams';
 
 /**
  * The Delivery tab of a service: the metrics for a 30, 90 or 180-day window against the window
  * before, weekly trend charts, and a timeline of the deployments, rollbacks and incidents
- * behind the numbers with links back to their sources.
+ * behind the numbers with links back to their sources, commits and pull requests. The window and
+ * the timeline's filter live in the URL (`?window=30&type=failures`).
  *
  * @public
  */
@@ -28,7 +31,8 @@ export function EntityOpsDeckDeliveryContent() {
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
   const { t } = useOpsDeckFormat();
-  const [days, setDays] = useState<WindowDays>(90);
+  const { days, setDays, filter, setFilter } = useDeliveryParams();
+  const repo = useMemo(() => repositoryOf(entity), [entity]);
   const window = useMemo(() => lastDays(days), [days]);
   const { value, loading, error } = useOpsDeck(
     api => api.getEntityDora(ref, window),
@@ -77,7 +81,14 @@ export function EntityOpsDeckDeliveryContent() {
           title={t('delivery.timeline')}
           subheader={t('delivery.timelineSubheader')}
         >
-          <Timeline entity={ref} from={window.from} to={window.to} />
+          <Timeline
+            entity={ref}
+            repo={repo}
+            from={window.from}
+            to={window.to}
+            filter={filter}
+            onFilterChange={setFilter}
+          />
         </InfoCard>
       </Grid>
     </Grid>

@@ -4,201 +4,185 @@ import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import ReportProblemIcon from '@material-ui/icons/ReportProblem';
-import RocketIcon from '@material-ui/icons/FlightTakeoff';
-import UndoIcon from '@material-ui/icons/Undo';
 import { ProvenanceItem } from '@opsdeck/backstage-plugin-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { opsDeckApiRef } from '../../api/OpsDeckApi';
-import { SafeLink } from '../shared/SafeLink';
-import { OpsDeckT } from '../../translation';
 import { PlatformTeam } from '../shared/AskPlatformTeam';
 import { ForAdmins } from '../shared/ForAdmins';
-import { formatInstant, useOpsDeckFormat } from '../shared/format';
-import { useWrapStyles } from '../shared/wrapStyles';
-import { whyLines } from './whyText';
+import { useOpsDeckFormat } from '../shared/format';
+import { EventRow } from './EventRow';
+import { RunRow } from './RunRow';
+import { Repository } from './sourceLinks';
+import {
+  TIMELINE_FILTERS,
+  TimelineFilter,
+  apiTypeOf,
+  groupTimeline,
+  matchesFilter,
+} from './timelineRows';
 
 const useStyles = makeStyles(theme => ({
-  chips: {
-    display: 'inline-flex',
-    gap: theme.spacing(0.5),
-    marginLeft: theme.spacing(1),
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
   },
-  failed: { borderColor: theme.palette.error.main },
-  why: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
 }));
 
-type Kind = 'deployment' | 'rollback' | 'incident';
+/** Pages one "Load more" may read to find events of a filter the API cannot apply itself. */
+const MAX_PAGES_PER_LOAD = 5;
 
-function kindOf(item: ProvenanceItem): Kind {
-  if (item.type === 'incident') return 'incident';
-  return item.detail.rollbackOf ? 'rollback' : 'deployment';
-}
-
-const ICONS: Record<Kind, typeof RocketIcon> = {
-  deployment: RocketIcon,
-  rollback: UndoIcon,
-  incident: ReportProblemIcon,
-};
-
-function describe(
-  item: ProvenanceItem,
-  t: OpsDeckT,
-  formatDuration: (ms: number) => string,
-): string {
-  const d = item.detail as Record<string, any>;
-  if (item.type === 'incident') {
-    const parts = [d.severity, d.environment];
-    if (typeof d.resolvedAt === 'number' && typeof d.openedAt === 'number') {
-      parts.push(
-        t('timeline.resolvedAfter', {
-          duration: formatDuration(d.resolvedAt - d.openedAt),
-        }),
-      );
-    } else {
-      parts.push(t('timeline.open'));
-    }
-    return parts.filter(Boolean).join(' · ');
-  }
-  return [
-    d.environment,
-    d.status,
-    d.commit?.sha ? String(d.commit.sha).slice(0, 7) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-function EventRow({ item }: { item: ProvenanceItem }) {
-  const wrap = useWrapStyles();
+/** The filter as chips: one pressed at a time. */
+function FilterChips(props: {
+  value: TimelineFilter;
+  onChange: (filter: TimelineFilter) => void;
+}) {
   const classes = useStyles();
-  const { t, formatDuration } = useOpsDeckFormat();
-  const d = item.detail as Record<string, any>;
-  const kind = kindOf(item);
-  const why = item.type === 'deployment' ? whyLines(d, t) : [];
-  const Icon = ICONS[kind];
+  const { t } = useOpsDeckFormat();
   return (
-    <ListItem divider data-testid="opsdeck-timeline-item" data-kind={kind}>
-      <ListItemIcon>
-        <Icon titleAccess={t(`timeline.kinds.${kind}`)} />
-      </ListItemIcon>
-      <ListItemText
-        className={wrap.wrap}
-        primary={
-          <>
-            <SafeLink url={item.url}>
-              {item.title ?? `${item.source} ${item.id}`}
-            </SafeLink>
-            <span className={classes.chips}>
-              {item.type === 'deployment' && d.failed && (
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  label={t('timeline.failed')}
-                  className={classes.failed}
-                />
-              )}
-              {item.type === 'deployment' && d.rework && (
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  label={t('timeline.rework')}
-                />
-              )}
-            </span>
-          </>
-        }
-        secondary={
-          <>
-            {t('timeline.line', {
-              instant: formatInstant(item.time),
-              description: describe(item, t, formatDuration),
-              source: item.source,
-            })}
-            {why.length > 0 && (
-              <ul className={classes.why} data-testid="opsdeck-timeline-why">
-                {why.map(line => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </>
-        }
-        secondaryTypographyProps={{ component: 'div' }}
-      />
-    </ListItem>
+    <div
+      className={classes.filters}
+      role="group"
+      aria-label={t('timeline.filter')}
+      data-testid="opsdeck-timeline-filter"
+    >
+      <Typography variant="body2" component="span" color="textSecondary">
+        {t('timeline.filter')}
+      </Typography>
+      {TIMELINE_FILTERS.map(f => (
+        <Chip
+          key={f}
+          size="small"
+          clickable
+          label={t(`timeline.filters.${f}`)}
+          color={props.value === f ? 'primary' : 'default'}
+          variant={props.value === f ? 'default' : 'outlined'}
+          aria-pressed={props.value === f}
+          onClick={() => props.onChange(f)}
+        />
+      ))}
+    </div>
   );
 }
 
 /**
  * The deployments, rollbacks and incidents behind the numbers, newest first, each linking back
- * to its source; pages of 50 with "Load more".
+ * to its source, its commit and pull request; runs of alike deployments folded into one row;
+ * filtered by type; pages of 50 with "Load more".
  *
  * @internal
  */
 export function Timeline(props: {
   entity: CompoundEntityRef;
+  repo?: Repository;
   from: string;
   to: string;
+  filter: TimelineFilter;
+  onFilterChange: (filter: TimelineFilter) => void;
 }) {
   const api = useApi(opsDeckApiRef);
   const { t } = useOpsDeckFormat();
-  const { entity, from, to } = props;
+  const { entity, from, to, filter, repo } = props;
   const [items, setItems] = useState<ProvenanceItem[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | undefined>();
+  // Only the latest load may set the list: an answer for the previous filter or window may
+  // arrive after the next one's.
+  const latest = useRef(0);
 
   const load = useCallback(
     async (after?: string) => {
+      const mine = ++latest.current;
       setLoading(true);
       try {
-        const page = await api.getEntityEvents(entity, {
-          from,
-          to,
-          cursor: after,
-          limit: 50,
-        });
-        setItems(prev => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
+        // Failures and rollbacks are rarer than a page: read on until some turn up.
+        const found: ProvenanceItem[] = [];
+        let next = after;
+        for (let page = 0; page < MAX_PAGES_PER_LOAD; page++) {
+          const answer = await api.getEntityEvents(entity, {
+            from,
+            to,
+            cursor: next,
+            limit: 50,
+            ...(apiTypeOf(filter) ? { type: apiTypeOf(filter) } : {}),
+          });
+          found.push(...answer.items.filter(i => matchesFilter(i, filter)));
+          next = answer.nextCursor;
+          if (found.length > 0 || !next) break;
+        }
+        if (mine !== latest.current) return;
+        setItems(prev => (after ? [...prev, ...found] : found));
+        setCursor(next);
         setError(undefined);
       } catch (e) {
-        setError(e as Error);
+        if (mine === latest.current) setError(e as Error);
       } finally {
-        setLoading(false);
+        if (mine === latest.current) setLoading(false);
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, entity.kind, entity.namespace, entity.name, from, to],
+    [api, entity.kind, entity.namespace, entity.name, from, to, filter],
   );
   useEffect(() => {
     setItems([]);
     load();
   }, [load]);
+  const rows = useMemo(() => groupTimeline(items), [items]);
 
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (loading && items.length === 0) return <Progress />;
+  const chips = <FilterChips value={filter} onChange={props.onFilterChange} />;
+  if (error) {
+    return (
+      <>
+        {chips}
+        <ResponseErrorPanel error={error} />
+      </>
+    );
+  }
+  if (loading && items.length === 0) {
+    return (
+      <>
+        {chips}
+        <Progress />
+      </>
+    );
+  }
   if (items.length === 0) {
     return (
       <>
-        <Typography variant="body2" data-testid="opsdeck-timeline-empty">
-          {t('timeline.empty', { whom: <PlatformTeam /> })}
-        </Typography>
-        <ForAdmins>{t('timeline.emptyFix')}</ForAdmins>
+        {chips}
+        {filter === 'all' ? (
+          <>
+            <Typography variant="body2" data-testid="opsdeck-timeline-empty">
+              {t('timeline.empty', { whom: <PlatformTeam /> })}
+            </Typography>
+            <ForAdmins>{t('timeline.emptyFix')}</ForAdmins>
+          </>
+        ) : (
+          <Typography variant="body2" data-testid="opsdeck-timeline-empty">
+            {t('timeline.emptyFiltered', {
+              filter: t(`timeline.filters.${filter}`),
+            })}
+          </Typography>
+        )}
       </>
     );
   }
   return (
     <>
+      {chips}
       <List dense aria-label={t('timeline.list')}>
-        {items.map(item => (
-          <EventRow key={item.key} item={item} />
-        ))}
+        {rows.map(row =>
+          row.type === 'event' ? (
+            <EventRow key={row.item.key} item={row.item} repo={repo} />
+          ) : (
+            <RunRow key={row.items[0].key} row={row} repo={repo} />
+          ),
+        )}
       </List>
       {cursor && (
         <Button

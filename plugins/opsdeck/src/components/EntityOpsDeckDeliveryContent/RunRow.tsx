@@ -1,0 +1,82 @@
+import Collapse from '@material-ui/core/Collapse';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandLess from '@material-ui/icons/ExpandLess';
+import ExpandMore from '@material-ui/icons/ExpandMore';
+import RocketIcon from '@material-ui/icons/FlightTakeoff';
+import { useState } from 'react';
+import { useOpsDeckFormat } from '../shared/format';
+import { useWrapStyles } from '../shared/wrapStyles';
+import { EventRow } from './EventRow';
+import { Repository } from './sourceLinks';
+import { TimelineRow } from './timelineRows';
+
+const useStyles = makeStyles({ run: { listStyle: 'none' } });
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+});
+
+/** "24–30 Nov", "28 Nov – 2 Dec", or one day: in the viewer's zone and language. */
+export function formatDayRange(from: number, to: number): string {
+  return dayFormat.formatRange(new Date(from), new Date(to));
+}
+
+const STATUSES = ['success', 'cancelled', 'pending'] as const;
+
+/**
+ * Alike deployments in a row, folded into one line — "12 deployments to production, all
+ * successful, 24–30 Nov" — that opens to show each of them.
+ *
+ * @internal
+ */
+export function RunRow(props: {
+  row: Extract<TimelineRow, { type: 'run' }>;
+  repo?: Repository;
+}) {
+  const { row, repo } = props;
+  const { t } = useOpsDeckFormat();
+  const wrap = useWrapStyles();
+  const classes = useStyles();
+  const [open, setOpen] = useState(false);
+  const status = (STATUSES as readonly string[]).includes(row.status)
+    ? t(`timeline.statuses.${row.status as (typeof STATUSES)[number]}`)
+    : row.status;
+  return (
+    // one list item holding the toggle and, when open, its own list: a list holds only items
+    <li className={classes.run} data-testid="opsdeck-timeline-run">
+      <ListItem
+        button
+        divider
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+      >
+        <ListItemIcon>
+          <RocketIcon titleAccess={t('timeline.kinds.deployment')} />
+        </ListItemIcon>
+        <ListItemText
+          className={wrap.wrap}
+          primary={t('timeline.run', {
+            count: row.items.length,
+            environment: row.environment,
+            status,
+            days: formatDayRange(row.from, row.to),
+          })}
+          secondary={open ? t('timeline.runHide') : t('timeline.runShow')}
+        />
+        {open ? <ExpandLess /> : <ExpandMore />}
+      </ListItem>
+      <Collapse in={open} unmountOnExit>
+        <List dense disablePadding>
+          {row.items.map(item => (
+            <EventRow key={item.key} item={item} repo={repo} nested />
+          ))}
+        </List>
+      </Collapse>
+    </li>
+  );
+}
