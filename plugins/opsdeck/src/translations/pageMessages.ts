@@ -11,9 +11,35 @@ export const pageMessages = {
       'Every service in the catalog, each event once; vs the previous window',
     tiers: 'Tiers across services',
     coverage: 'Integration coverage',
-    gaps_one: 'Services with missing coverage ({{count}})',
-    gaps_other: 'Services with missing coverage ({{count}})',
-    missing: 'Missing — what to add',
+    matrix: {
+      title_one:
+        'Integrations by service ({{count}} service, {{gaps}} with gaps)',
+      title_other:
+        'Integrations by service ({{count}} services, {{gaps}} with gaps)',
+      team: 'Team',
+      allTeams: 'All teams',
+      noOwner: 'no owner',
+      present: '{{integration}}: present',
+      missing: '{{integration}} missing — {{fix}}',
+      notApplicable: '{{integration}}: does not apply to this kind of entity',
+    },
+    fixesTitle: 'What a missing integration needs',
+    fixLine_one: ' — missing on {{services}} service: {{fix}}',
+    fixLine_other: ' — missing on {{services}} services: {{fix}}',
+    fixes: {
+      owner: 'name the team that owns it in the catalog.',
+      oncall:
+        'connect an on-call schedule (PagerDuty, Opsgenie or a catalog rotation) to the service, its system or its team, so someone is paged.',
+      deployments:
+        'let its pipeline report deployments, so its delivery metrics count.',
+      incidents:
+        'connect it to the incident tool, so its incidents count for it.',
+      ci: 'link its CI pipeline (GitHub, GitLab, Jenkins or CircleCI).',
+      observability:
+        'link a dashboard (Grafana, Datadog, Sentry, New Relic or Prometheus).',
+      docs: 'add a runbook or docs (TechDocs, or a runbook link).',
+      kubernetes: 'link the Kubernetes workloads that run it.',
+    },
   },
   distribution: {
     caption_one: 'Services per tier, by metric ({{count}} service)',

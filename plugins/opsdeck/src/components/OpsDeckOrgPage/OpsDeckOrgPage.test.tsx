@@ -3,7 +3,8 @@ import {
   doraHeadlines,
   summarizeScopeCoverage,
 } from '@opsdeck/backstage-plugin-common';
-import { screen, within } from '@testing-library/react';
+import { Entity } from '@backstage/catalog-model';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   doraAnswer,
   history,
@@ -74,12 +75,183 @@ describe('OpsDeckOrgPage', () => {
     expect(screen.getByTestId('opsdeck-scope-coverage')).toHaveTextContent(
       `${coverage.percent}%`,
     );
-    const gaps = screen.getByTestId('opsdeck-coverage-gaps');
-    expect(gaps).toHaveTextContent('Services with missing coverage (1)');
+    // the matrix: one row per service, ✓ / ✗ per integration
+    const matrix = screen.getByTestId('opsdeck-coverage-matrix');
+    expect(matrix).toHaveTextContent(
+      'Integrations by service (2 services, 1 with gaps)',
+    );
     expect(
-      within(gaps).getByRole('link', { name: 'Bare service' }),
+      within(matrix).getByRole('link', { name: 'Bare service' }),
     ).toHaveAttribute('href', '/catalog/default/component/bare');
-    expect(gaps).toHaveTextContent('pagerduty.com/service-id');
-    expect(gaps).not.toHaveTextContent('component:default/full');
+    expect(within(matrix).getByRole('link', { name: 'full' })).toBeVisible();
+  });
+
+  it('shows services × integrations, sortable by service, owner and coverage, filtered by team, with each fix said once', async () => {
+    const service = (
+      name: string,
+      annotations: Record<string, string>,
+      title?: string,
+    ) =>
+      computeEntityCoverage(`component:default/${name}`, {
+        kind: 'Component',
+        metadata: { annotations, ...(title ? { title } : {}) },
+        spec: { owner: 'x' },
+      });
+    const coverage = summarizeScopeCoverage({ type: 'org' }, [
+      service('checkout', {
+        'github.com/project-slug': 'acme/checkout',
+        'pagerduty.com/service-id': 'P1',
+        'grafana/overview-dashboard': 'https://g',
+        'backstage.io/techdocs-ref': 'dir:.',
+        'backstage.io/kubernetes-id': 'checkout',
+      }),
+      service(
+        'storefront',
+        { 'github.com/project-slug': 'acme/web' },
+        'Web storefront',
+      ),
+      service('returns', {}, 'Returns portal'),
+    ]);
+    const none = doraHeadlines(
+      doraAnswer({ deployments: [], incidents: [] }).current,
+    );
+    const owners: Record<string, string> = {
+      checkout: 'group:default/payments',
+      storefront: 'group:default/storefront',
+      returns: 'group:default/logistics',
+    };
+    const group = (name: string, title: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default', title },
+      spec: { type: 'team', children: [] },
+    });
+    await renderOnEntity(<OpsDeckOrgPage />, {
+      api: {
+        getOrgDora: async () => ({
+          ...doraAnswer({ deployments: [], incidents: [] }),
+          scope: { type: 'org' as const, services: 3 },
+        }),
+        getOrgServices: async () => ({
+          scope: { type: 'org' as const },
+          window: { from: 0, to: 1, days: 90 },
+          benchmark: 'dora-2023',
+          services: Object.entries(owners).map(([name, owner]) => ({
+            entityRef: `component:default/${name}`,
+            owner,
+            coverage: 0,
+            missing: [],
+            dora: none,
+          })),
+        }),
+        getOrgCoverage: async () => coverage,
+      },
+      catalog: [
+        group('payments', 'Payments'),
+        group('storefront', 'Storefront'),
+        group('logistics', 'Logistics'),
+      ],
+    });
+    const matrix = await screen.findByTestId('opsdeck-coverage-matrix');
+    expect(matrix).toHaveTextContent(
+      'Integrations by service (3 services, 2 with gaps)',
+    );
+    const rowOf = (name: string) =>
+      within(matrix).getByRole('link', { name }).closest('tr')!;
+    const cells = (name: string) =>
+      within(rowOf(name))
+        .getAllByTestId(/^opsdeck-matrix-/)
+        .map(c => c.textContent)
+        .join('');
+    // owner, then on-call, deployments, incidents, CI, observability, docs, Kubernetes
+    expect(cells('checkout')).toBe('✓✓✓✓✓✓✓✓');
+    expect(cells('Returns portal')).toBe('✓✗✗✗✗✗✗✗');
+    expect(cells('Web storefront')).toBe('✓✗✓✗✓✗✗✗');
+    // owners by name, linked
+    expect(
+      await within(rowOf('Returns portal')).findByRole('link', {
+        name: 'Logistics',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/group/logistics');
+    // the fix on hover, and in words for a screen reader
+    const oncall = within(rowOf('Returns portal')).getByTestId(
+      'opsdeck-matrix-oncall',
+    );
+    expect(oncall).toHaveAccessibleName(
+      'On-call missing — connect an on-call schedule (PagerDuty, Opsgenie or a catalog rotation) to the service, its system or its team, so someone is paged.',
+    );
+    fireEvent.mouseOver(oncall);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'On-call missing — connect an on-call schedule',
+    );
+
+    const order = () =>
+      within(matrix)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => within(r).getAllByRole('link')[0].textContent);
+    // least covered first, as the answer gives them
+    expect(order()).toEqual(['Returns portal', 'Web storefront', 'checkout']);
+    fireEvent.click(within(matrix).getByRole('button', { name: 'Service' }));
+    expect(order()).toEqual(['checkout', 'Returns portal', 'Web storefront']);
+    fireEvent.click(within(matrix).getByRole('button', { name: 'Owner' }));
+    await waitFor(() =>
+      expect(order()).toEqual(['Returns portal', 'checkout', 'Web storefront']),
+    );
+    fireEvent.click(within(matrix).getByRole('button', { name: 'Coverage' }));
+    expect(order()).toEqual(['Returns portal', 'Web storefront', 'checkout']);
+
+    // one team's services
+    fireEvent.mouseDown(within(matrix).getByRole('button', { name: /Team/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Storefront' }));
+    await waitFor(() => expect(order()).toEqual(['Web storefront']));
+    expect(matrix).toHaveTextContent(
+      'Integrations by service (1 service, 1 with gaps)',
+    );
+
+    // each missing integration explained once; the annotations for admins
+    const fixes = screen.getByTestId('opsdeck-integration-fixes');
+    expect(fixes).toHaveTextContent(
+      'On-call — missing on 2 services: connect an on-call schedule',
+    );
+    expect(fixes).toHaveTextContent(
+      'Kubernetes — missing on 2 services: link the Kubernetes workloads that run it.',
+    );
+    expect(fixes).not.toHaveTextContent('Owner —');
+    const admin = within(fixes).getByTestId('opsdeck-integration-fixes-admin');
+    fireEvent.click(within(admin).getByText('For admins'));
+    expect(admin).toHaveTextContent('pagerduty.com/service-id');
+  });
+
+  it('keeps the annotations from people who do not administer OpsDeck', async () => {
+    const coverage = summarizeScopeCoverage({ type: 'org' }, [
+      computeEntityCoverage('component:default/bare', {
+        kind: 'Component',
+        metadata: {},
+        spec: {},
+      }),
+    ]);
+    await renderOnEntity(<OpsDeckOrgPage />, {
+      api: {
+        getOrgDora: async () => ({
+          ...doraAnswer({ deployments: [], incidents: [] }),
+          scope: { type: 'org' as const, services: 1 },
+        }),
+        getOrgServices: async () => {
+          throw new Error('not now');
+        },
+        getOrgCoverage: async () => coverage,
+      },
+      denied: ['opsdeck.admin'],
+    });
+    const fixes = await screen.findByTestId('opsdeck-integration-fixes');
+    expect(fixes).toHaveTextContent(
+      'Owner — missing on 1 service: name the team that owns it in the catalog.',
+    );
+    expect(screen.queryByText('For admins')).not.toBeInTheDocument();
+    expect(screen.getByTestId('opsdeck-coverage-matrix')).toHaveTextContent(
+      'no owner',
+    );
+    expect(document.body).not.toHaveTextContent('pagerduty.com/service-id');
   });
 });
