@@ -109,8 +109,6 @@ export const pageMessages = {
     by: 'by {{owner}} · ',
     usedBy_one: 'used by {{count}} entity',
     usedBy_other: 'used by {{count}} entities',
-    usedByTeams_one: 'used by {{count}} entity of {{teams}}',
-    usedByTeams_other: 'used by {{count}} entities of {{teams}}',
     create: 'Create',
     createLabel: 'Create: {{title}}',
     notUsed: 'not used yet',
@@ -128,6 +126,20 @@ export const pageMessages = {
     twoHomesFix: 'Two Systems claim this domain: {{homes}}.',
     twoHomesHow:
       'Drop the `opsdeck.io/platform-domain` annotation from one, or name the owner in `opsdeck.platform.domains`.',
+  },
+  goldenPath: {
+    note: 'Adoption of a golden path: the entities created from it, by owning team, and its completed runs per week over the last 12 weeks from the scaffolder’s history. The trend counts runs, not entities: the catalog keeps no creation times.',
+    runsUnknown:
+      'How often the golden paths ran could not be read from the scaffolder.',
+    byTeam: 'Used by',
+    noTeam: 'No owner',
+    teamCount_one: ': {{count}} · {{entities}}',
+    teamCount_other: ': {{count}} · {{entities}}',
+    runs_one: '{{count}} completed run in the last 12 weeks',
+    runs_other: '{{count}} completed runs in the last 12 weeks',
+    runsLabel: 'Completed runs per week, oldest first: {{counts}}',
+    runsWeek_one: 'Week of {{week}} (UTC): {{count}} run',
+    runsWeek_other: 'Week of {{week}} (UTC): {{count}} runs',
   },
   access: {
     heading: 'Access requests',

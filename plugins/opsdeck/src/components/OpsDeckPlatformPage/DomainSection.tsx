@@ -20,6 +20,8 @@ import { WithCode } from '../shared/WithCode';
 import { useOpsDeckFormat } from '../shared/format';
 import { DomainIcon } from './domainIcons';
 import { AccessRequests } from './AccessRequests';
+import { GoldenPathAdoption } from './GoldenPathAdoption';
+import { Adopter } from './useAdoption';
 
 /** Why a domain has no owning team, in plain words; the catalog detail is for admins. */
 function NoOwner(props: { domain: DomainHome }) {
@@ -114,11 +116,17 @@ function TeamOnCall({ teamRef }: { teamRef: string }) {
 
 /**
  * One platform domain: who owns it and who is on call, what it offers, its golden paths with a
- * Create button and their adoption, and its docs and request links.
+ * Create button and their adoption (by team, and runs per week), and its docs and request links.
  *
  * @internal
  */
-export function DomainSection(props: { domain: DomainHome }) {
+export function DomainSection(props: {
+  domain: DomainHome;
+  /** The entities created from golden paths, with their owners. */
+  adopters?: Map<string, Adopter>;
+  /** Completed scaffolder runs per template and week. */
+  runs?: { weeks: number[]; counts: Map<string, number[]> };
+}) {
   const classes = useStyles();
   const wrap = useWrapStyles();
   const { t } = useOpsDeckFormat();
@@ -239,23 +247,9 @@ export function DomainSection(props: { domain: DomainHome }) {
                         owner: <EntityRefLink entityRef={path.owner} />,
                       })}
                     <span data-testid="opsdeck-golden-path-adoption">
-                      {path.adoption.teams.length > 0
-                        ? t('domain.usedByTeams', {
-                            count: path.adoption.entities.length,
-                            teams: (
-                              <>
-                                {path.adoption.teams.map((team, i) => (
-                                  <Fragment key={team}>
-                                    {i > 0 && ', '}
-                                    <EntityRefLink entityRef={team} />
-                                  </Fragment>
-                                ))}
-                              </>
-                            ),
-                          })
-                        : t('domain.usedBy', {
-                            count: path.adoption.entities.length,
-                          })}
+                      {t('domain.usedBy', {
+                        count: path.adoption.entities.length,
+                      })}
                     </span>
                   </Typography>
                   <div className={classes.row}>
@@ -278,6 +272,11 @@ export function DomainSection(props: { domain: DomainHome }) {
                       />
                     )}
                   </div>
+                  <GoldenPathAdoption
+                    path={path}
+                    adopters={props.adopters}
+                    runs={props.runs}
+                  />
                 </div>
               ))
             )}

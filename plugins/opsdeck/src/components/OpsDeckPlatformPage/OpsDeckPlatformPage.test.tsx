@@ -1,5 +1,7 @@
 /* eslint-disable no-script-url -- a javascript: link in the catalog must never become a link */
 import { Entity } from '@backstage/catalog-model';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderOnEntity } from '../../__testUtils__/fixtures';
 import { OpsDeckPlatformPage } from './OpsDeckPlatformPage';
@@ -100,6 +102,19 @@ const listAccessRequests = jest.fn(async (q?: { domain?: string }) =>
   q?.domain === 'data' ? [pending] : [],
 );
 
+/** The scaffolder's `GET /v2/tasks`, answering with the given tasks (none by default). */
+const scaffolder = (
+  fetch: (url: string) => Promise<unknown> = async () => ({
+    ok: true,
+    status: 200,
+    json: async () => ({ tasks: [], totalTasks: 0 }),
+  }),
+) =>
+  [
+    [discoveryApiRef, mockApis.discovery()],
+    [fetchApiRef, { fetch }],
+  ] as const;
+
 jest.setTimeout(30_000);
 
 describe('OpsDeckPlatformPage', () => {
@@ -107,6 +122,7 @@ describe('OpsDeckPlatformPage', () => {
     await renderOnEntity(<OpsDeckPlatformPage />, {
       api: { getEntityOnCall, listAccessRequests },
       catalog,
+      apis: [...scaffolder()],
     });
     const data = await screen.findByTestId('opsdeck-domain-data');
     expect(
@@ -125,7 +141,7 @@ describe('OpsDeckPlatformPage', () => {
     )!;
     expect(
       within(postgres).getByTestId('opsdeck-golden-path-adoption'),
-    ).toHaveTextContent('used by 3 entities of payments, storefront');
+    ).toHaveTextContent('used by 3 entities');
     expect(
       within(postgres)
         .getByLabelText('Create: PostgreSQL database')
@@ -177,6 +193,7 @@ describe('OpsDeckPlatformPage', () => {
         decideAccessRequest,
       },
       catalog,
+      apis: [...scaffolder()],
     });
     const access = await screen.findByTestId('opsdeck-access-data');
     const request = await within(access).findByTestId('opsdeck-access-request');
@@ -217,6 +234,7 @@ describe('OpsDeckPlatformPage', () => {
     await renderOnEntity(<OpsDeckPlatformPage />, {
       api: { getEntityOnCall, listAccessRequests },
       catalog,
+      apis: [...scaffolder()],
     });
     await screen.findByTestId('opsdeck-domain-data');
     const search = screen.getByLabelText(
@@ -243,5 +261,117 @@ describe('OpsDeckPlatformPage', () => {
     expect(screen.getByTestId('opsdeck-platform-empty')).toHaveTextContent(
       'nothing-like-this',
     );
+  });
+
+  it('shows who adopted each golden path, by team, and its completed runs per week from the scaffolder', async () => {
+    const now = Date.now();
+    const task = (
+      template: string,
+      createdAt: number,
+      status = 'completed',
+    ) => ({
+      id: `t${createdAt}-${template}`,
+      spec: {
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        steps: [],
+        output: {},
+        parameters: {},
+        templateInfo: { entityRef: template },
+      },
+      status,
+      createdAt: new Date(createdAt).toISOString(),
+      lastHeartbeatAt: new Date(createdAt + 5_000).toISOString(),
+      createdBy: 'user:default/nina',
+    });
+    // GET /v2/tasks as the scaffolder answers it: { tasks: SerializedTask[], totalTasks }
+    const tasks = [
+      task('template:default/postgres-database', now),
+      task('template:default/postgres-database', now - 7 * 86_400_000),
+      task('template:default/postgres-database', now - 7 * 86_400_000),
+      task('template:default/postgres-database', now - 7 * 86_400_000),
+      task(
+        'template:default/postgres-database',
+        now - 8 * 86_400_000,
+        'failed',
+      ),
+      task('template:default/kafka-topic', now - 14 * 86_400_000),
+      task('template:default/postgres-database', now - 100 * 86_400_000),
+    ];
+    const fetch = jest.fn(async (_url: string) => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ tasks, totalTasks: tasks.length }),
+    }));
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: { getEntityOnCall, listAccessRequests },
+      catalog,
+      apis: [...scaffolder(fetch)],
+    });
+    const data = await screen.findByTestId('opsdeck-domain-data');
+    const postgres = within(data)
+      .getAllByTestId('opsdeck-golden-path')
+      .find(p => p.textContent?.includes('PostgreSQL database'))!;
+    // by owning team, biggest first, each entity linked
+    const teams = await within(postgres).findAllByTestId(
+      'opsdeck-golden-path-team',
+    );
+    expect(teams.map(team => team.textContent)).toEqual([
+      'payments: 2 · orders-db, ledger-db',
+      'storefront: 1 · catalog-db',
+    ]);
+    expect(
+      within(teams[0]).getByRole('link', { name: 'payments' }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(
+      within(teams[0]).getByRole('link', { name: 'ledger-db' }),
+    ).toHaveAttribute('href', '/catalog/default/component/ledger-db');
+
+    // completed runs of this template per ISO week, the current week last
+    const runs = await within(postgres).findByTestId(
+      'opsdeck-golden-path-runs',
+    );
+    expect(runs).toHaveTextContent('4 completed runs in the last 12 weeks');
+    expect(
+      within(runs).getByRole('img', { name: /^Completed runs per week/ }),
+    ).toHaveAccessibleName(
+      `Completed runs per week, oldest first: ${[
+        ...Array(10).fill(0),
+        3,
+        1,
+      ].join(', ')}`,
+    );
+    const kafka = within(data)
+      .getAllByTestId('opsdeck-golden-path')
+      .find(p => p.textContent?.includes('Kafka topic'))!;
+    expect(
+      await within(kafka).findByTestId('opsdeck-golden-path-runs'),
+    ).toHaveTextContent('1 completed run in the last 12 weeks');
+    expect(screen.getByTestId('opsdeck-adoption-note')).toHaveTextContent(
+      'The trend counts runs, not entities: the catalog keeps no creation times.',
+    );
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/scaffolder/v2/tasks');
+    expect(url.searchParams.get('status')).toBe('completed');
+    expect(url.searchParams.get('order')).toBe('desc:created_at');
+  });
+
+  it('says when the scaffolder cannot tell how often the golden paths ran', async () => {
+    const fetch = jest.fn(async () => new Response('{}', { status: 403 }));
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: { getEntityOnCall, listAccessRequests },
+      catalog,
+      apis: [...scaffolder(fetch)],
+      denied: ['opsdeck.admin'],
+    });
+    expect(
+      await screen.findByText(
+        'How often the golden paths ran could not be read from the scaffolder.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('opsdeck-golden-path-runs')).toBeNull();
+    // adoption by team does not depend on it
+    expect(
+      (await screen.findAllByTestId('opsdeck-golden-path-team')).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,9 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { DomainHome, usePlatformDomains } from '../../hooks/usePlatformDomains';
 import { useOpsDeckFormat } from '../shared/format';
+import { ForAdmins } from '../shared/ForAdmins';
 import { DomainSection } from './DomainSection';
+import { useAdopters, useScaffolderRuns } from './useAdoption';
 
 /**
  * What of a domain matches a search: everything when the domain itself matches, else only the
@@ -42,14 +44,17 @@ export function searchDomain(
 
 /**
  * The platform team's storefront (`/platform`): one section per domain with its owning team and
- * who is on call, what it offers, its golden paths and their adoption, and its docs and request
- * links; one search box across domains and offers.
+ * who is on call, what it offers, its golden paths and their adoption (entities by owning team,
+ * completed runs per week from the scaffolder), and its docs and request links; one search box
+ * across domains and offers.
  *
  * @public
  */
 export function OpsDeckPlatformPage() {
   const { t } = useOpsDeckFormat();
   const { value, loading, error } = usePlatformDomains({ adoption: true });
+  const adopters = useAdopters(value);
+  const runs = useScaffolderRuns();
   const [query, setQuery] = useState('');
   const shown = useMemo(
     () =>
@@ -82,6 +87,15 @@ export function OpsDeckPlatformPage() {
             }}
           />
         </ContentHeader>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          paragraph
+          data-testid="opsdeck-adoption-note"
+        >
+          {runs.error ? t('goldenPath.runsUnknown') : t('goldenPath.note')}
+        </Typography>
+        {runs.error && <ForAdmins>{runs.error.message}</ForAdmins>}
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && shown.length === 0 && (
@@ -92,7 +106,11 @@ export function OpsDeckPlatformPage() {
         <Grid container spacing={3}>
           {shown.map(domain => (
             <Grid item xs={12} key={domain.id}>
-              <DomainSection domain={domain} />
+              <DomainSection
+                domain={domain}
+                adopters={adopters.value}
+                runs={runs.value}
+              />
             </Grid>
           ))}
         </Grid>
