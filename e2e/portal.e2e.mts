@@ -93,7 +93,9 @@ describe('OpsDeck demo portal', { timeout: 420_000 }, () => {
     await kubernetes
       .locator('svg title', { hasText: 'missing' })
       .waitFor({ state: 'attached' });
-    await kubernetes.getByText('backstage.io/kubernetes-id').waitFor();
+    await kubernetes
+      .getByText('backstage.io/kubernetes-id', { exact: true })
+      .waitFor();
     // Its on-call comes from the Payments System, as the on-call card shows: not a gap.
     await page
       .getByTestId('opsdeck-coverage-oncall')
