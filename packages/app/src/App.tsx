@@ -42,6 +42,7 @@ import {
   OpsDeckOnboardingPage,
   OpsDeckOrgPage,
   OpsDeckPlatformPage,
+  opsdeckPlugin,
 } from '@opsdeck/backstage-plugin';
 
 const app = createApp({
@@ -61,6 +62,9 @@ const app = createApp({
     });
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
+    });
+    bind(opsdeckPlugin.externalRoutes, {
+      viewTechDoc: techdocsPlugin.routes.docRoot,
     });
   },
   components: {

@@ -31,6 +31,7 @@ import {
   onboardingRouteRef,
   platformRouteRef,
   rootRouteRef,
+  viewTechDocRouteRef,
 } from './routes';
 
 export { opsdeckTranslationRef } from './translation';
@@ -193,6 +194,9 @@ export default createFrontendPlugin({
     platform: convertLegacyRouteRef(platformRouteRef),
     onboarding: convertLegacyRouteRef(onboardingRouteRef),
     glossary: convertLegacyRouteRef(glossaryRouteRef),
+  },
+  externalRoutes: {
+    viewTechDoc: convertLegacyRouteRef(viewTechDocRouteRef),
   },
   extensions: [
     opsDeckApi,

@@ -27,6 +27,7 @@ export {
   platformRouteRef as opsdeckPlatformRouteRef,
   onboardingRouteRef as opsdeckOnboardingRouteRef,
   glossaryRouteRef as opsdeckGlossaryRouteRef,
+  viewTechDocRouteRef as opsdeckViewTechDocRouteRef,
 } from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
 export type {

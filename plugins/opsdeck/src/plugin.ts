@@ -13,6 +13,7 @@ import {
   onboardingRouteRef,
   platformRouteRef,
   rootRouteRef,
+  viewTechDocRouteRef,
 } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 import { lazyCard } from './components/shared/lazyCard';
@@ -42,6 +43,9 @@ export const opsdeckPlugin = createPlugin({
     platform: platformRouteRef,
     onboarding: onboardingRouteRef,
     glossary: glossaryRouteRef,
+  },
+  externalRoutes: {
+    viewTechDoc: viewTechDocRouteRef,
   },
 });
 

@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /**
  * The org overview page (`/opsdeck` in the demo app).
@@ -28,3 +31,16 @@ export const onboardingRouteRef = createRouteRef({ id: 'opsdeck-onboarding' });
  * @public
  */
 export const glossaryRouteRef = createRouteRef({ id: 'opsdeck-glossary' });
+
+/**
+ * A TechDocs page of an entity, where the onboarding quests' reading lives. Bind the plugin's
+ * external route `viewTechDoc` to TechDocs' `docRoot` route; unbound, the links point at
+ * `/docs/<namespace>/<kind>/<name>/`.
+ *
+ * @public
+ */
+export const viewTechDocRouteRef = createExternalRouteRef({
+  id: 'opsdeck-view-techdoc',
+  optional: true,
+  params: ['namespace', 'kind', 'name'],
+});

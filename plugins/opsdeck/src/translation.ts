@@ -5,6 +5,7 @@ import {
 import { doraMessages } from './translations/doraMessages';
 import { entityMessages } from './translations/entityMessages';
 import { glossaryMessages } from './translations/glossaryMessages';
+import { onboardingMessages } from './translations/onboardingMessages';
 import { pageMessages } from './translations/pageMessages';
 import { timelineMessages } from './translations/timelineMessages';
 
@@ -24,6 +25,7 @@ export const opsdeckTranslationRef = createTranslationRef({
     ...timelineMessages,
     ...pageMessages,
     ...glossaryMessages,
+    ...onboardingMessages,
   },
 });
 

@@ -1,5 +1,5 @@
 // The pages' part of OpsDeck's messages: org overview, platform page with its domains and
-// access requests, onboarding. Composed in ../translation.ts.
+// access requests (onboarding: onboardingMessages.ts). Composed in ../translation.ts.
 
 /** @internal */
 export const pageMessages = {
@@ -167,40 +167,5 @@ export const pageMessages = {
     waiting: 'Waiting for a member of {{team}} to decide',
     approve: 'Approve',
     reject: 'Reject',
-  },
-  onboarding: {
-    welcome: 'Welcome',
-    welcomeName: 'Welcome, {{name}}',
-    subtitle: 'Your team, your services, your first weeks',
-    noTeam: 'You are not in a team yet',
-    noTeamText:
-      'Nothing in the catalog says which team you belong to. Ask your lead to add you to your team — then this page shows your team, its services and who to ask.',
-    noTeamFix:
-      'Add {{user}} to the team’s Group ({{members}}) or set {{memberOf}} on the User.',
-    yourTeam_one: 'Your team',
-    yourTeam_other: 'Your teams',
-    oncallNow: 'On call now',
-    peopleToAsk: 'People to ask: {{people}}',
-    nextOnCall: 'When you are next on call',
-    noShifts:
-      'You are not on any of your teams’ schedules for the next 90 days.',
-    shift: '{{from}} – {{until}} ({{relative}})',
-    level: 'level {{level}}',
-    services: 'Your team’s services',
-    domains: 'Platform domains and golden paths for you',
-    domainsSubheader:
-      'What your team builds with, and the domains of your checklist',
-    noDomains: 'Nothing yet: your team has not used a golden path.',
-    ask: 'Ask {{team}}',
-    yourTeamUses: ' — your team uses it',
-  },
-  checklist: {
-    title: 'Your first weeks',
-    missing: 'No checklist',
-    done: '{{done}} of {{total}} done',
-    empty: 'No checklist yet. Ask the platform team to add one.',
-    emptyFix:
-      'The checklist comes from `opsdeck.onboarding.quests` (or the former `opsdeck.onboarding.checklist`) in app-config.',
-    progress: 'Onboarding progress',
   },
 } as const;

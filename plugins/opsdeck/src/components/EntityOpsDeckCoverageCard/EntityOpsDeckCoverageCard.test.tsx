@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { computeEntityCoverage } from '@opsdeck/backstage-plugin-common';
@@ -25,6 +28,7 @@ function renderCard(api: Partial<OpsDeckApi>) {
         <EntityOpsDeckCoverageCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -51,6 +55,35 @@ describe('EntityOpsDeckCoverageCard', () => {
       namespace: 'default',
       name: 'checkout',
     });
+  });
+
+  it('says in words where inherited on-call and received events come from', async () => {
+    await renderCard({
+      getEntityCoverage: async () =>
+        computeEntityCoverage('component:default/checkout', entity, {
+          onCallFrom: 'system:default/payments',
+          received: { deployments: true, incidents: true },
+        }),
+    });
+    const oncall = await screen.findByTestId('opsdeck-coverage-oncall');
+    expect(within(oncall).getByTitle('present')).toBeInTheDocument();
+    expect(
+      within(oncall).getByTestId('opsdeck-coverage-evidence'),
+    ).toHaveTextContent(/^from payments$/);
+    expect(
+      within(oncall).getByRole('link', { name: 'payments' }),
+    ).toHaveAttribute('href', '/catalog/default/system/payments');
+    expect(oncall).not.toHaveTextContent('inherited:');
+    expect(
+      within(screen.getByTestId('opsdeck-coverage-incidents')).getByTestId(
+        'opsdeck-coverage-evidence',
+      ),
+    ).toHaveTextContent(/^events received$/);
+    // an annotation key stays, in code style
+    const ci = screen.getByTestId('opsdeck-coverage-ci');
+    expect(within(ci).getByText('github.com/project-slug').tagName).toBe(
+      'CODE',
+    );
   });
 
   it("shows the backend's error instead of an empty card", async () => {

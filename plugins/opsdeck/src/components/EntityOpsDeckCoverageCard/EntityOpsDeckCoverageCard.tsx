@@ -8,10 +8,16 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
-import { CoverageItem } from '@opsdeck/backstage-plugin-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  CoverageItem,
+  INHERITED_EVIDENCE_PREFIX,
+  RECEIVED_EVIDENCE,
+} from '@opsdeck/backstage-plugin-common';
+import { Fragment, ReactNode } from 'react';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useWrapStyles } from '../shared/wrapStyles';
-import { WithCode } from '../shared/WithCode';
+import { Code, WithCode } from '../shared/WithCode';
 import { CardPlaceholder } from '../shared/CardStates';
 import { COVERAGE_CARD } from '../shared/cardShapes';
 import { formatNumber, useOpsDeckFormat } from '../shared/format';
@@ -21,7 +27,64 @@ const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
   missing: { color: theme.palette.warning.main },
   bar: { height: 8, borderRadius: 4, marginBottom: theme.spacing(1) },
+  // a link inside a sentence is underlined, not told apart by colour alone (WCAG 1.4.1)
+  evidence: { '& a': { textDecoration: 'underline' } },
 }));
+
+/**
+ * What made an integration present, in words: annotation keys in code style ("from
+ * `pagerduty.com/service-id`"), on-call inherited "from <the System or Group>", linked by its
+ * title, and "events received" for deployments or incidents that arrived whatever they named.
+ */
+function Evidence({ evidence }: { evidence: string[] }) {
+  const classes = useStyles();
+  const { t } = useOpsDeckFormat();
+  const keys = evidence.filter(
+    e => !e.startsWith(INHERITED_EVIDENCE_PREFIX) && e !== RECEIVED_EVIDENCE,
+  );
+  const parts: ReactNode[] = [];
+  if (keys.length > 0) {
+    parts.push(
+      t('coverage.from', {
+        evidence: (
+          <>
+            {keys.map((key, i) => (
+              <Fragment key={key}>
+                {i > 0 && ', '}
+                <Code>{key}</Code>
+              </Fragment>
+            ))}
+          </>
+        ),
+      }),
+    );
+  }
+  for (const e of evidence) {
+    if (e.startsWith(INHERITED_EVIDENCE_PREFIX)) {
+      parts.push(
+        t('coverageWords.from', {
+          entity: (
+            <EntityRefLink
+              entityRef={e.slice(INHERITED_EVIDENCE_PREFIX.length)}
+            />
+          ),
+        }),
+      );
+    } else if (e === RECEIVED_EVIDENCE) {
+      parts.push(t('coverageWords.received'));
+    }
+  }
+  return (
+    <span className={classes.evidence} data-testid="opsdeck-coverage-evidence">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
 
 function CoverageRow({ item }: { item: CoverageItem }) {
   const wrap = useWrapStyles();
@@ -47,11 +110,7 @@ function CoverageRow({ item }: { item: CoverageItem }) {
         primary={integrationTitle(item, t)}
         secondary={
           item.present ? (
-            <WithCode
-              text={t('coverage.from', {
-                evidence: item.evidence.map(e => `\`${e}\``).join(', '),
-              })}
-            />
+            <Evidence evidence={item.evidence} />
           ) : (
             <WithCode text={item.fix ?? ''} />
           )

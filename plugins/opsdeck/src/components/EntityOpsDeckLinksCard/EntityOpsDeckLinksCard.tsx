@@ -1,5 +1,4 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   Entity,
   RELATION_OWNED_BY,
@@ -24,9 +23,9 @@ import {
   LINK_GROUPS,
   annotationsWithoutLinks,
   entityLinks,
-  parseLinkTemplates,
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
+import { useLinkTemplates } from '../../hooks/useLinkTemplates';
 import { LinkIconFor } from './LinkIcon';
 import { describeLink } from './linkLabels';
 import { PlatformTeam } from '../shared/AskPlatformTeam';
@@ -39,18 +38,6 @@ const useStyles = makeStyles(theme => ({
   group: { marginBottom: theme.spacing(1) },
   icon: { minWidth: 32 },
 }));
-
-function useLinkTemplates() {
-  const config = useApi(configApiRef);
-  return useMemo(() => {
-    try {
-      const raw = config.getOptionalConfigArray('opsdeck.links.templates');
-      return { templates: parseLinkTemplates(raw?.map(c => c.get())) };
-    } catch (error) {
-      return { templates: [], error: (error as Error).message };
-    }
-  }, [config]);
-}
 
 /** The owning team: the catalog's relation, else `spec.owner` as written. */
 function ownerOf(entity: Entity): string | undefined {

@@ -2,8 +2,6 @@ import {
   Content,
   EmptyState,
   Header,
-  InfoCard,
-  LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -11,32 +9,33 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
-import Typography from '@material-ui/core/Typography';
+import Paper from '@material-ui/core/Paper';
+import { makeStyles } from '@material-ui/core/styles';
 import { OnCallShiftAnswer } from '@opsdeck/backstage-plugin-common';
-import { Fragment, useMemo } from 'react';
+import { useMemo } from 'react';
 import { usePlatformDomains } from '../../hooks/usePlatformDomains';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { useOnCallAnswers } from '../../hooks/useOnCallAnswers';
-import { OnCallLevels } from '../shared/OnCallLevels';
 import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
 import { ForAdmins } from '../shared/ForAdmins';
 import { Code } from '../shared/WithCode';
-import { TextWithRefs } from '../shared/TextWithRefs';
-import {
-  formatInstant,
-  formatRelative,
-  useOpsDeckFormat,
-} from '../shared/format';
-import { useWrapStyles } from '../shared/wrapStyles';
-import { Checklist } from './Checklist';
+import { useOpsDeckFormat } from '../shared/format';
+import { DomainsCard } from './DomainsCard';
+import { Quests } from './Quests';
+import { Team, TeamCard } from './TeamCard';
+import { YourShift } from './YourShift';
 import { useMyTeams } from './useMyTeams';
+import { useTeamServices } from './useTeamServices';
 
 const DAY = 86_400_000;
 
-type Team = { entityRef: string; title: string; members: string[] };
+const useStyles = makeStyles(theme => ({
+  shift: {
+    padding: theme.spacing(2),
+    borderLeft: `4px solid ${theme.palette.info.main}`,
+    '& a': { textDecoration: 'underline' },
+  },
+}));
 
 /** The teams' services, who is on call for each, and the caller's own upcoming shifts. */
 function useTeamsOperations(teams: Team[], userRef: string) {
@@ -101,76 +100,50 @@ function useTeamsOperations(teams: Team[], userRef: string) {
   return { services, oncall, myShifts };
 }
 
-function MyShifts(props: { shifts?: OnCallShiftAnswer[]; loading: boolean }) {
-  const wrap = useWrapStyles();
-  const { t } = useOpsDeckFormat();
-  if (props.loading) return <Progress />;
-  const shifts = props.shifts ?? [];
-  if (shifts.length === 0) {
-    return (
-      <Typography variant="body2" data-testid="opsdeck-my-shifts-none">
-        {t('onboarding.noShifts')}
-      </Typography>
-    );
-  }
-  return (
-    <List dense disablePadding data-testid="opsdeck-my-shifts">
-      {shifts.slice(0, 5).map(s => (
-        <ListItem key={`${s.from}-${s.level}`} disableGutters>
-          <ListItemText
-            className={wrap.wrap}
-            primary={t('onboarding.shift', {
-              from: formatInstant(s.from),
-              until: formatInstant(s.until),
-              relative: formatRelative(s.from),
-            })}
-            secondary={
-              <>
-                {t('onboarding.level', { level: String(s.level) })}
-                {s.scheduleName && (
-                  <>
-                    {' · '}
-                    <TextWithRefs text={s.scheduleName} />
-                  </>
-                )}
-              </>
-            }
-          />
-        </ListItem>
-      ))}
-    </List>
-  );
-}
-
 /**
- * A new hire's first page (`/onboarding`): their checklist with progress, their teams and the
- * teams' services (owner, on-call, DORA tiers, coverage), when they are next on call, the
- * platform domains and golden paths relevant to their team, and people to ask.
+ * A new hire's first page (`/onboarding`): their on-call shift now or next, the onboarding
+ * quests in order (each with its reading, steps ticked by hand or by what really happened, and
+ * links to the reader's own services' pipeline, dashboards, runbook and on-call), their teams
+ * and the teams' services, the platform domains and golden paths relevant to them, and people
+ * to ask.
  *
  * @public
  */
 export function OpsDeckOnboardingPage() {
+  const classes = useStyles();
   const { t } = useOpsDeckFormat();
   const me = useMyTeams();
-  const teams = me.value?.teams ?? [];
+  const teams = useMemo(() => me.value?.teams ?? [], [me.value]);
   const ops = useTeamsOperations(teams, me.value?.userRef ?? '');
+  const teamServices = useTeamServices(teams.map(team => team.entityRef));
   const domains = usePlatformDomains({ adoption: true });
-  // One read of the checklist serves the checklist card and the domains it names.
+  // One read of the progress serves the quests, the shift above them and the domains they name.
   const progress = useOpsDeck(api => api.getOnboardingProgress(), []);
   const rows = useMemo(
     () => toServiceRows(ops.services.value ?? [], ops.oncall.value),
     [ops.services.value, ops.oncall.value],
   );
+  const mine = useMemo(
+    () => ({ teams, services: teamServices.value }),
+    [teams, teamServices.value],
+  );
   const teamRefs = new Set(teams.map(team => team.entityRef));
+  const questDomains = new Set(
+    [
+      ...(progress.value?.quests ?? []).map(q => q.domain),
+      ...(progress.value?.steps ?? []).map(s => s.domain),
+    ].filter(Boolean),
+  );
   const relevant = (domains.value ?? []).filter(
     d =>
       d.goldenPaths.some(p =>
         p.adoption.teams.some(team => teamRefs.has(team)),
-      ) || (progress.value?.steps ?? []).some(step => step.domain === d.id),
+      ) || questDomains.has(d.id),
   );
   const name =
     (me.value?.user?.spec?.profile as { displayName?: string } | undefined)
       ?.displayName ?? me.value?.user?.metadata.name;
+  const shift = progress.value?.shift;
 
   return (
     <Page themeId="home">
@@ -185,10 +158,17 @@ export function OpsDeckOnboardingPage() {
         {me.error && <ResponseErrorPanel error={me.error} />}
         {me.value && (
           <Grid container spacing={3}>
-            <Grid item xs={12} md={6}>
-              <Checklist loaded={progress} />
+            {shift && (
+              <Grid item xs={12}>
+                <Paper variant="outlined" className={classes.shift}>
+                  <YourShift shift={shift} variant="h6" />
+                </Paper>
+              </Grid>
+            )}
+            <Grid item xs={12} lg={7}>
+              <Quests loaded={progress} mine={mine} />
             </Grid>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={12} lg={5}>
               {teams.length === 0 ? (
                 <EmptyState
                   missing="data"
@@ -207,60 +187,11 @@ export function OpsDeckOnboardingPage() {
                   }
                 />
               ) : (
-                <InfoCard
-                  title={t('onboarding.yourTeam', { count: teams.length })}
-                >
-                  {teams.map(team => (
-                    <div key={team.entityRef} data-testid="opsdeck-my-team">
-                      <Typography variant="h6" component="h3">
-                        <EntityRefLink entityRef={team.entityRef}>
-                          {team.title}
-                        </EntityRefLink>
-                      </Typography>
-                      <Typography variant="subtitle2" component="h4">
-                        {t('onboarding.oncallNow')}
-                      </Typography>
-                      {ops.oncall.value?.get(team.entityRef) ? (
-                        <OnCallLevels
-                          oncall={ops.oncall.value.get(team.entityRef)!}
-                          subject="team"
-                        />
-                      ) : (
-                        <Progress />
-                      )}
-                      {team.members.length > 0 && (
-                        <Typography
-                          variant="body2"
-                          data-testid="opsdeck-people-to-ask"
-                        >
-                          {t('onboarding.peopleToAsk', {
-                            people: (
-                              <>
-                                {team.members.map((m, i) => (
-                                  <Fragment key={m}>
-                                    {i > 0 && ', '}
-                                    <EntityRefLink entityRef={m} />
-                                  </Fragment>
-                                ))}
-                              </>
-                            ),
-                          })}
-                        </Typography>
-                      )}
-                    </div>
-                  ))}
-                  <Typography
-                    variant="subtitle2"
-                    component="h3"
-                    style={{ marginTop: 16 }}
-                  >
-                    {t('onboarding.nextOnCall')}
-                  </Typography>
-                  <MyShifts
-                    shifts={ops.myShifts.value}
-                    loading={ops.myShifts.loading}
-                  />
-                </InfoCard>
+                <TeamCard
+                  teams={teams}
+                  oncall={ops.oncall.value}
+                  shifts={ops.myShifts}
+                />
               )}
             </Grid>
             {teams.length > 0 && (
@@ -281,71 +212,11 @@ export function OpsDeckOnboardingPage() {
               </Grid>
             )}
             <Grid item xs={12}>
-              <InfoCard
-                title={t('onboarding.domains')}
-                subheader={t('onboarding.domainsSubheader')}
-              >
-                {domains.loading && <Progress />}
-                {domains.error && <ResponseErrorPanel error={domains.error} />}
-                {domains.value && relevant.length === 0 && (
-                  <Typography variant="body2">
-                    {t('onboarding.noDomains')}
-                  </Typography>
-                )}
-                <Grid container spacing={2}>
-                  {relevant.map(d => (
-                    <Grid
-                      item
-                      xs={12}
-                      md={6}
-                      key={d.id}
-                      data-testid={`opsdeck-my-domain-${d.id}`}
-                    >
-                      <Typography variant="subtitle1" component="h3">
-                        {d.home ? (
-                          <EntityRefLink entityRef={d.home.entityRef}>
-                            {d.title}
-                          </EntityRefLink>
-                        ) : (
-                          d.title
-                        )}
-                      </Typography>
-                      {d.team && (
-                        <Typography variant="body2">
-                          {t('onboarding.ask', {
-                            team: (
-                              <EntityRefLink entityRef={d.team.entityRef}>
-                                {d.team.title}
-                              </EntityRefLink>
-                            ),
-                          })}
-                        </Typography>
-                      )}
-                      {d.goldenPaths.map(p => (
-                        <div key={p.entityRef} style={{ marginTop: 8 }}>
-                          <Typography variant="body2">
-                            <strong>{p.title}</strong>
-                            {p.adoption.teams.some(team =>
-                              teamRefs.has(team),
-                            ) && t('onboarding.yourTeamUses')}
-                          </Typography>
-                          <LinkButton
-                            to={p.path}
-                            size="small"
-                            variant="outlined"
-                            color="primary"
-                            aria-label={t('domain.createLabel', {
-                              title: p.title,
-                            })}
-                          >
-                            {t('domain.create')}
-                          </LinkButton>
-                        </div>
-                      ))}
-                    </Grid>
-                  ))}
-                </Grid>
-              </InfoCard>
+              <DomainsCard
+                domains={domains}
+                relevant={relevant}
+                teamRefs={teamRefs}
+              />
             </Grid>
           </Grid>
         )}

@@ -1,3 +1,5 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { identityApiRef, useApiHolder } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -12,6 +14,7 @@ import {
   OnCallShiftAnswer,
 } from '@opsdeck/backstage-plugin-common';
 import { Fragment, ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { OpsDeckT } from '../../translation';
 import { PlatformTeam } from './AskPlatformTeam';
 import { ForAdmins } from './ForAdmins';
@@ -40,6 +43,66 @@ export function PersonName({ person }: { person: OnCallPerson }) {
   ) : (
     <>{person.name}</>
   );
+}
+
+const sameRef = (a: string, b: string) => {
+  try {
+    return (
+      stringifyEntityRef(parseEntityRef(a)).toLocaleLowerCase('en-US') ===
+      stringifyEntityRef(parseEntityRef(b)).toLocaleLowerCase('en-US')
+    );
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The signed-in user's entity ref; undefined while it loads or where the app has no identity
+ * (a card rendered outside an app, in a test).
+ *
+ * @internal
+ */
+export function useSignedInUserRef(): string | undefined {
+  const identityApi = useApiHolder().get(identityApiRef);
+  const { value } = useAsync(
+    async () => (await identityApi?.getBackstageIdentity())?.userEntityRef,
+    [identityApi],
+  );
+  return value;
+}
+
+/** Whether an on-call person is the signed-in user. */
+export const isMe = (person: OnCallPerson, me: string | undefined) =>
+  Boolean(me && person.userRef && sameRef(person.userRef, me));
+
+const shiftTimeFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A shift's start or end as people say it, in the viewer's zone: "Mon 7 Dec 09:00". */
+export function formatShiftTime(value: string | number): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? String(value)
+    : shiftTimeFormat.format(date);
+}
+
+/** An escalation level in words: "first level", "second level", … */
+export function levelName(level: number, t: OpsDeckT): string {
+  switch (level) {
+    case 1:
+      return t('shift.names.first');
+    case 2:
+      return t('shift.names.second');
+    case 3:
+      return t('shift.names.third');
+    default:
+      return t('shift.names.other', { level: String(level) });
+  }
 }
 
 /** Whose on-call an answer is, as the plain message names it. */
@@ -135,6 +198,7 @@ export function OnCallLevels(props: {
   const classes = useStyles();
   const { t } = useOpsDeckFormat();
   const { oncall, next } = props;
+  const me = useSignedInUserRef();
   const provider = oncall.provider
     ? providerName(oncall.provider, t)
     : undefined;
@@ -148,53 +212,78 @@ export function OnCallLevels(props: {
         />
       ) : (
         <List dense disablePadding>
-          {oncall.levels.map(level => (
-            <ListItem
-              key={level.level}
-              disableGutters
-              data-testid={`opsdeck-oncall-level-${level.level}`}
-            >
-              <ListItemText
-                className={wrap.wrap}
-                primary={
-                  <>
-                    <strong>
-                      {t('oncall.level', { level: String(level.level) })}
-                    </strong>
-                    {level.people.length === 0
-                      ? t('oncall.nobody')
-                      : level.people.map((p, i) => (
-                          <Fragment key={`${p.name}-${i}`}>
-                            {i > 0 && ', '}
-                            <PersonName person={p} />
-                          </Fragment>
-                        ))}
-                  </>
-                }
-                secondary={dotted([
-                  level.until
-                    ? t('oncall.until', { instant: formatInstant(level.until) })
-                    : undefined,
-                  level.scheduleName && (
-                    <TextWithRefs text={level.scheduleName} />
-                  ),
-                  level.entityRef
-                    ? t('oncall.escalatedTo', {
-                        entity: <EntityRefLink entityRef={level.entityRef} />,
-                      })
-                    : undefined,
-                ])}
-              />
-            </ListItem>
-          ))}
+          {oncall.levels.map(level => {
+            const mine = level.people.some(p => isMe(p, me));
+            return (
+              <ListItem
+                key={level.level}
+                disableGutters
+                data-testid={`opsdeck-oncall-level-${level.level}`}
+              >
+                <ListItemText
+                  className={wrap.wrap}
+                  primary={
+                    <>
+                      <strong>
+                        {mine
+                          ? t('you.levelNamed', {
+                              level: String(level.level),
+                              name: levelName(level.level, t),
+                            })
+                          : t('oncall.level', { level: String(level.level) })}
+                      </strong>
+                      {level.people.length === 0
+                        ? t('oncall.nobody')
+                        : level.people.map((p, i) => (
+                            <Fragment key={`${p.name}-${i}`}>
+                              {i > 0 && ', '}
+                              {isMe(p, me) ? (
+                                <span data-testid="opsdeck-oncall-you">
+                                  <EntityRefLink entityRef={p.userRef!}>
+                                    {t('you.name')}
+                                  </EntityRefLink>
+                                  {level.until
+                                    ? t('you.now', {
+                                        until: formatShiftTime(level.until),
+                                      })
+                                    : t('you.nowOpen')}
+                                </span>
+                              ) : (
+                                <PersonName person={p} />
+                              )}
+                            </Fragment>
+                          ))}
+                    </>
+                  }
+                  secondary={dotted([
+                    level.until
+                      ? t('oncall.until', {
+                          instant: formatInstant(level.until),
+                        })
+                      : undefined,
+                    level.scheduleName && (
+                      <TextWithRefs text={level.scheduleName} />
+                    ),
+                    level.entityRef
+                      ? t('oncall.escalatedTo', {
+                          entity: <EntityRefLink entityRef={level.entityRef} />,
+                        })
+                      : undefined,
+                  ])}
+                />
+              </ListItem>
+            );
+          })}
         </List>
       )}
       {next && (
         <Typography variant="body2" data-testid="opsdeck-oncall-next">
-          {t('oncall.next', {
-            person: <PersonName person={next.person} />,
-            instant: formatInstant(next.from),
-          })}
+          {isMe(next.person, me)
+            ? t('you.next', { instant: formatShiftTime(next.from) })
+            : t('oncall.next', {
+                person: <PersonName person={next.person} />,
+                instant: formatInstant(next.from),
+              })}
         </Typography>
       )}
       {oncall.incidents && oncall.incidents.length > 0 && (
