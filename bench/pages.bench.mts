@@ -69,7 +69,7 @@ async function main() {
     const { page, baseUrl } = portal;
     await page.goto(baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.waitForURL(/\/catalog/, { timeout: 60_000 });
+    await page.waitForURL(/\/home/, { timeout: 60_000 }); // the landing page
     // The demo history arrives shortly after start; measure once the card has numbers to show.
     const token = await portal.guestToken();
     const deadline = Date.now() + 180_000;

@@ -236,7 +236,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const { page, baseUrl } = portal;
     await page.goto(baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.waitForURL(/\/catalog/, { timeout: 60_000 });
+    await page.waitForURL(/\/home/, { timeout: 60_000 }); // the landing page
     token = await portal.guestToken();
     // Wait until the demo history is in and derived, the catalog is read and ownership indexed.
     const deadline = Date.now() + 180_000;

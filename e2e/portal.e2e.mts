@@ -20,7 +20,7 @@ describe('OpsDeck demo portal', { timeout: 420_000 }, () => {
     const { page, baseUrl } = portal;
     await page.goto(baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.waitForURL(/\/catalog/, { timeout: 60_000 });
+    await page.waitForURL(/\/home/, { timeout: 60_000 }); // the landing page
     await portal.screenshot('01-signed-in');
   });
 

@@ -19,6 +19,8 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { ReactNode } from 'react';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
 import {
@@ -33,6 +35,7 @@ import {
   rootRouteRef,
   viewTechDocRouteRef,
 } from './routes';
+import { homeMessages } from './translations/homeMessages';
 
 export { opsdeckTranslationRef } from './translation';
 
@@ -179,6 +182,84 @@ export const opsDeckGlossaryPage = PageBlueprint.make({
 });
 
 /**
+ * Home page widget "My services": the signed-in user's teams' services, who is on call now and
+ * their DORA tiers.
+ *
+ * @alpha
+ */
+export const opsDeckMyServicesHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'my-services',
+  params: {
+    name: 'OpsDeckMyServices',
+    title: homeMessages.home.myServices.title,
+    description:
+      'Your teams’ services: who is on call now and their DORA tiers.',
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: () => compatWrapper(<m.MyServicesContent />),
+      })),
+  },
+});
+
+/**
+ * Home page widget "My next shift": the signed-in user's on-call shift now or next.
+ *
+ * @alpha
+ */
+export const opsDeckNextShiftHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'next-shift',
+  params: {
+    name: 'OpsDeckNextShift',
+    title: homeMessages.home.nextShift.title,
+    description: 'Your on-call shift now, or your next one.',
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: () => compatWrapper(<m.NextShiftContent />),
+      })),
+  },
+});
+
+/**
+ * Home page widget "Open incidents on my services".
+ *
+ * @alpha
+ */
+export const opsDeckOpenIncidentsHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'open-incidents',
+  params: {
+    name: 'OpsDeckOpenIncidents',
+    title: homeMessages.home.incidents.title,
+    description: 'Open incidents on your teams’ services.',
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: () => compatWrapper(<m.OpenIncidentsContent />),
+      })),
+  },
+});
+
+/**
+ * Home page widget "Onboarding": progress and a pointer, shown while a step is left to do.
+ *
+ * @alpha
+ */
+export const opsDeckOnboardingHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'onboarding',
+  params: {
+    name: 'OpsDeckOnboarding',
+    title: homeMessages.home.onboarding.title,
+    description: 'Your onboarding progress, while a step is left to do.',
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: () => compatWrapper(<m.OnboardingContent />),
+        ContextProvider: (props: { children?: ReactNode }) =>
+          compatWrapper(
+            <m.OnboardingCardGate>{props.children}</m.OnboardingCardGate>,
+          ),
+      })),
+  },
+});
+
+/**
  * The OpsDeck frontend plugin for the new frontend system. Its texts come from
  * {@link opsdeckTranslationRef}; this version of the frontend system has no `translations`
  * option on plugins, so an app that rewords or translates them adds its messages through the
@@ -210,5 +291,9 @@ export default createFrontendPlugin({
     opsDeckPlatformPage,
     opsDeckOnboardingPage,
     opsDeckGlossaryPage,
+    opsDeckMyServicesHomeWidget,
+    opsDeckNextShiftHomeWidget,
+    opsDeckOpenIncidentsHomeWidget,
+    opsDeckOnboardingHomeWidget,
   ],
 });

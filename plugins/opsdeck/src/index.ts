@@ -16,6 +16,10 @@ export {
   OpsDeckPlatformPage,
   OpsDeckOnboardingPage,
   OpsDeckGlossaryPage,
+  OpsDeckMyServicesCard,
+  OpsDeckNextShiftCard,
+  OpsDeckOpenIncidentsCard,
+  OpsDeckOnboardingCard,
 } from './plugin';
 export {
   isOpsDeckAvailable,

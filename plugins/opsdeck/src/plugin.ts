@@ -6,6 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import {
+  CardExtensionProps,
+  createCardExtension,
+} from '@backstage/plugin-home-react';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
 import {
@@ -22,6 +26,7 @@ import {
   LINKS_CARD,
   OWNERSHIP_CARD,
 } from './components/shared/cardShapes';
+import { homeMessages } from './translations/homeMessages';
 
 /**
  * The OpsDeck frontend plugin.
@@ -231,5 +236,85 @@ export const OpsDeckGlossaryPage: () => JSX.Element = opsdeckPlugin.provide(
         m => m.OpsDeckGlossaryPage,
       ),
     mountPoint: glossaryRouteRef,
+  }),
+);
+
+const homeTitles = homeMessages.home;
+
+/**
+ * Home page card "My services": the signed-in user's teams' services, who is on call for each
+ * now ("you" when it is them) and their DORA tiers for deployment frequency, lead time and
+ * change fail rate. Its title is `title` when given.
+ *
+ * @public
+ */
+export const OpsDeckMyServicesCard: (
+  props: CardExtensionProps<{}>,
+) => JSX.Element = opsdeckPlugin.provide(
+  createCardExtension<{}>({
+    name: 'OpsDeckMyServicesCard',
+    title: homeTitles.myServices.title,
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: m.MyServicesContent,
+      })),
+  }),
+);
+
+/**
+ * Home page card "My next shift": the signed-in user's on-call shift now, or their next one
+ * within 30 days, in words.
+ *
+ * @public
+ */
+export const OpsDeckNextShiftCard: (
+  props: CardExtensionProps<{}>,
+) => JSX.Element = opsdeckPlugin.provide(
+  createCardExtension<{}>({
+    name: 'OpsDeckNextShiftCard',
+    title: homeTitles.nextShift.title,
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: m.NextShiftContent,
+      })),
+  }),
+);
+
+/**
+ * Home page card "Open incidents on my services": the open incidents the on-call tool reports
+ * for the signed-in user's teams' services.
+ *
+ * @public
+ */
+export const OpsDeckOpenIncidentsCard: (
+  props: CardExtensionProps<{}>,
+) => JSX.Element = opsdeckPlugin.provide(
+  createCardExtension<{}>({
+    name: 'OpsDeckOpenIncidentsCard',
+    title: homeTitles.incidents.title,
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: m.OpenIncidentsContent,
+      })),
+  }),
+);
+
+/**
+ * Home page card "Onboarding": progress through the onboarding quests and a link to the
+ * onboarding page, shown only while a step is left to do.
+ *
+ * @public
+ */
+export const OpsDeckOnboardingCard: (
+  props: CardExtensionProps<{}>,
+) => JSX.Element = opsdeckPlugin.provide(
+  createCardExtension<{}>({
+    name: 'OpsDeckOnboardingCard',
+    title: homeTitles.onboarding.title,
+    components: () =>
+      import('./components/home').then(m => ({
+        Content: m.OnboardingContent,
+        ContextProvider: m.OnboardingCardGate,
+      })),
   }),
 );

@@ -5,6 +5,7 @@ import {
 import { doraMessages } from './translations/doraMessages';
 import { entityMessages } from './translations/entityMessages';
 import { glossaryMessages } from './translations/glossaryMessages';
+import { homeMessages } from './translations/homeMessages';
 import { onboardingMessages } from './translations/onboardingMessages';
 import { pageMessages } from './translations/pageMessages';
 import { timelineMessages } from './translations/timelineMessages';
@@ -26,6 +27,7 @@ export const opsdeckTranslationRef = createTranslationRef({
     ...pageMessages,
     ...glossaryMessages,
     ...onboardingMessages,
+    ...homeMessages,
   },
 });
 
