@@ -875,15 +875,68 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(new RegExp(`/catalog/default/resource/${name}`));
   });
 
-  it('onboarding page: the guest ticks a checklist step, reloads and finds it kept', async () => {
+  it('onboarding page: quests that teach, a step done by itself, her shift, her own pipeline; a tick is kept', async () => {
     const { page, baseUrl } = portal;
     const before = await api('onboarding/progress');
     assert.equal(before.userRef, 'user:default/nina.patel');
-    assert.ok(before.total >= 3, 'the demo has a checklist');
+    assert.ok(before.quests.length >= 7, 'the demo has its quests');
     const step = before.steps.find((s: any) => !s.done);
     await page.goto(`${baseUrl}/onboarding`);
     await page.getByText('Welcome, Nina Patel').waitFor({ timeout: 60_000 });
     await page.getByText(`${before.done} of ${before.total} done`).waitFor();
+    // the quests, in order, each with its progress
+    for (const quest of before.quests) {
+      const section = page.getByTestId(`opsdeck-quest-${quest.id}`);
+      await section.getByRole('heading', { name: quest.title }).waitFor();
+      assert.equal(
+        (
+          await section.getByTestId('opsdeck-quest-progress').textContent()
+        )?.trim(),
+        `${quest.done} of ${quest.total}`,
+      );
+    }
+    // her first change reached production: the step ticked itself and says how
+    const delivery = page.getByTestId('opsdeck-quest-change-to-production');
+    const shipped = before.steps.find((s: any) => s.id === 'first-deploy');
+    assert.equal(shipped.doneBy, 'auto', 'first-deploy is done by itself');
+    const evidence = delivery
+      .getByTestId('opsdeck-step-first-deploy')
+      .getByTestId('opsdeck-step-evidence');
+    await evidence.waitFor();
+    assert.match(
+      (await evidence.textContent()) ?? '',
+      new RegExp(`^Done — your change shipped in “${shipped.evidence.title}`),
+    );
+    assert.equal(
+      await delivery.getByRole('checkbox', { name: shipped.title }).isChecked(),
+      true,
+    );
+    await delivery
+      .getByRole('link', { name: 'Read: Delivery platform › Onboarding' })
+      .waitFor();
+    // her shift, from the same answer
+    assert.equal(before.shift?.level, 2, 'Nina shadows at level 2');
+    const shift = page.getByTestId('opsdeck-your-shift');
+    await shift.waitFor();
+    assert.match(
+      (await shift.textContent()) ?? '',
+      before.shift.now
+        ? /^You are on call now: level 2 for /
+        : /^Your next shift: level 2 for /,
+    );
+    // her own pipeline: the CI link of her team's checkout-api
+    const pipeline = delivery
+      .getByTestId('opsdeck-step-pipeline')
+      .getByTestId('opsdeck-mine-pipeline');
+    const actions = pipeline.getByRole('link', {
+      name: /^GitHub Actions · acme\/checkout-api\b/,
+    });
+    await actions.waitFor({ timeout: 30_000 });
+    assert.equal(
+      await actions.getAttribute('href'),
+      'https://github.com/acme/checkout-api/actions',
+    );
+
     // a controlled checkbox: it turns when the backend has saved the tick
     await page.getByRole('checkbox', { name: step.title }).click();
     await page
@@ -900,7 +953,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const after = await api('onboarding/progress');
     assert.equal(after.done, before.done + 1);
 
-    // Nina's team, its services and her next shift on the demo PagerDuty's rotation
+    // Nina's team, its services and her next shifts on the demo PagerDuty's rotation
     await page
       .getByTestId('opsdeck-my-team')
       .getByRole('link', { name: 'Payments' })
@@ -914,8 +967,54 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       services.services.length,
     );
     await page.getByTestId('opsdeck-my-domain-delivery').waitFor();
+    await page.getByTestId('opsdeck-your-shift').scrollIntoViewIfNeeded();
     await portal.screenshot('17-onboarding');
     await assertAccessible(page, 'onboarding page');
+  });
+
+  it('home page: lands on /home with her services, who is on call, her shift and her onboarding', async () => {
+    const { page, baseUrl } = portal;
+    const [services, progress] = await Promise.all([
+      api('groups/default/payments/services'),
+      api('onboarding/progress'),
+    ]);
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/home$/, { timeout: 60_000 });
+    const mine = page.getByTestId('opsdeck-home-my-services');
+    await mine.waitFor({ timeout: 60_000 });
+    assert.equal(
+      await mine.locator('tbody tr').count(),
+      services.services.length,
+    );
+    await mine
+      .locator('tbody tr', { hasText: 'checkout-api' })
+      .getByRole('link', { name: 'checkout-api' })
+      .waitFor();
+    // who is on call, from the demo PagerDuty
+    await mine
+      .getByText('…')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    const shift = page
+      .getByTestId('opsdeck-home-next-shift')
+      .getByTestId('opsdeck-your-shift');
+    await shift.waitFor({ timeout: 30_000 });
+    assert.match(
+      (await shift.textContent()) ?? '',
+      progress.shift.now
+        ? /^You are on call now: level 2 for /
+        : /^Your next shift: level 2 for /,
+    );
+    await page
+      .getByTestId('opsdeck-home-onboarding')
+      .getByText(`${progress.done} of ${progress.total} steps done`)
+      .waitFor();
+    await page.getByTestId('opsdeck-home-incidents').waitFor();
+    await portal.screenshot('18-home');
+    await assertAccessible(page, 'home page');
+    // the catalog is one click away
+    await page.getByRole('link', { name: 'Catalog' }).first().click();
+    await page.waitForURL(/\/catalog/);
   });
 
   it('reads well in the dark theme too', async () => {

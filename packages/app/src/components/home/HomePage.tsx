@@ -15,7 +15,10 @@ import {
  */
 export const homePage = (
   <Page themeId="home">
-    <Header title={<WelcomeTitle />} pageTitleOverride="Home" />
+    <Header
+      title={<WelcomeTitle language={['English']} />}
+      pageTitleOverride="Home"
+    />
     <Content>
       <Grid container spacing={3}>
         <Grid item xs={12} lg={8}>

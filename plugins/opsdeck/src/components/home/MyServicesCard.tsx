@@ -37,7 +37,10 @@ const useStyles = makeStyles(theme => ({
   },
   oncall: { overflowWrap: 'normal', wordBreak: 'normal' },
   table: { '& a': { textDecoration: 'underline' } },
-  footer: { marginTop: theme.spacing(1) },
+  footer: {
+    marginTop: theme.spacing(1),
+    '& a': { textDecoration: 'underline' },
+  },
 }));
 
 function OnCallNow(props: { answer?: OnCallAnswer; me?: string }) {
