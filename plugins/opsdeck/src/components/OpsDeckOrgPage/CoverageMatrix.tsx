@@ -24,6 +24,8 @@ const useStyles = makeStyles(theme => ({
   missing: { color: theme.palette.error.main },
   na: { color: theme.palette.text.secondary },
   team: { minWidth: 220 },
+  // on the page's grey background the usual secondary label colour is too faint
+  label: { color: theme.palette.text.primary },
   toolbar: {
     display: 'flex',
     justifyContent: 'flex-end',
@@ -96,10 +98,13 @@ function columns(
         <EntityRefLink entityRef={row.entityRef}>{row.title}</EntityRefLink>
       ),
       customSort: (a, b) => a.title.localeCompare(b.title),
+      cellStyle: { minWidth: 170 },
     },
     {
-      title: t('services.owner'),
+      // "Team", not "Owner": the first integration is called Owner
+      title: t('org.matrix.team'),
       field: 'ownerTitle',
+      cellStyle: { minWidth: 120 },
       render: row =>
         row.owner ? (
           <EntityRefLink entityRef={row.owner}>{row.ownerTitle}</EntityRefLink>
@@ -115,6 +120,10 @@ function columns(
         field: `cells.${integration.id}`,
         sorting: false,
         align: 'center',
+        // eight narrow ✓ / ✗ columns: the table fits without scrolling sideways
+        width: '64px',
+        headerStyle: { padding: '6px 4px', fontSize: '0.7rem' },
+        cellStyle: { padding: '6px 4px' },
         render: row => <Cell row={row} id={integration.id} title={title} />,
       };
     }),
@@ -196,6 +205,9 @@ export function CoverageMatrix(props: {
           onChange={e => setTeam(e.target.value)}
           className={classes.team}
           id="opsdeck-matrix-team"
+          // "All teams" shows as a value, so the label stays above it
+          InputLabelProps={{ shrink: true, className: classes.label }}
+          SelectProps={{ displayEmpty: true }}
         >
           <MenuItem value="">{t('org.matrix.allTeams')}</MenuItem>
           {teams.map(option => (

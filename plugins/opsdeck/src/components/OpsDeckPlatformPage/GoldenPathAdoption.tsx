@@ -16,7 +16,7 @@ const useStyles = makeStyles(theme => ({
     gap: 2,
     height: 24,
     verticalAlign: 'middle',
-    margin: theme.spacing(0, 1),
+    margin: theme.spacing(0, 1, 0, 0),
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   bar: {
@@ -130,8 +130,8 @@ export function GoldenPathAdoption(props: {
           color="textSecondary"
           data-testid="opsdeck-golden-path-runs"
         >
-          {t('goldenPath.runs', { count: total })}
           <RunBars weeks={runs.weeks} counts={counts} />
+          {t('goldenPath.runs', { count: total })}
         </Typography>
       )}
     </div>

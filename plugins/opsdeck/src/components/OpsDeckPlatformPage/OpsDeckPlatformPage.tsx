@@ -87,9 +87,9 @@ export function OpsDeckPlatformPage() {
             }}
           />
         </ContentHeader>
+        {/* the page's grey background: secondary text would be too faint to read */}
         <Typography
           variant="body2"
-          color="textSecondary"
           paragraph
           data-testid="opsdeck-adoption-note"
         >
