@@ -401,57 +401,139 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const events = await api(
       `entities/component/default/checkout-api/events?${window(90)}&limit=50`,
     );
-    const first = page.getByTestId('opsdeck-timeline-item').first();
-    await first.waitFor();
-    const firstTitle =
-      events.items[0].title ??
-      `${events.items[0].source} ${events.items[0].id}`;
-    assert.match(
-      (await first.textContent()) ?? '',
-      new RegExp(firstTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    // Runs of alike deployments fold into one row: the first run as the API's events give it.
+    const alone = (i: any) =>
+      i.type !== 'deployment' ||
+      i.detail.failed ||
+      i.detail.rework ||
+      i.detail.rollbackOf;
+    const runStart = events.items.findIndex(
+      (i: any, n: number) =>
+        !alone(i) &&
+        events.items[n + 1] &&
+        !alone(events.items[n + 1]) &&
+        events.items[n + 1].detail.environment === i.detail.environment &&
+        events.items[n + 1].detail.status === i.detail.status,
     );
+    assert.ok(runStart >= 0, 'the demo history has runs of deployments');
+    let runLength = 1;
+    while (
+      events.items[runStart + runLength] &&
+      !alone(events.items[runStart + runLength]) &&
+      events.items[runStart + runLength].detail.environment ===
+        events.items[runStart].detail.environment &&
+      events.items[runStart + runLength].detail.status ===
+        events.items[runStart].detail.status
+    )
+      runLength += 1;
+    const run = page.getByTestId('opsdeck-timeline-run').first();
+    await run.waitFor();
+    assert.match(
+      (await run.textContent()) ?? '',
+      new RegExp(
+        `(?<!\\d)${runLength} deployments to ${events.items[runStart].detail.environment}, all successful, `,
+      ),
+    );
+    // failures stand alone, each saying why it counts as failed
+    const failed = events.items.filter(
+      (i: any) => i.type === 'deployment' && i.detail.failed,
+    ).length;
     assert.equal(
-      await page.getByTestId('opsdeck-timeline-item').count(),
-      events.items.length,
+      await page
+        .getByTestId('opsdeck-timeline-item')
+        .filter({ hasText: 'Failed: ' })
+        .count(),
+      failed,
     );
-    // Each deployment says why it counts as it does, as the API explains it.
-    const rows = page.getByTestId('opsdeck-timeline-item');
-    const shipped = events.items.findIndex(
-      (i: any) => i.detail.why?.firstShipped?.length,
-    );
-    assert.ok(shipped >= 0, 'the demo history ships changes');
-    const n = events.items[shipped].detail.why.firstShipped.length;
-    assert.match(
-      (await rows.nth(shipped).textContent()) ?? '',
-      new RegExp(`Shipped ${n} changes? first`),
-    );
-    for (const [index, item] of events.items.entries()) {
-      if (item.type === 'deployment' && item.detail.failed) {
-        assert.match((await rows.nth(index).textContent()) ?? '', /Failed: /);
-      }
-    }
     assert.match(
       (await page.getByTestId('opsdeck-derived-through').textContent()) ?? '',
       /^Counts events received until /,
     );
     await portal.screenshot('11-delivery-tab');
+    await cardShot(page, 'opsdeck-timeline-filter', 'delivery-timeline');
+
+    // A run opens to each deployment: its commit links to GitHub, and it says why it counts.
+    await run.getByRole('button').first().click();
+    const first = run.getByTestId('opsdeck-timeline-item').first();
+    await first.waitFor();
+    const deployed = events.items[runStart];
+    const sha = [...deployed.detail.changes].sort(
+      (a: any, b: any) => b.time - a.time,
+    )[0].sha;
+    assert.equal(
+      await first
+        .getByRole('link', { name: sha.slice(0, 7) })
+        .getAttribute('href'),
+      `https://github.com/acme/checkout-api/commit/${sha}`,
+    );
+    assert.match(
+      (await first.textContent()) ?? '',
+      new RegExp((deployed.title ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
+    if (deployed.detail.why?.firstShipped?.length) {
+      assert.match(
+        (await first.textContent()) ?? '',
+        new RegExp(
+          `Shipped ${deployed.detail.why.firstShipped.length} changes? first`,
+        ),
+      );
+    }
 
     await page.getByRole('button', { name: '30 days' }).click();
     const d30 = await api(
       `entities/component/default/checkout-api/dora?${window(30)}`,
     );
-    await page
+    const frequency = page
       .getByTestId('opsdeck-dora-deploymentFrequency-value')
       .filter({
         hasText: `${d30.current.deploymentFrequency.value.toFixed(1)} / day`,
-      })
-      .waitFor({ timeout: 30_000 });
+      });
+    await frequency.waitFor({ timeout: 30_000 });
     assert.equal(
       await page
         .getByRole('button', { name: '30 days' })
         .getAttribute('aria-pressed'),
       'true',
     );
+    // the filter and the window live in the URL: a reload (or a shared link) keeps them
+    const filters = page.getByTestId('opsdeck-timeline-filter');
+    await filters.getByRole('button', { name: 'Failures' }).click();
+    await page.waitForURL(/\?window=30&type=failures$/);
+    await page.reload();
+    await frequency.waitFor({ timeout: 60_000 });
+    assert.equal(
+      await filters
+        .getByRole('button', { name: 'Failures' })
+        .getAttribute('aria-pressed'),
+      'true',
+    );
+    assert.equal(
+      await page
+        .getByRole('button', { name: '30 days' })
+        .getAttribute('aria-pressed'),
+      'true',
+    );
+    const failures = await api(
+      `entities/component/default/checkout-api/events?${window(
+        30,
+      )}&type=deployment&limit=200`,
+    );
+    const failedIn30 = failures.items.filter(
+      (i: any) => i.detail.failed,
+    ).length;
+    if (failedIn30 === 0) {
+      await page
+        .getByText('Nothing under “Failures” in this window.')
+        .waitFor();
+    } else {
+      await page
+        .getByTestId('opsdeck-timeline-item')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      for (const row of await page.getByTestId('opsdeck-timeline-item').all()) {
+        assert.match((await row.textContent()) ?? '', /failed/);
+      }
+    }
     await assertAccessible(page, 'Delivery tab');
     await assertKeyboardReaches(page, '[data-testid="opsdeck-dora-mttr"]');
   });
@@ -542,7 +624,54 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const gaps = coverage.services.filter(
       (s: any) => s.missing.length > 0,
     ).length;
-    await page.getByText(`Services with missing coverage (${gaps})`).waitFor();
+    // coverage as a services × integrations matrix: one row per service, ✓ / ✗ per integration
+    const matrix = page.getByTestId('opsdeck-coverage-matrix');
+    await matrix
+      .getByText(
+        `Integrations by service (${coverage.services.length} services, ${gaps} with gaps)`,
+      )
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await matrix.locator('tbody tr').count(),
+      coverage.services.length,
+    );
+    const lacking = coverage.services.find((s: any) => s.missing.length > 0);
+    const name = lacking.title ?? lacking.entityRef.split('/')[1];
+    const lackingRow = matrix
+      .getByRole('link', { name, exact: true })
+      .locator('xpath=ancestor::tr[1]');
+    const cell = lackingRow.getByTestId(
+      `opsdeck-matrix-${lacking.missing[0].id}`,
+    );
+    assert.equal((await cell.textContent())?.trim(), '✗');
+    assert.equal(
+      await lackingRow.locator('[data-testid^="opsdeck-matrix-"]').count(),
+      8,
+    );
+    const owner = services.services.find(
+      (s: any) => s.entityRef === lacking.entityRef,
+    )?.owner;
+    if (owner) {
+      assert.equal(
+        await lackingRow
+          .locator(`a[href$="/catalog/default/group/${owner.split('/')[1]}"]`)
+          .count(),
+        1,
+        `${name}: its owner, linked`,
+      );
+    }
+    assert.match(
+      (await lackingRow.textContent()) ?? '',
+      new RegExp(`${lacking.percent}%`),
+    );
+    // the fix on hover, and each missing integration explained once below the table
+    await cell.hover();
+    await page
+      .getByRole('tooltip')
+      .getByText(/ missing — /)
+      .waitFor({ timeout: 5_000 });
+    await page.mouse.move(0, 0);
+    await page.getByTestId('opsdeck-integration-fixes').waitFor();
     await portal.screenshot('13-org-overview');
     await assertAccessible(page, 'org page');
   });
@@ -600,11 +729,35 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       `${baseUrl}/api/catalog/entities/by-query?filter=metadata.annotations.backstage.io/source-template=template:default/new-service`,
       { headers: { Authorization: `Bearer ${token}` } },
     );
-    const adopters = ((await res.json()) as any).items.length;
+    const created = ((await res.json()) as any).items;
+    const adopters = created.length;
     assert.ok(
       adopters >= 3,
       'the demo seeds entities created from new-service',
     );
+    // …by owning team
+    const byTeam = new Map<string, string[]>();
+    for (const e of created) {
+      const owner =
+        e.relations?.find((r: any) => r.type === 'ownedBy')?.targetRef ?? '';
+      byTeam.set(owner, [
+        ...(byTeam.get(owner) ?? []),
+        e.metadata.title ?? e.metadata.name,
+      ]);
+    }
+    // and its completed runs over the last 12 ISO weeks, as the scaffolder lists them
+    const today = Math.floor(Date.now() / DAY);
+    const since = (today - ((today + 3) % 7) - 11 * 7) * DAY;
+    const tasks = await fetch(
+      `${baseUrl}/api/scaffolder/v2/tasks?status=completed&order=desc:created_at&limit=100`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    assert.equal(tasks.status, 200, 'the guest may list scaffolder tasks');
+    const runs = ((await tasks.json()) as any).tasks.filter(
+      (t: any) =>
+        t.spec.templateInfo?.entityRef === 'template:default/new-service' &&
+        Date.parse(t.createdAt) >= since,
+    ).length;
     await page.goto(`${baseUrl}/platform`);
     const delivery = page.getByTestId('opsdeck-domain-delivery');
     await delivery.waitFor({ timeout: 60_000 });
@@ -614,6 +767,37 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await newService
       .getByTestId('opsdeck-golden-path-adoption')
       .filter({ hasText: `used by ${adopters} entities` })
+      .waitFor({ timeout: 30_000 });
+    for (const [owner, names] of byTeam) {
+      const team = newService
+        .getByTestId('opsdeck-golden-path-team')
+        .filter({ hasText: `: ${names.length} · ` });
+      for (const name of names) {
+        await team
+          .getByRole('link', { name, exact: true })
+          .waitFor({ timeout: 30_000 });
+      }
+      if (owner) {
+        assert.equal(
+          await team
+            .locator(`a[href$="/catalog/default/group/${owner.split('/')[1]}"]`)
+            .count(),
+          1,
+          `${owner}'s ${names.length} entities under its name`,
+        );
+      }
+    }
+    assert.equal(
+      await newService.getByTestId('opsdeck-golden-path-team').count(),
+      byTeam.size,
+    );
+    await newService
+      .getByTestId('opsdeck-golden-path-runs')
+      .filter({
+        hasText: `${runs} completed run${
+          runs === 1 ? '' : 's'
+        } in the last 12 weeks`,
+      })
       .waitFor({ timeout: 30_000 });
     await delivery.getByRole('link', { name: 'argo-cd' }).waitFor();
     const data = page.getByTestId('opsdeck-domain-data');
