@@ -28,7 +28,7 @@ publish_docs() {
   python="$(sed -n '1s/^#! *//p' "$(command -v mkdocs)")"
   # shellcheck disable=SC2086 # the interpreter line may be "/usr/bin/env python3"
   ${python:-python3} - "$ROOT" "$DATA_DIR" "$@" <<'PY'
-import glob, json, os, shutil, subprocess, sys, tempfile, time
+import glob, json, os, re, shutil, subprocess, sys, tempfile, time
 import yaml
 
 class Loader(yaml.SafeLoader):
@@ -41,6 +41,8 @@ root, data_dir = sys.argv[1:3]
 watch_pid = int(sys.argv[4]) if sys.argv[3:4] == ['--watch'] else None
 publish_dir = os.path.join(data_dir, 'techdocs')
 failed = {}  # source directory -> newest mtime of the build that failed (log a failure once)
+
+NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]{0,62}')
 
 def log(message):
     print(f'\033[1;34m[opsdeck]\033[0m {message}', file=sys.stderr, flush=True)
@@ -60,8 +62,15 @@ def sites():
             meta = entity['metadata']
             ref = (meta.get('annotations') or {}).get('backstage.io/techdocs-ref')
             if isinstance(ref, str) and ref.startswith('dir:') and meta.get('name'):
-                source = os.path.normpath(os.path.join(os.path.dirname(path), ref[4:]))
+                base = os.path.dirname(os.path.abspath(path))
+                source = os.path.normpath(os.path.join(base, ref[4:]))
                 triplet = [meta.get('namespace') or 'default', entity.get('kind', ''), meta['name']]
+                # Catalog names only, and docs inside the folder that describes them: a golden
+                # path's catalog-info.yaml must not point a build (or its clean-up) elsewhere.
+                if not all(isinstance(p, str) and NAME.fullmatch(p) for p in triplet):
+                    continue
+                if os.path.commonpath([base, source]) != base:
+                    continue
                 yield source, '/'.join(triplet).lower()
 
 def newest(source):

@@ -51,6 +51,7 @@ export class OnboardingService {
         const evidence = step.auto
           ? evaluated?.found.get(step.auto)
           : undefined;
+        const doneAt = ticks.get(step.id);
         if (evidence) {
           return {
             ...step,
@@ -58,9 +59,9 @@ export class OnboardingService {
             doneAt: evidence.at,
             doneBy: 'auto',
             evidence,
+            kept: doneAt !== undefined,
           };
         }
-        const doneAt = ticks.get(step.id);
         return doneAt === undefined
           ? { ...step, done: false }
           : {
@@ -68,6 +69,7 @@ export class OnboardingService {
               done: true,
               doneAt: new Date(doneAt).toISOString(),
               doneBy: 'you',
+              kept: true,
             };
       });
       return {

@@ -45,7 +45,10 @@ export class OnboardingAutoChecks {
     private readonly options: {
       catalog: CatalogService;
       events: {
-        deploymentsAuthoredBy(email: string): Promise<DoraDeployment[]>;
+        firstDeploymentAuthoredBy(
+          email: string,
+          counts: (deployment: DoraDeployment) => boolean,
+        ): Promise<DoraDeployment | undefined>;
       };
       shifts: (
         entityRef: string,
@@ -99,15 +102,10 @@ export class OnboardingAutoChecks {
   ): Promise<OnboardingEvidence | undefined> {
     const email = (user.spec?.profile as { email?: string } | undefined)?.email;
     if (!email) return undefined;
-    const shipped = (await this.options.events.deploymentsAuthoredBy(email))
-      .filter(
-        d =>
-          d.status === 'success' &&
-          d.finishedAt !== undefined &&
-          this.isProduction(d.environment),
-      )
-      .sort((a, b) => a.finishedAt! - b.finishedAt!);
-    const first = shipped[0];
+    const first = await this.options.events.firstDeploymentAuthoredBy(
+      email,
+      d => d.finishedAt !== undefined && this.isProduction(d.environment),
+    );
     if (!first) return undefined;
     return {
       at: new Date(first.finishedAt!).toISOString(),

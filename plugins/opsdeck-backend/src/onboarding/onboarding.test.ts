@@ -281,6 +281,17 @@ describe.each(databases.eachSupportedId())(
       expect(Date.parse(step(after, 'ship').doneAt)).toBeGreaterThan(
         Date.now() - 3 * 3_600_000,
       );
+      // The page keeps what a check found, so it stays done once the evidence ages out.
+      expect(step(after, 'ship').kept).toBe(false);
+      const kept = await request(server)
+        .put('/api/opsdeck/onboarding/progress')
+        .set('Authorization', mockCredentials.user.header('user:default/alice'))
+        .send({ step: 'ship', done: true })
+        .expect(200);
+      expect(step(kept.body, 'ship')).toMatchObject({
+        doneBy: 'auto',
+        kept: true,
+      });
       // Bob wrote nothing; a bad email is refused by name.
       expect(step(await progress('user:default/bob'), 'ship').done).toBe(false);
       const bad = await send([

@@ -258,12 +258,28 @@ export class DatabaseEventStore implements EventStore {
     });
   }
 
-  /** Deployments shipping a change this author wrote (email compared in lower case). */
-  async deploymentsAuthoredBy(email: string): Promise<DoraDeployment[]> {
-    const rows = await this.db('opsdeck_change_authors')
-      .where('author_email', email.toLocaleLowerCase('en-US'))
-      .select('record_key');
-    return this.getDeployments(rows.map(r => String(r.record_key)));
+  /**
+   * The first deployment shipping a change this author wrote (email compared in lower case)
+   * that `counts` accepts: successful ones, earliest finish first, a page at a time.
+   */
+  async firstDeploymentAuthoredBy(
+    email: string,
+    counts: (deployment: DoraDeployment) => boolean,
+  ): Promise<DoraDeployment | undefined> {
+    const page = 100;
+    for (let offset = 0; ; offset += page) {
+      const rows = await this.db('opsdeck_change_authors as a')
+        .join('opsdeck_deployments as d', 'd.record_key', 'a.record_key')
+        .where('a.author_email', email.toLocaleLowerCase('en-US'))
+        .where('d.status', 'success')
+        .whereNotNull('d.finished_at')
+        .orderBy('d.finished_at')
+        .offset(offset)
+        .limit(page)
+        .select('d.*');
+      const found = rows.map(rowToDeployment).find(counts);
+      if (found || rows.length < page) return found;
+    }
   }
 
   /** Deployments by record key. */

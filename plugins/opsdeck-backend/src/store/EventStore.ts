@@ -66,8 +66,11 @@ export interface EventStore {
     key: string,
   ): Promise<{ deleted: Array<'deployment' | 'incident'>; events: number }>;
   getDeployments(keys: readonly string[]): Promise<DoraDeployment[]>;
-  /** Deployments shipping a change this author wrote (email compared in lower case). */
-  deploymentsAuthoredBy(email: string): Promise<DoraDeployment[]>;
+  /** The first successful deployment shipping a change of this author's that `counts` accepts. */
+  firstDeploymentAuthoredBy(
+    email: string,
+    counts: (deployment: DoraDeployment) => boolean,
+  ): Promise<DoraDeployment | undefined>;
   getIncidents(keys: readonly string[]): Promise<DoraIncident[]>;
   counts(): Promise<{ events: number; deployments: number; incidents: number }>;
 }

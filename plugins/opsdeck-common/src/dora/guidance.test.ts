@@ -118,6 +118,7 @@ describe('compareWindows (the Trends rule)', () => {
         LONG_AGO,
       ).trend;
     expect(freq(10, 15)).toBe('same'); // medium both, −33 %
+    expect(lead(0, 0)).toBe('same'); // nothing moved, even at zero
     expect(freq(10, 20)).toBe('worse');
   });
 

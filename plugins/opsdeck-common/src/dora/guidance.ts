@@ -195,6 +195,7 @@ export function compareWindows(
     if (-gain >= RATE_STEP) return { trend: 'worse' };
     return { trend: 'same' };
   }
+  if (now.value === before.value) return { trend: 'same' };
   const up = now.value >= before.value * (1 + RELATIVE_STEP);
   const down = now.value <= before.value * (1 - RELATIVE_STEP);
   if (up || down) {

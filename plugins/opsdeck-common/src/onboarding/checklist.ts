@@ -76,6 +76,12 @@ export type OnboardingStepProgress = OnboardingStep & {
   doneBy?: 'auto' | 'you';
   /** What the automatic check found. */
   evidence?: OnboardingEvidence;
+  /**
+   * Whether the reader's progress stores the step as done. A step its check found is stored
+   * once the page has seen it, so it stays done when the evidence ages out of what providers
+   * answer (PagerDuty: 90 days).
+   */
+  kept?: boolean;
 };
 
 /**

@@ -188,7 +188,12 @@ export function OpsDeckGlossaryPage() {
   const { hash, search } = useLocation();
   const benchmark = new URLSearchParams(search).get('benchmark') ?? undefined;
   useEffect(() => {
-    const id = decodeURIComponent(hash.replace(/^#/, ''));
+    let id = '';
+    try {
+      id = decodeURIComponent(hash.replace(/^#/, ''));
+    } catch {
+      return; // a malformed #fragment scrolls nowhere
+    }
     if (id) document.getElementById(id)?.scrollIntoView?.();
   }, [hash]);
   const plain = (id: PlainAnchor) => {

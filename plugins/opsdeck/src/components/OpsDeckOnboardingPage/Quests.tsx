@@ -147,7 +147,8 @@ function Quest(props: {
             step={step}
             questDomain={quest.domain}
             mine={props.mine}
-            saving={props.saving === step.id}
+            // one save at a time: a late answer must not overwrite a newer one
+            saving={props.saving !== undefined}
             onToggle={done => props.onToggle(step.id, done)}
           />
         ))}
@@ -176,6 +177,25 @@ export function Quests(props: {
   const [saving, setSaving] = useState<string>();
   const [error, setError] = useState<Error>();
   useEffect(() => setProgress(loaded.value), [loaded.value]);
+  // Keep what a check found: stored once seen, it stays done when the evidence ages out of
+  // what the providers answer.
+  useEffect(() => {
+    const unkept = (loaded.value?.steps ?? []).filter(
+      s => s.doneBy === 'auto' && s.kept === false,
+    );
+    let cancelled = false;
+    (async () => {
+      if (unkept.length === 0) return;
+      let latest: OnboardingProgress | undefined;
+      for (const step of unkept) {
+        latest = await api.setOnboardingStep(step.id, true);
+      }
+      if (!cancelled && latest) setProgress(latest);
+    })().catch(() => undefined); // kept on a later visit
+    return () => {
+      cancelled = true;
+    };
+  }, [api, loaded.value]);
 
   const toggle = async (step: string, done: boolean) => {
     setSaving(step);

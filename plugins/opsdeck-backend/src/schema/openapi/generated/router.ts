@@ -1011,6 +1011,10 @@ export const spec = {
             ],
             "description": "auto — its check found the evidence; you — ticked by hand."
           },
+          "kept": {
+            "type": "boolean",
+            "description": "Whether the caller's progress stores the step as done (a step its check found is stored once seen, so it stays done when the evidence ages out)."
+          },
           "evidence": {
             "type": "object",
             "required": [
