@@ -1,4 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { act, screen, within } from '@testing-library/react';
 import { doraAnswer, renderOnEntity } from './__testUtils__/fixtures';
 import { EntityOpsDeckDoraCard } from './components/EntityOpsDeckDoraCard/EntityOpsDeckDoraCard';
@@ -59,6 +61,20 @@ describe('without OpsDeck permissions', () => {
       },
       catalog: [dataSystem],
       denied,
+      // the golden paths' adoption asks the scaffolder for its runs: none here
+      apis: [
+        [discoveryApiRef, mockApis.discovery()],
+        [
+          fetchApiRef,
+          {
+            fetch: async () => ({
+              ok: true,
+              status: 200,
+              json: async () => ({ tasks: [], totalTasks: 0 }),
+            }),
+          },
+        ],
+      ],
     });
     const access = await screen.findByTestId('opsdeck-access-data');
     const request = await within(access).findByTestId('opsdeck-access-request');
