@@ -29,6 +29,7 @@ export const timelineMessages = {
     runHide: 'Hide',
     statuses: {
       success: 'successful',
+      failure: 'failed',
       cancelled: 'cancelled',
       pending: 'in progress',
     },

@@ -37,6 +37,15 @@ const ICONS: Record<EventKind, typeof RocketIcon> = {
   incident: ReportProblemIcon,
 };
 
+const STATUSES = ['success', 'failure', 'cancelled', 'pending'] as const;
+
+/** A deployment status in the reader's words; an unknown one as sent. @internal */
+export function statusLabel(status: string, t: OpsDeckT): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? t(`timeline.statuses.${status as (typeof STATUSES)[number]}`)
+    : status;
+}
+
 function describe(
   item: ProvenanceItem,
   t: OpsDeckT,
@@ -56,7 +65,9 @@ function describe(
     }
     return parts.filter(Boolean).join(' · ');
   }
-  return [d.environment, d.status].filter(Boolean).join(' · ');
+  return [d.environment, d.status && statusLabel(String(d.status), t)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**

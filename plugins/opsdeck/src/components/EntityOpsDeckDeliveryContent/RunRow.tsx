@@ -10,7 +10,7 @@ import RocketIcon from '@material-ui/icons/FlightTakeoff';
 import { useState } from 'react';
 import { useOpsDeckFormat } from '../shared/format';
 import { useWrapStyles } from '../shared/wrapStyles';
-import { EventRow } from './EventRow';
+import { EventRow, statusLabel } from './EventRow';
 import { Repository } from './sourceLinks';
 import { TimelineRow } from './timelineRows';
 
@@ -25,8 +25,6 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 export function formatDayRange(from: number, to: number): string {
   return dayFormat.formatRange(new Date(from), new Date(to));
 }
-
-const STATUSES = ['success', 'cancelled', 'pending'] as const;
 
 /**
  * Alike deployments in a row, folded into one line — "12 deployments to production, all
@@ -43,9 +41,7 @@ export function RunRow(props: {
   const wrap = useWrapStyles();
   const classes = useStyles();
   const [open, setOpen] = useState(false);
-  const status = (STATUSES as readonly string[]).includes(row.status)
-    ? t(`timeline.statuses.${row.status as (typeof STATUSES)[number]}`)
-    : row.status;
+  const status = statusLabel(row.status, t);
   return (
     // one list item holding the toggle and, when open, its own list: a list holds only items
     <li className={classes.run} data-testid="opsdeck-timeline-run">

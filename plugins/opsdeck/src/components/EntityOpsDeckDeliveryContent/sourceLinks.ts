@@ -15,6 +15,9 @@ export interface Repository {
 // owner/repo on GitHub; group/subgroup/…/project on GitLab. Nothing that could leave the path.
 const SLUG = /^[\w.-]+(\/[\w.-]+)+$/;
 const SHA = /^[0-9a-f]{7,64}$/i;
+// A host name (optionally with a port): nothing that could change the URL's path or scheme.
+const HOST =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
 /** The service's repository from `github.com/project-slug` or `gitlab.com/project-slug`. */
 export function repositoryOf(
@@ -27,7 +30,10 @@ export function repositoryOf(
   }
   const gitlab = annotations[ANNOTATIONS.gitlabProjectSlug]?.trim();
   if (gitlab && SLUG.test(gitlab) && !gitlab.includes('..')) {
-    return { host: 'gitlab', base: `https://gitlab.com/${gitlab}` };
+    // A self-managed GitLab names its host in `gitlab.com/instance` (as the GitLab plugins read it).
+    const instance = annotations['gitlab.com/instance']?.trim();
+    const host = instance && HOST.test(instance) ? instance : 'gitlab.com';
+    return { host: 'gitlab', base: `https://${host}/${gitlab}` };
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  CHECKLIST_QUEST_ID,
   OnboardingProgress,
   OnboardingQuestProgress,
 } from '@opsdeck/backstage-plugin-common';
@@ -110,7 +111,9 @@ function Quest(props: {
       >
         <div className={classes.summary}>
           <Typography variant="h6" component="h3">
-            {quest.title}
+            {quest.id === CHECKLIST_QUEST_ID
+              ? t('quests.firstWeek')
+              : quest.title}
           </Typography>
           <Typography
             variant="body2"
