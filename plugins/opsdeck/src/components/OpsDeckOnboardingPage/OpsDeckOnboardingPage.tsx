@@ -78,17 +78,17 @@ function useTeamsOperations(teams: Team[], userRef: string) {
       // One row per shift, naming every schedule it is on (one rotation often covers several
       // services).
       const byTime = new Map<string, OnCallShiftAnswer>();
+      const schedules = new Map<string, Set<string>>();
       for (const s of answers.flatMap(a => a?.items ?? [])) {
         if (s.person.userRef !== userRef || Date.parse(s.until) <= now)
           continue;
         const shiftKey = `${s.from}|${s.until}|${s.level}`;
-        const known = byTime.get(shiftKey);
-        const names = [known?.scheduleName, s.scheduleName].filter(Boolean);
+        const names = schedules.get(shiftKey) ?? new Set<string>();
+        if (s.scheduleName) names.add(s.scheduleName);
+        schedules.set(shiftKey, names);
         byTime.set(shiftKey, {
           ...s,
-          ...(names.length
-            ? { scheduleName: [...new Set(names)].join(', ') }
-            : {}),
+          ...(names.size ? { scheduleName: [...names].join(', ') } : {}),
         });
       }
       return [...byTime.values()].sort(
