@@ -97,4 +97,22 @@ describe('OpsDeckClient', () => {
       '/org/services?from=2026-01-01',
     ]);
   });
+
+  it('asks once for the same answer when two cards ask at the same time, and again later', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${baseUrl}/onboarding/progress`, () => {
+        calls += 1;
+        return HttpResponse.json({ userRef: 'user:default/nina', steps: [] });
+      }),
+    );
+    const [a, b] = await Promise.all([
+      client.getOnboardingProgress(),
+      client.getOnboardingProgress(),
+    ]);
+    expect(a).toEqual(b);
+    expect(calls).toBe(1);
+    await client.getOnboardingProgress();
+    expect(calls).toBe(2);
+  });
 });

@@ -27,6 +27,8 @@ type Query = Record<string, string | number | boolean | undefined>;
 export class OpsDeckClient implements OpsDeckApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  /** GETs under way, by URL: cards placed side by side ask once (the home page's cards do). */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -189,10 +191,19 @@ export class OpsDeckClient implements OpsDeckApi {
         params.set(key, String(value));
     }
     const search = params.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-      init,
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    if (init) return this.fetchJson<T>(url, init);
+    const shared = this.inFlight.get(url);
+    if (shared) return shared as Promise<T>;
+    const answer = this.fetchJson<T>(url).finally(() =>
+      this.inFlight.delete(url),
     );
+    this.inFlight.set(url, answer);
+    return answer;
+  }
+
+  private async fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetchApi.fetch(url, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
