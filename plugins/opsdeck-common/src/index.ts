@@ -15,3 +15,4 @@ export * from './platform';
 export * from './types';
 export * from './onboarding';
 export * from './access';
+export * from './slo';
