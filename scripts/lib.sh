@@ -36,6 +36,23 @@ ensure_deps() {
   fi
 }
 
+# SLO tests read a real Prometheus (Debian's package: prometheus and promtool) started on a free
+# port by the test itself; --no-install-recommends keeps it small. The package's own service on
+# :9090 is never used. Without it the SLO tests fail (they are not skipped).
+ensure_prometheus() {
+  if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing prometheus (Debian package) for the SLO tests"
+      (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null 2>&1 ||
+        { apt-get update -q >/dev/null 2>&1 &&
+          DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null 2>&1; }) ||
+        log "could not install prometheus; the SLO tests will fail"
+    else
+      log "prometheus not found (apt-get install --no-install-recommends prometheus); the SLO tests will fail"
+    fi
+  fi
+}
+
 # TechDocs renders with Debian's mkdocs (no Docker here) and the Material theme from
 # mkdocs-material (`theme: {name: material, font: false}`): the TechDocs reader keeps only
 # Material's stylesheet and Google Fonts and shows a page once they have loaded, so a site in

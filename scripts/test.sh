@@ -10,6 +10,7 @@ if [ "${CI:-}" = true ]; then export OPSDECK_INSTALL_FLAGS="--immutable"; fi
 ensure_deps || exit 1
 ensure_chromium || log "NOTICE: no Chromium; the browser tests will fail"
 ensure_mkdocs
+ensure_prometheus
 ensure_postgres
 trap stop_throwaway_postgres EXIT
 
