@@ -12,6 +12,9 @@ import {
 } from '../../__testUtils__/fixtures';
 import { OpsDeckOrgPage } from './OpsDeckOrgPage';
 
+// The page renders a chart and a table: on a cold transform cache a test takes over jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('OpsDeckOrgPage', () => {
   it('shows the org rollup, the spread of tiers across services and the coverage gaps', async () => {
     const fast = doraAnswer(history({ days: 180, perWeek: 14 }));
