@@ -2,11 +2,16 @@ import { Entity } from '@backstage/catalog-model';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/test-utils';
 import { act, screen, within } from '@testing-library/react';
+import {
+  computeEntityCoverage,
+  summarizeScopeCoverage,
+} from '@opsdeck/backstage-plugin-common';
 import { doraAnswer, renderOnEntity } from './__testUtils__/fixtures';
 import { EntityOpsDeckDoraCard } from './components/EntityOpsDeckDoraCard/EntityOpsDeckDoraCard';
 import { EntityOpsDeckLinksCard } from './components/EntityOpsDeckLinksCard';
 import { EntityOpsDeckOwnershipCard } from './components/EntityOpsDeckOwnershipCard';
 import { OpsDeckPlatformPage } from './components/OpsDeckPlatformPage';
+import { OpsDeckOrgPage } from './components/OpsDeckOrgPage';
 
 // What a signed-in user without `opsdeck.admin` and `opsdeck.access-request.decide` sees. One
 // file for all of them: the permission hook caches answers per permission for a few seconds.
@@ -157,5 +162,38 @@ describe('without OpsDeck permissions', () => {
     expect(document.body).not.toHaveTextContent('POST /api/opsdeck/events');
     expect(document.body).not.toHaveTextContent('pagerduty.com/service-id');
     expect(document.body).not.toHaveTextContent('spec.owner');
+  });
+
+  it("keeps the org page's annotations from them", async () => {
+    const coverage = summarizeScopeCoverage({ type: 'org' }, [
+      computeEntityCoverage('component:default/bare', {
+        kind: 'Component',
+        metadata: {},
+        spec: {},
+      }),
+    ]);
+    await renderOnEntity(<OpsDeckOrgPage />, {
+      api: {
+        getOrgDora: async () => ({
+          ...doraAnswer({ deployments: [], incidents: [] }),
+          scope: { type: 'org' as const, services: 1 },
+        }),
+        getOrgServices: async () => {
+          throw new Error('not now');
+        },
+        getOrgCoverage: async () => coverage,
+      },
+      denied: ['opsdeck.admin'],
+    });
+    const fixes = await screen.findByTestId('opsdeck-integration-fixes');
+    expect(fixes).toHaveTextContent(
+      'Owner — missing on 1 service: name the team that owns it in the catalog.',
+    );
+    await settle();
+    expect(screen.queryByText('For admins')).not.toBeInTheDocument();
+    expect(screen.getByTestId('opsdeck-coverage-matrix')).toHaveTextContent(
+      'no owner',
+    );
+    expect(document.body).not.toHaveTextContent('pagerduty.com/service-id');
   });
 });
