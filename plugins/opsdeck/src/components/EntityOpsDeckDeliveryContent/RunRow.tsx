@@ -8,23 +8,13 @@ import ExpandLess from '@material-ui/icons/ExpandLess';
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import RocketIcon from '@material-ui/icons/FlightTakeoff';
 import { useState } from 'react';
-import { useOpsDeckFormat } from '../shared/format';
+import { formatDayRange, useOpsDeckFormat } from '../shared/format';
 import { useWrapStyles } from '../shared/wrapStyles';
 import { EventRow, statusLabel } from './EventRow';
 import { Repository } from './sourceLinks';
 import { TimelineRow } from './timelineRows';
 
 const useStyles = makeStyles({ run: { listStyle: 'none' } });
-
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-});
-
-/** "24–30 Nov", "28 Nov – 2 Dec", or one day: in the viewer's zone and language. */
-export function formatDayRange(from: number, to: number): string {
-  return dayFormat.formatRange(new Date(from), new Date(to));
-}
 
 /**
  * Alike deployments in a row, folded into one line — "12 deployments to production, all

@@ -27,7 +27,7 @@ import {
   permissionsWithout,
 } from '../../__testUtils__/fixtures';
 import { EntityOpsDeckDeliveryContent } from './EntityOpsDeckDeliveryContent';
-import { formatDayRange } from './RunRow';
+import { formatDayRange } from '../shared/format';
 
 const HOUR = 3_600_000;
 const NOV_30 = Date.UTC(2025, 10, 30, 12);

@@ -26,6 +26,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { useMemo } from 'react';
 import { useLinkTemplates } from '../../hooks/useLinkTemplates';
+import { useTechDocsHref } from '../../hooks/useTechDocsHref';
 import { LinkIconFor } from './LinkIcon';
 import { describeLink } from './linkLabels';
 import { PlatformTeam } from '../shared/AskPlatformTeam';
@@ -77,14 +78,9 @@ export function EntityOpsDeckLinksCard() {
     [entity, templates],
   );
   const unlinked = annotationsWithoutLinks(entity, templates);
+  const docsHref = useTechDocsHref();
   const techdocs = entity.metadata.annotations?.[ANNOTATIONS.techdocsRef]
-    ? `/docs/${[
-        entity.metadata.namespace ?? 'default',
-        entity.kind.toLocaleLowerCase('en-US'),
-        entity.metadata.name,
-      ]
-        .map(encodeURIComponent)
-        .join('/')}`
+    ? docsHref(stringifyEntityRef(entity))
     : undefined;
   const byGroup = LINK_GROUPS.map(group => ({
     ...group,

@@ -4,26 +4,7 @@ import {
   OnboardingEvidence,
 } from '@opsdeck/backstage-plugin-common';
 import { SafeLink } from '../shared/SafeLink';
-import { useOpsDeckFormat } from '../shared/format';
-
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-});
-const dayWithYearFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-
-/** A day as people say it, "30 Nov"; with the year when it is not this year's. */
-export function formatDay(value: string | number, now = Date.now()): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return date.getFullYear() === new Date(now).getFullYear()
-    ? dayFormat.format(date)
-    : dayWithYearFormat.format(date);
-}
+import { formatDay, useOpsDeckFormat } from '../shared/format';
 
 /**
  * What an automatic check found, in words: "your change shipped in “Deploy 3f2a1c9” on 30 Nov"

@@ -17,7 +17,7 @@ import { describeLink } from '../EntityOpsDeckLinksCard/linkLabels';
 import { useOperationsHref } from './operationsLinks';
 import { SafeLink } from '../shared/SafeLink';
 import { useOpsDeckFormat } from '../shared/format';
-import { useTechDocsHref } from './docsHref';
+import { useTechDocsHref } from '../../hooks/useTechDocsHref';
 
 /** The reader's teams and the Components they own, as the page found them. */
 export interface MyServices {

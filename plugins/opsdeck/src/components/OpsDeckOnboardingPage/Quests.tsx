@@ -25,7 +25,7 @@ import { OpsDeckT } from '../../translation';
 import { ForAdmins } from '../shared/ForAdmins';
 import { WithCode } from '../shared/WithCode';
 import { formatNumber, useOpsDeckFormat } from '../shared/format';
-import { useTechDocsHref } from './docsHref';
+import { useTechDocsHref } from '../../hooks/useTechDocsHref';
 import { MyServices } from './MineLinks';
 import { QuestStep } from './QuestStep';
 

@@ -159,6 +159,30 @@ export function formatInstant(value: string | number): string {
   return `${instantFormat.format(date)} (${utcOffset(date)})`;
 }
 
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+});
+const dayWithYearFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** A day as people say it, "30 Nov"; with the year when it is not this year's. */
+export function formatDay(value: string | number, now = Date.now()): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return date.getFullYear() === new Date(now).getFullYear()
+    ? dayFormat.format(date)
+    : dayWithYearFormat.format(date);
+}
+
+/** "24–30 Nov", "28 Nov – 2 Dec", or one day: in the viewer's zone and language. */
+export function formatDayRange(from: number, to: number): string {
+  return dayFormat.formatRange(new Date(from), new Date(to));
+}
+
 const utcDayFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',

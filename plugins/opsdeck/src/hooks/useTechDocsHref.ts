@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useCallback } from 'react';
-import { viewTechDocRouteRef } from '../../routes';
+import { viewTechDocRouteRef } from '../routes';
 
 const segments = (path: string) =>
   path
