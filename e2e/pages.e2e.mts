@@ -69,6 +69,28 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     return res.json() as Promise<any>;
   };
 
+  /**
+   * Hovers `target` until a tooltip shows `text`, then moves the pointer away. Cards still
+   * loading can move the target from under the pointer (its tooltip then closes): hover again.
+   */
+  const tooltipOnHover = async (
+    target: ReturnType<Portal['page']['locator']>,
+    text: string | RegExp,
+  ) => {
+    const tip = portal.page.getByRole('tooltip').getByText(text);
+    for (let attempt = 1; ; attempt++) {
+      await target.hover();
+      try {
+        await tip.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await portal.page.mouse.move(0, 0);
+      }
+    }
+    await portal.page.mouse.move(0, 0);
+  };
+
   /** axe-core on the page as it is: no serious or critical WCAG 2.1 A/AA violation. */
   const assertAccessible = async (page: Page, what: string) => {
     await page.waitForTimeout(500); // let MUI's transitions (tab colours, ripples) finish
@@ -330,12 +352,10 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
         .count(),
       0,
     );
-    await repository.hover();
-    await page
-      .getByRole('tooltip')
-      .getByText('From the annotation github.com/project-slug on this entity.')
-      .waitFor({ timeout: 5_000 });
-    await page.mouse.move(0, 0);
+    await tooltipOnHover(
+      repository,
+      'From the annotation github.com/project-slug on this entity.',
+    );
     await page.getByTestId('opsdeck-links-chat').waitFor();
     await page.getByTestId('opsdeck-coverage-percent').waitFor();
     await assertOverviewLayout(page, ownership.owner.name);
@@ -665,12 +685,7 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
       new RegExp(`${lacking.percent}%`),
     );
     // the fix on hover, and each missing integration explained once below the table
-    await cell.hover();
-    await page
-      .getByRole('tooltip')
-      .getByText(/ missing — /)
-      .waitFor({ timeout: 5_000 });
-    await page.mouse.move(0, 0);
+    await tooltipOnHover(cell, / missing — /);
     await page.getByTestId('opsdeck-integration-fixes').waitFor();
     await portal.screenshot('13-org-overview');
     await assertAccessible(page, 'org page');
@@ -683,12 +698,10 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     const tile = page.getByTestId('opsdeck-dora-changeFailRate');
     await tile.waitFor({ timeout: 60_000 });
     // a metric's name defines itself on hover
-    await tile.getByRole('link', { name: 'Change fail rate' }).hover();
-    await page
-      .getByRole('tooltip')
-      .getByText(/share of production deployments that failed/)
-      .waitFor({ timeout: 5_000 });
-    await page.mouse.move(0, 0);
+    await tooltipOnHover(
+      tile.getByRole('link', { name: 'Change fail rate' }),
+      /share of production deployments that failed/,
+    );
     // guidance names a tier as a tier, with the value in brackets
     const guidance = page.getByTestId('opsdeck-guidance');
     if (await guidance.count()) {
