@@ -1179,14 +1179,15 @@ describe('OpsDeck pages on the demo data', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/home$/, { timeout: 60_000 });
     const mine = page.getByTestId('opsdeck-home-my-services');
     await mine.waitFor({ timeout: 60_000 });
+    // the card shows before its rows arrive: count them once checkout-api's is there
+    await mine
+      .locator('tbody tr', { hasText: 'checkout-api' })
+      .getByRole('link', { name: 'checkout-api' })
+      .waitFor({ timeout: 30_000 });
     assert.equal(
       await mine.locator('tbody tr').count(),
       services.services.length,
     );
-    await mine
-      .locator('tbody tr', { hasText: 'checkout-api' })
-      .getByRole('link', { name: 'checkout-api' })
-      .waitFor();
     // who is on call, from the demo PagerDuty
     await mine
       .getByText('…')
