@@ -25,6 +25,8 @@ export const ANNOTATIONS = {
   grafanaOverviewDashboard: 'grafana/overview-dashboard',
   datadogDashboardUrl: 'datadoghq.com/dashboard-url',
   prometheusRule: 'prometheus.io/rule',
+  /** OpenSLO v1 files (URLs, or paths relative to the catalog file), comma-separated. */
+  openslo: 'opsdeck.io/openslo',
   sentryProjectSlug: 'sentry.io/project-slug',
   newrelicDashboardGuid: 'newrelic.com/dashboard-guid',
   // docs and platform

@@ -43,6 +43,18 @@ export const opsdeckAccessRequestDecidePermission = createPermission({
 });
 
 /**
+ * Read a Component's error-budget gate (`GET /entities/…/slo/gate`), the answer a CI pipeline
+ * asks before it deploys. Give a pipeline's external-access token only this permission
+ * (`backend.auth.externalAccess[].accessRestrictions`).
+ *
+ * @public
+ */
+export const opsdeckSloGateReadPermission = createPermission({
+  name: 'opsdeck.slo.gate.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission OpsDeck defines, for registration with the permissions registry.
  *
  * @public
@@ -52,4 +64,5 @@ export const opsdeckPermissions = [
   opsdeckEventsCreatePermission,
   opsdeckAdminPermission,
   opsdeckAccessRequestDecidePermission,
+  opsdeckSloGateReadPermission,
 ];

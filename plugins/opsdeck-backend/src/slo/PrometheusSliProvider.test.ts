@@ -1,75 +1,25 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { burnRate, errorBudget } from '@opsdeck/backstage-plugin-common';
+import {
+  DEFAULT_BURN_RULES,
+  SloDefinition,
+  parseOpenSlo,
+} from '@opsdeck/backstage-plugin-common';
+import { ProviderHttpError } from '@opsdeck/backstage-plugin-node';
+import {
+  HOUR,
+  MINUTE,
+  TestPrometheus,
+  freePort,
+  knownHistory,
+  startPrometheus,
+} from '../__testUtils__/prometheus';
 import { PrometheusSliProvider } from './PrometheusSliProvider';
+import { evaluateSlo } from './evaluateSlo';
 
 jest.setTimeout(60_000);
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** The evaluation time: a whole hour, on a sample. */
 const AT = Math.floor(Date.now() / HOUR) * HOUR;
-
-/** A real Prometheus (Debian's package) on a free port, loaded with a known history. */
-async function startPrometheus(): Promise<{ url: string; stop: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-prometheus-'));
-  // Three hours of two counters, one sample a minute: 99 good and 1 bad request per minute,
-  // except the last 10 minutes, when 20 of every 100 fail.
-  const lines = [
-    '# HELP http_requests Requests.',
-    '# TYPE http_requests counter',
-  ];
-  for (const code of ['200', '500']) {
-    let value = 0;
-    for (let t = AT - 3 * HOUR; t <= AT; t += MINUTE) {
-      lines.push(`http_requests_total{code="${code}"} ${value} ${t / 1000}`);
-      const late = t >= AT - 10 * MINUTE;
-      const perMinute = { '200': late ? 80 : 99, '500': late ? 20 : 1 };
-      value += perMinute[code as '200' | '500'];
-    }
-  }
-  lines.push('# EOF');
-  writeFileSync(join(dir, 'history.om'), `${lines.join('\n')}\n`);
-  execFileSync('promtool', [
-    'tsdb',
-    'create-blocks-from',
-    'openmetrics',
-    join(dir, 'history.om'),
-    join(dir, 'data'),
-  ]);
-  writeFileSync(join(dir, 'prometheus.yml'), 'global: {}\n');
-  const port = await new Promise<number>(resolve => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-  const child: ChildProcess = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      '--storage.tsdb.retention.time=45d',
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 200; i++) {
-    const ready = await fetch(`${url}/-/ready`).catch(() => undefined);
-    if (ready?.ok) return { url, stop };
-    await new Promise(r => setTimeout(r, 100));
-  }
-  stop();
-  throw new Error('Prometheus did not get ready within 20 s');
-}
+const DAY = 24 * HOUR;
 
 /** Within a relative 1e-9 of the hand-derived value. */
 const near = (actual: number | null | undefined, expected: number) =>
@@ -77,65 +27,228 @@ const near = (actual: number | null | undefined, expected: number) =>
     Math.abs((actual as number) - expected) / Math.abs(expected),
   ).toBeLessThanOrEqual(1e-9);
 
+/** An OpenSLO v1 SLO over 28 days with the given indicator and objectives. */
+function slo(indicator: object, objectives: object[]): SloDefinition {
+  const parsed = parseOpenSlo({
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: 'checkout-availability' },
+    spec: {
+      timeWindow: [{ duration: '28d', isRolling: true }],
+      indicator: { spec: indicator },
+      objectives,
+    },
+  });
+  if (!('slo' in parsed)) throw new Error(parsed.error);
+  return parsed.slo;
+}
+
+const source = (query: string, ref?: string) => ({
+  metricSource: {
+    type: 'Prometheus',
+    ...(ref ? { metricSourceRef: ref } : {}),
+    spec: { query },
+  },
+});
+
 describe('PrometheusSliProvider against a real Prometheus', () => {
-  let prometheus: { url: string; stop: () => void };
+  let prometheus: TestPrometheus;
+  let provider: PrometheusSliProvider;
   beforeAll(async () => {
-    prometheus = await startPrometheus();
+    prometheus = await startPrometheus(knownHistory(AT));
+    provider = new PrometheusSliProvider([
+      { name: 'main', baseUrl: prometheus.url },
+    ]);
   });
   afterAll(() => prometheus?.stop());
 
-  const sli = {
-    count: 'good' as const,
-    numerator: { type: 'prometheus', query: 'http_requests_total{code="200"}' },
-    total: { type: 'prometheus', query: 'http_requests_total' },
-  };
-
-  it('counts good and total over a window at a fixed time, and says which query it ran', async () => {
-    const provider = new PrometheusSliProvider({ baseUrl: prometheus.url });
-    // Two hours before the last 10 minutes: 99 of 100 each minute. Over the last hour: 50
-    // minutes at 99 + 10 at 80 good = 5 750 of 6 000 (increase() extrapolates the 59 steps
-    // between the hour's 60 samples to the whole hour).
-    const hour = await provider.counts(sli, HOUR, AT);
-    near(hour.good, 5_750);
-    near(hour.total, 6_000);
-    expect(hour.queries.numerator).toBe(
-      'sum(increase(http_requests_total{code="200"}[3600s]))',
-    );
-    // At 99.9 %: SLI 5 750 ÷ 6 000 = 0.958333…; burn = (1 − SLI) ÷ 0.001 = 41.666…
-    near(burnRate(0.999, hour), 250 / 6_000 / 0.001);
-    // The last 5 minutes: 80 of 100 each minute → burn 200 at 99.9 %.
-    const fiveMinutes = await provider.counts(sli, 5 * MINUTE, AT);
-    near(fiveMinutes.good, 400);
-    near(fiveMinutes.total, 500);
-    near(burnRate(0.999, fiveMinutes), 200);
-    // Counting bad requests gives the same SLI.
-    const bad = await provider.counts(
-      {
-        count: 'bad',
-        numerator: {
-          type: 'prometheus',
-          query: 'http_requests_total{code="500"}',
-        },
-        total: sli.total,
-      },
-      HOUR,
-      AT,
-    );
-    near(bad.good, 5_750);
-    near(errorBudget(0.95, bad)?.remaining ?? NaN, 1 - 250 / 6_000 / 0.05);
+  it('counts a counter over a span at a fixed time, and says which query it ran', async () => {
+    // The last hour: 50 minutes at 99 good + 10 at 80 = 5 750. Samples sit on both ends of the
+    // range, so increase() extrapolates nothing.
+    const good = await provider.increase({
+      sli: { query: 'http_requests_total{code="200"}' },
+      spanMs: HOUR,
+      at: AT,
+    });
+    expect(good).toEqual({
+      value: 5_750,
+      query: 'sum(increase(http_requests_total{code="200"}[3600s]))',
+    });
+    // Before the history starts: no samples, 0 (the evaluator reads total 0 as "no data").
+    const before = await provider.increase({
+      sli: { query: 'http_requests_total' },
+      spanMs: HOUR,
+      at: AT - 5 * HOUR,
+    });
+    expect(before.value).toBe(0);
   });
 
-  it('answers no data (total 0) before the history starts, and a clear error for a bad query', async () => {
-    const provider = new PrometheusSliProvider({ baseUrl: prometheus.url });
-    const before = await provider.counts(sli, HOUR, AT - 5 * HOUR);
-    expect(before.total).toBe(0);
-    expect(errorBudget(0.999, before)).toBeNull();
-    await expect(
-      provider.counts(
-        { ...sli, numerator: { type: 'prometheus', query: 'rate(' } },
-        HOUR,
-        AT,
+  it('evaluates a ratio SLO exactly as DESIGN.md defines it, for two objectives', async () => {
+    const answer = await evaluateSlo({
+      slo: slo(
+        {
+          ratioMetric: {
+            counter: true,
+            good: source('http_requests_total{code="200"}'),
+            total: source('http_requests_total'),
+          },
+        },
+        [
+          { displayName: 'strict', target: 0.999 },
+          { displayName: 'loose', target: 0.95 },
+        ],
       ),
-    ).rejects.toThrow(/Prometheus answered 400/);
+      file: './slo/checkout.yaml',
+      provider,
+      at: AT,
+      rules: DEFAULT_BURN_RULES,
+    });
+    const [strict, loose] = answer.objectives;
+    // The window (28 d) holds the 3 h of history: 170 min × 99 + 10 × 80 = 17 630 good of 18 000
+    // (the counters start at 0, so increase() does not extrapolate before the first sample).
+    expect(strict.window.good).toBe(17_630);
+    expect(strict.window.total).toBe(18_000);
+    expect(strict.window.queries).toEqual([
+      'sum(increase(http_requests_total{code="200"}[2419200s]))',
+      'sum(increase(http_requests_total[2419200s]))',
+    ]);
+    near(strict.sli, 17_630 / 18_000);
+    // At 99.9 %: consumed = (370 / 18 000) ÷ 0.001 = 20.555…: exhausted, nothing left to burn.
+    near(strict.budget!.consumed, 370 / 18_000 / 0.001);
+    near(strict.budget!.remaining, 1 - 370 / 18_000 / 0.001);
+    expect(strict.budget!.exhausted).toBe(true);
+    near(strict.remainingMs, (1 - 370 / 18_000 / 0.001) * 28 * DAY);
+    expect(strict.timeToExhaustionMs).toBe(0);
+    // Burn = (1 − SLI over the lookback) ÷ 0.001: 5 m 100 of 500 bad → 200; 30 m 220 of 3 000;
+    // 1 h 250 of 6 000; 6 h, 1 d and 3 d all 370 of 18 000.
+    const burns = Object.fromEntries(
+      strict.burnRates.map(b => [b.lookback, b.rate]),
+    );
+    near(burns['5m'], 200);
+    near(burns['30m'], 220 / 3_000 / 0.001);
+    near(burns['1h'], 250 / 6_000 / 0.001);
+    for (const l of ['6h', '1d', '3d']) near(burns[l], 370 / 18_000 / 0.001);
+    expect(strict.burnRates[0].queries[1]).toBe(
+      'sum(increase(http_requests_total[300s]))',
+    );
+    // 1 h (41.7) and 5 m (200) both ≥ 14.4: page.
+    expect(strict.status).toBe('page');
+    // At 95 %: consumed 0.4111…, 1 h burn 0.8333…, 3 d burn 0.4111 < 1: ok; the budget lasts
+    // remaining × 28 d ÷ burn(1 h).
+    near(loose.budget!.remaining, 1 - 370 / 18_000 / 0.05);
+    expect(loose.status).toBe('ok');
+    near(
+      loose.timeToExhaustionMs,
+      ((1 - 370 / 18_000 / 0.05) * 28 * DAY) / (250 / 6_000 / 0.05),
+    );
+    expect(answer.graphUrl).toMatch(
+      new RegExp(`^${prometheus.url}/graph\\?g0\\.expr=`),
+    );
+  });
+
+  it('counts bad requests into the same SLI', async () => {
+    const answer = await evaluateSlo({
+      slo: slo(
+        {
+          ratioMetric: {
+            bad: source('http_requests_total{code="500"}'),
+            total: source('http_requests_total'),
+          },
+        },
+        [{ target: 0.999 }],
+      ),
+      file: 'x',
+      provider,
+      at: AT,
+      rules: DEFAULT_BURN_RULES,
+    });
+    expect(answer.objectives[0].window.good).toBe(17_630);
+    near(answer.objectives[0].sli, 17_630 / 18_000);
+  });
+
+  it('evaluates a threshold SLO as the share of good one-minute slices', async () => {
+    const answer = await evaluateSlo({
+      slo: slo({ thresholdMetric: source('latency_seconds') }, [
+        { target: 0.9, op: 'lte', value: 0.3, timeSliceWindow: '1m' },
+      ]),
+      file: 'x',
+      provider,
+      at: AT,
+      rules: DEFAULT_BURN_RULES,
+    });
+    const [objective] = answer.objectives;
+    // Prometheus 2 subqueries include both ends: 181 slices from at − 3 h to at (none earlier,
+    // nothing is there), the 10 after at − 10 min over 0.3 s.
+    expect(objective.window).toEqual({
+      good: 171,
+      total: 181,
+      queries: [
+        'sum(sum_over_time((latency_seconds <= bool 0.3)[2419200s:60s]))',
+        'sum(count_over_time((latency_seconds)[2419200s:60s]))',
+      ],
+    });
+    const burns = Object.fromEntries(
+      objective.burnRates.map(b => [b.lookback, b.rate]),
+    );
+    // 5 m: all 6 slices bad → burn 1 ÷ 0.1 = 10; 1 h: 10 of 61 → (10 / 61) ÷ 0.1.
+    near(burns['5m'], 10);
+    near(burns['1h'], 10 / 61 / 0.1);
+    // 6 h: 10 of 181 bad → 0.552…; 30 m: 10 of 31 → 3.2; neither rule fires (6 over 6 h and
+    // 30 m; 1 over 3 d and 6 h).
+    expect(objective.status).toBe('ok');
+  });
+
+  it('gives the steps of a budget chart from query_range', async () => {
+    const steps = await provider.increaseSteps({
+      sli: { query: 'http_requests_total{code="200"}' },
+      from: AT - 3 * HOUR,
+      to: AT,
+      stepMs: HOUR,
+    });
+    expect(steps).toEqual({
+      points: [
+        { at: AT - 2 * HOUR, value: 5_940 },
+        { at: AT - HOUR, value: 5_940 },
+        { at: AT, value: 5_750 },
+      ],
+      query: 'sum(increase(http_requests_total{code="200"}[3600s]))',
+    });
+  });
+
+  it('picks the instance metricSourceRef names, and names a missing one', async () => {
+    const two = new PrometheusSliProvider([
+      { name: 'eu', baseUrl: `http://127.0.0.1:${await freePort()}` },
+      { name: 'us', baseUrl: prometheus.url },
+    ]);
+    const us = await two.increase({
+      sli: { query: 'http_requests_total', instance: 'us' },
+      spanMs: 5 * MINUTE,
+      at: AT,
+    });
+    expect(us.value).toBe(500);
+    await expect(
+      two.increase({
+        sli: { query: 'http_requests_total', instance: 'apac' },
+        spanMs: HOUR,
+        at: AT,
+      }),
+    ).rejects.toThrow(
+      "metricSourceRef: no Prometheus named 'apac' is configured (opsdeck.slo.providers.prometheus has eu, us)",
+    );
+    // The default instance is the first: nothing listens there — a transient error.
+    const down = await two
+      .increase({ sli: { query: 'up' }, spanMs: HOUR, at: AT })
+      .catch(e => e);
+    expect(down).toBeInstanceOf(ProviderHttpError);
+    expect(down.transient).toBe(true);
+  });
+
+  it('says what is wrong with a bad query (not transient)', async () => {
+    const error = await provider
+      .increase({ sli: { query: 'rate(' }, spanMs: HOUR, at: AT })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ProviderHttpError);
+    expect(error.message).toMatch(/Prometheus 'main' answered 400/);
+    expect(error.transient).toBe(false);
   });
 });

@@ -1,2 +1,3 @@
 export * from './budget';
 export * from './openslo';
+export * from './answers';

@@ -27,6 +27,7 @@ const checkout = {
           total: {
             metricSource: {
               type: 'Prometheus',
+              metricSourceRef: 'eu-west',
               spec: { query: 'http_requests_total{job="checkout"}' },
             },
           },
@@ -57,6 +58,7 @@ describe('parseOpenSlo', () => {
           total: {
             type: 'prometheus',
             query: 'http_requests_total{job="checkout"}',
+            ref: 'eu-west',
           },
         },
         objectives: [{ displayName: '99.9 %', target: 0.999 }],
@@ -89,6 +91,7 @@ describe('parseOpenSlo', () => {
             target: 0.99,
             op: 'lte',
             value: 0.3,
+            timeSliceWindow: '5m',
           },
         ],
       },
@@ -97,7 +100,7 @@ describe('parseOpenSlo', () => {
     expect('slo' in parsed && parsed.slo.objectives[0]).toEqual({
       displayName: 'p99 under 300 ms',
       target: 0.99,
-      threshold: { op: 'lte', value: 0.3 },
+      threshold: { op: 'lte', value: 0.3, sliceMs: 5 * 60_000 },
     });
   });
 

@@ -13,6 +13,8 @@ export interface SloMetricSource {
   type: string;
   /** The query that selects the counters (Prometheus: a PromQL selector or expression). */
   query: string;
+  /** `metricSourceRef`: which configured instance of the provider answers (default: the first). */
+  ref?: string;
 }
 
 /**
@@ -46,7 +48,12 @@ export interface SloObjective {
   /** 0 < target < 1. */
   target: number;
   /** A threshold SLI's test: a time slice is good when `metric op value`. */
-  threshold?: { op: 'lt' | 'lte' | 'gt' | 'gte'; value: number };
+  threshold?: {
+    op: 'lt' | 'lte' | 'gt' | 'gte';
+    value: number;
+    /** `timeSliceWindow`: the slice each test covers, ms (default one minute). */
+    sliceMs: number;
+  };
 }
 
 /**
@@ -112,7 +119,15 @@ function metricSource(value: unknown, at: string): SloMetricSource {
   const source = record(record(value, at).metricSource, `${at}.metricSource`);
   const type = text(source.type, `${at}.metricSource.type`).toLowerCase();
   const spec = record(source.spec, `${at}.metricSource.spec`);
-  return { type, query: text(spec.query, `${at}.metricSource.spec.query`) };
+  const ref =
+    source.metricSourceRef === undefined
+      ? undefined
+      : text(source.metricSourceRef, `${at}.metricSource.metricSourceRef`);
+  return {
+    type,
+    query: text(spec.query, `${at}.metricSource.spec.query`),
+    ...(ref ? { ref } : {}),
+  };
 }
 
 function indicatorOf(spec: Record<string, unknown>): SloIndicator {
@@ -221,7 +236,16 @@ export function parseOpenSlo(
         if (typeof objective.value !== 'number') {
           throw new SloProblem(`${at}.value: the threshold, a number`);
         }
-        threshold = { op, value: objective.value };
+        const sliceMs =
+          objective.timeSliceWindow === undefined
+            ? 60_000
+            : parseSloDuration(objective.timeSliceWindow);
+        if (sliceMs === undefined) {
+          throw new SloProblem(
+            `${at}.timeSliceWindow: a duration such as 1m or 5m`,
+          );
+        }
+        threshold = { op, value: objective.value, sliceMs };
       }
       return {
         ...(threshold ? { threshold } : {}),

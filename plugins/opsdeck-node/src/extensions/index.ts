@@ -1,2 +1,3 @@
 export * from './webhookSources';
 export * from './oncallProviders';
+export * from './sliProviders';

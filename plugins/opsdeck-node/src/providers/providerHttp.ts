@@ -211,15 +211,18 @@ export function createProviderHttpClient(
         wait,
       );
     }
-    const send = async () =>
-      doFetch(url, {
+    const send = async () => {
+      // An empty authorization (an endpoint without auth) sends no header at all.
+      const authorization = await options.authorization();
+      return doFetch(url, {
         headers: {
           Accept: 'application/json',
           ...options.headers,
-          Authorization: await options.authorization(),
+          ...(authorization ? { Authorization: authorization } : {}),
         },
         signal,
       });
+    };
     let res: Response;
     try {
       res = await send();

@@ -1,0 +1,235 @@
+/*
+ * What the SLO routes answer. Every number carries the queries that produced it; "no data" is
+ * null, never 0.
+ */
+import type { BurnStatus, ErrorBudget, SloGate, SloLookback } from './budget';
+
+/**
+ * Good and total over one span, with the queries behind them.
+ *
+ * @public
+ */
+export interface SloCountsAnswer {
+  good: number;
+  total: number;
+  /** The provider's queries, numerator first. */
+  queries: string[];
+}
+
+/**
+ * The burn rate over one lookback.
+ *
+ * @public
+ */
+export interface SloBurnAnswer {
+  lookback: SloLookback;
+  /** (1 − SLI over the lookback) ÷ (1 − target); null without data. */
+  rate: number | null;
+  queries: string[];
+}
+
+/**
+ * One objective of an SLO, evaluated at `evaluatedAt`.
+ *
+ * @public
+ */
+export interface SloObjectiveAnswer {
+  displayName: string;
+  target: number;
+  /** The SLI over the whole window; null without data. */
+  sli: number | null;
+  /** Counts over the window. */
+  window: SloCountsAnswer;
+  /** The budget over the window; null without data. */
+  budget: ErrorBudget | null;
+  /** remaining × window, ms (negative once exhausted); null without data. */
+  remainingMs: number | null;
+  burnRates: SloBurnAnswer[];
+  /** The multi-window multi-burn-rate status. */
+  status: BurnStatus;
+  /** At the 1 h burn rate; 0 when exhausted, null when nothing burns or without data. */
+  timeToExhaustionMs: number | null;
+}
+
+/**
+ * One SLO of a Component.
+ *
+ * @public
+ */
+export interface SloAnswer {
+  /** `metadata.name`. */
+  name: string;
+  displayName?: string;
+  description?: string;
+  /** The window as written (`28d`) and in ms. */
+  window: string;
+  windowMs: number;
+  /** The file or URL it was read from, as the annotation names it. */
+  file: string;
+  /** Which provider answered, e.g. `{ type: 'prometheus', instance: 'main' }`. */
+  provider: { type: string; instance?: string };
+  /** A link to the provider's own graph of the SLI, when it has one (http(s) only). */
+  graphUrl?: string;
+  objectives: SloObjectiveAnswer[];
+  /** Set when this SLO could not be evaluated; `objectives` is then empty. */
+  error?: { reason: 'no-provider' | 'provider-error'; message: string };
+}
+
+/**
+ * A Component's SLOs (`GET /entities/{kind}/{namespace}/{name}/slo`).
+ *
+ * @public
+ */
+export interface EntitySloAnswer {
+  entityRef: string;
+  /** The annotation value, when the Component has one. */
+  annotation?: string;
+  slos: SloAnswer[];
+  /** Files that could not be read or are not valid OpenSLO, with the field named. */
+  problems: Array<{ file: string; error: string }>;
+  /** The fixed evaluation time of every query, ISO 8601. */
+  evaluatedAt: string;
+  /** When the answer was computed; older than a refresh when `stale`. */
+  asOf: string;
+  /** True when the provider did not answer and this is the last known answer. */
+  stale: boolean;
+}
+
+/**
+ * The error-budget gate for a pipeline (`GET /entities/{kind}/{namespace}/{name}/slo/gate`).
+ *
+ * @public
+ */
+export interface SloGateAnswer {
+  entityRef: string;
+  /** `wait` only when a budget is exhausted under the policy, `unknown` without data. */
+  decision: SloGate;
+  /** What the pipeline should do: false for `wait`, and for `unknown` only when the policy fails closed. */
+  proceed: boolean;
+  /** One line per objective that decided, or why nothing could. */
+  reasons: string[];
+  evaluatedAt: string;
+  stale: boolean;
+}
+
+/**
+ * A deployment in an SLO's window, with what the hour after it burned.
+ *
+ * @public
+ */
+export interface SloDeploymentMark {
+  id: string;
+  /** When it finished, ISO 8601. */
+  at: string;
+  status: string;
+  environment: string;
+  title?: string;
+  url?: string;
+  sha?: string;
+  /** Burn rate over the hour after it finished; null without data or still under an hour old. */
+  burnAfter: number | null;
+  /** Share of the window's budget spent in that hour; null without data. */
+  budgetSpentAfter: number | null;
+}
+
+/**
+ * An incident in an SLO's window.
+ *
+ * @public
+ */
+export interface SloIncidentMark {
+  id: string;
+  openedAt: string;
+  resolvedAt?: string;
+  title?: string;
+  url?: string;
+}
+
+/**
+ * One objective's budget over its window, with OpsDeck's own deployments and incidents marked
+ * (`GET /entities/{kind}/{namespace}/{name}/slo/history?slo=&objective=`).
+ *
+ * @public
+ */
+export interface SloHistoryAnswer {
+  entityRef: string;
+  slo: string;
+  objective: string;
+  target: number;
+  window: string;
+  evaluatedAt: string;
+  /** Budget remaining at each point, from the window's start to `evaluatedAt`. */
+  points: Array<{ at: string; remaining: number }>;
+  /** Production deployments in the window, oldest first. */
+  deployments: SloDeploymentMark[];
+  /** Deployments whose following hour burned at least `burnAfterThreshold`. */
+  burnedAfter: string[];
+  /** The burn rate that lists a deployment as followed by a burn (default 1). */
+  burnAfterThreshold: number;
+  incidents: SloIncidentMark[];
+  /** The queries behind the points. */
+  queries: string[];
+  /** Set when there is nothing to draw (no data, provider down). */
+  error?: { reason: string; message: string };
+  stale: boolean;
+}
+
+/**
+ * A service's budget state in a team or org view.
+ *
+ * @public
+ */
+export type SloBudgetState =
+  | 'exhausted'
+  | 'burning'
+  | 'healthy'
+  | 'no-data'
+  | 'no-slo';
+
+/**
+ * A team's or the organisation's services by budget state (`GET /groups/…/slo`, `GET /org/slo`).
+ *
+ * @public
+ */
+export interface ScopeSloAnswer {
+  items: Array<{
+    entityRef: string;
+    title?: string;
+    state: SloBudgetState;
+    /** The objective that decided the state (the least budget remaining). */
+    worst?: {
+      slo: string;
+      objective: string;
+      remaining: number | null;
+      status: BurnStatus;
+    };
+  }>;
+  counts: Record<SloBudgetState, number>;
+  stale: boolean;
+}
+
+/**
+ * A service's budget state from its SLO answer: exhausted when any objective's budget is spent,
+ * burning when any pages or tickets, healthy when all have data and none burns, no data
+ * otherwise (an SLO without data or with a provider error), no SLO without the annotation.
+ *
+ * @public
+ */
+export function sloBudgetState(answer: {
+  annotation?: string;
+  slos: Array<Pick<SloAnswer, 'objectives' | 'error'>>;
+  problems: unknown[];
+}): SloBudgetState {
+  if (!answer.annotation) return 'no-slo';
+  const objectives = answer.slos.flatMap(s => s.objectives);
+  if (objectives.some(o => o.budget?.exhausted)) return 'exhausted';
+  if (objectives.some(o => o.status === 'page' || o.status === 'ticket')) {
+    return 'burning';
+  }
+  const complete =
+    objectives.length > 0 &&
+    answer.problems.length === 0 &&
+    answer.slos.every(s => !s.error) &&
+    objectives.every(o => o.budget !== null);
+  return complete ? 'healthy' : 'no-data';
+}
