@@ -7,11 +7,14 @@ import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   OpsDeckOnCallProvider,
+  OpsDeckSliProvider,
   OpsDeckWebhookSource,
   opsdeckOnCallProvidersExtensionPoint,
+  opsdeckSliProvidersExtensionPoint,
   opsdeckWebhookSourcesExtensionPoint,
 } from '@opsdeck/backstage-plugin-node';
 import {
+  createEnvironmentMatcher,
   opsdeckPermissions,
   parseOnboardingQuests,
 } from '@opsdeck/backstage-plugin-common';
@@ -55,6 +58,11 @@ import { createWebhookRouter } from './webhooks/createWebhookRouter';
 import { readRetention } from './webhooks/retention';
 import { OpsDeckMetrics } from './metrics/OpsDeckMetrics';
 import { ReadsFirst } from './readsFirst';
+import { readSloConfig } from './slo/sloConfig';
+import { PrometheusSliProvider } from './slo/PrometheusSliProvider';
+import { OpenSloReader } from './slo/OpenSloReader';
+import { SloService } from './slo/SloService';
+import { SloHistoryService } from './slo/SloHistoryService';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -101,6 +109,10 @@ export const opsdeckPlugin = createBackendPlugin({
     env.registerExtensionPoint(opsdeckOnCallProvidersExtensionPoint, {
       addOnCallProvider: (...providers) => oncallProviders.add(...providers),
     });
+    const sliProviders = new Registry<OpsDeckSliProvider>('SLI provider');
+    env.registerExtensionPoint(opsdeckSliProvidersExtensionPoint, {
+      addSliProvider: (...providers) => sliProviders.add(...providers),
+    });
 
     env.registerInit({
       deps: {
@@ -117,6 +129,7 @@ export const opsdeckPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: coreServices.cache,
+        urlReader: coreServices.urlReader,
         metricsService: metricsServiceRef,
       },
       async init({
@@ -134,6 +147,7 @@ export const opsdeckPlugin = createBackendPlugin({
         httpRouter,
         permissionsRegistry,
         catalog: catalogService,
+        urlReader,
       }) {
         // Catalog reads survive a pooled connection the catalog closed just as it was used.
         const catalog = withConnectionRetries(catalogService);
@@ -256,6 +270,18 @@ export const opsdeckPlugin = createBackendPlugin({
             void backfill.resume();
           },
         });
+        const sloConfig = readSloConfig(config);
+        // Prometheus is built in; modules may add other SLI providers (or replace nothing: ids
+        // are unique, so a module cannot take `prometheus` over).
+        sliProviders.add(new PrometheusSliProvider(sloConfig.prometheus));
+        const sloCache = new ProviderAnswerCache({ cache });
+        const slo = new SloService({
+          catalog,
+          reader: new OpenSloReader({ urlReader }),
+          providers: () => sliProviders.values(),
+          cache: sloCache,
+          config: sloConfig,
+        });
         const routes = Router();
         routes.use(['/events', '/webhooks'], metrics.ingestRequests());
         // Mounted first: they read raw bodies, which the OpenAPI router would parse as JSON.
@@ -353,9 +379,23 @@ export const opsdeckPlugin = createBackendPlugin({
             oncall,
             ownership: new OwnershipService({ catalog, oncall }),
             auditor,
+            permissions,
+            slo,
+            sloHistory: new SloHistoryService({
+              catalog,
+              slo,
+              provenance: DatabaseProvenanceStore.of(db),
+              cache: sloCache,
+              cacheTtlMs: sloConfig.cacheTtlMs,
+              isProduction: createEnvironmentMatcher(
+                rules.productionEnvironments,
+              ),
+              burnAfterDeployment: sloConfig.burnAfterDeployment,
+            }),
             installed: () => ({
               webhookSources: webhookSources.ids(),
               oncallProviders: oncallProviders.ids(),
+              sliProviders: sliProviders.ids(),
             }),
           }),
         );

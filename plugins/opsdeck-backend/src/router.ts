@@ -1,6 +1,13 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { HealthResponse } from '@opsdeck/backstage-plugin-common';
+import {
+  HealthResponse,
+  opsdeckSloGateReadPermission,
+} from '@opsdeck/backstage-plugin-common';
 import express from 'express';
 import { CoverageService } from './coverage/CoverageService';
 import { AdminService } from './admin/AdminService';
@@ -19,6 +26,9 @@ import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { addAdminRoutes } from './admin/adminRoutes';
 import { auditedWrite } from './auditedWrite';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
+import { SloService } from './slo/SloService';
+import { SloHistoryService } from './slo/SloHistoryService';
+import { authorizeOrThrow } from './permissions/authorize';
 
 /**
  * What the router needs; plugin.ts builds it.
@@ -40,7 +50,14 @@ export interface RouterOptions {
   oncall: OnCallService;
   ownership: OwnershipService;
   auditor: AuditorService;
-  installed: () => { webhookSources: string[]; oncallProviders: string[] };
+  permissions: PermissionsService;
+  slo: SloService;
+  sloHistory: SloHistoryService;
+  installed: () => {
+    webhookSources: string[];
+    oncallProviders: string[];
+    sliProviders: string[];
+  };
 }
 
 /**
@@ -66,6 +83,9 @@ export async function createRouter(
     oncall,
     ownership,
     auditor,
+    permissions,
+    slo,
+    sloHistory,
     installed,
   } = options;
   const router = await createOpenApiRouter();
@@ -145,6 +165,66 @@ export async function createRouter(
     );
   });
 
+  router.get('/entities/:kind/:namespace/:name/slo', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await slo.getEntitySlo({ kind, namespace, name }, { credentials }),
+    );
+  });
+
+  // A pipeline asks before it deploys; every call is audited, whatever the answer.
+  router.get('/entities/:kind/:namespace/:name/slo/gate', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    const audit = await auditor.createEvent({
+      eventId: 'slo-gate',
+      severityLevel: 'low',
+      request: req,
+      meta: { entityRef: `${kind}:${namespace}/${name}` },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await authorizeOrThrow(
+        permissions,
+        opsdeckSloGateReadPermission,
+        credentials,
+        'read the error-budget gate',
+      );
+      const gate = await slo.getGate(
+        { kind, namespace, name },
+        { credentials },
+      );
+      await audit.success({
+        meta: { decision: gate.decision, proceed: gate.proceed },
+      });
+      res.json(gate);
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/slo/history',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { kind, namespace, name } = req.params;
+      const query = req.query as { slo?: string; objective?: string };
+      res.json(
+        await sloHistory.getHistory(
+          { kind, namespace, name },
+          { credentials, slo: query.slo, objective: query.objective },
+        ),
+      );
+    },
+  );
+
   router.get('/entities/:kind/:namespace/:name/events', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -214,6 +294,20 @@ export async function createRouter(
         credentials,
       }),
     );
+  });
+
+  router.get('/groups/:namespace/:name/slo', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await slo.getScopeSlo(groupScope(req), credentials));
+  });
+
+  router.get('/org/slo', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await slo.getScopeSlo({ type: 'org' }, credentials));
   });
 
   router.get('/org/coverage', async (req, res) => {

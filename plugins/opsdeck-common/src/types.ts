@@ -10,4 +10,6 @@ export interface HealthResponse {
   webhookSources: string[];
   /** On-call providers installed through the OpsDeck extension point. */
   oncallProviders: string[];
+  /** SLI providers: Prometheus and those modules added through the extension point. */
+  sliProviders: string[];
 }

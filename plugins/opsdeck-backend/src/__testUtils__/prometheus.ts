@@ -100,3 +100,36 @@ export function knownHistory(at: number): string[] {
   }
   return lines;
 }
+
+/**
+ * `http_requests_total{service, code}` for each service from `from` to `to` (whole minutes),
+ * one sample a minute, at a steady `good` and `bad` requests a minute: every lookback inside
+ * the history has the same SLI, good ÷ (good + bad), whatever minute it is evaluated at.
+ */
+export function steadyHistory(
+  from: number,
+  to: number,
+  services: Record<string, { good: number; bad: number }>,
+): string[] {
+  const lines = [
+    '# HELP http_requests Requests.',
+    '# TYPE http_requests counter',
+  ];
+  for (const [service, rate] of Object.entries(services)) {
+    for (const [code, perMinute] of [
+      ['200', rate.good],
+      ['500', rate.bad],
+    ] as const) {
+      let value = 0;
+      for (let t = from; t <= to; t += MINUTE) {
+        lines.push(
+          `http_requests_total{service="${service}",code="${code}"} ${value} ${
+            t / 1000
+          }`,
+        );
+        value += perMinute;
+      }
+    }
+  }
+  return lines;
+}

@@ -18,6 +18,9 @@ export interface PrometheusInstance {
   authorization?: string;
 }
 
+/** Epoch ms as the Prometheus HTTP API's seconds. */
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
 /** A Prometheus HTTP API answer. */
 interface QueryAnswer {
   status: 'success' | 'error';
@@ -206,5 +209,3 @@ export class PrometheusSliProvider implements OpsDeckSliProvider {
     return body.data;
   }
 }
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);

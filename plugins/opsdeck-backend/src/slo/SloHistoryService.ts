@@ -50,7 +50,8 @@ export class SloHistoryService {
       provenance: ProvenanceStore;
       cache: ProviderAnswerCache;
       cacheTtlMs: number;
-      productionEnvironments: string[];
+      /** `opsdeck.dora.productionEnvironments`, as DORA matches them. */
+      isProduction: (environment: string) => boolean;
       burnAfterDeployment: number;
     },
   ) {}
@@ -80,11 +81,11 @@ export class SloHistoryService {
     const at = Date.parse(answer.evaluatedAt);
     const from = at - slo.windowMs;
     const records = await this.records(entityRef, from, at);
-    const production = new Set(this.options.productionEnvironments);
     const deployments = records
       .filter(
         (r): r is Extract<ProvenanceRecord, { type: 'deployment' }> =>
-          r.type === 'deployment' && production.has(r.record.environment),
+          r.type === 'deployment' &&
+          this.options.isProduction(r.record.environment),
       )
       .sort((a, b) => a.t - b.t);
     const incidents = records

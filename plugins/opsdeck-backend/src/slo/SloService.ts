@@ -290,7 +290,7 @@ export class SloService {
         );
       }
     }
-    for (const { slo, o } of objectives.filter(({ o }) => !o.budget)) {
+    for (const { slo, o } of objectives.filter(each => !each.o.budget)) {
       reasons.push(`${name(slo, o)}: no data over ${slo.window}`);
     }
     for (const slo of answer.slos.filter(s => s.error)) {

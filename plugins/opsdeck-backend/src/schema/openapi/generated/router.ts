@@ -95,7 +95,8 @@ export const spec = {
         "required": [
           "status",
           "webhookSources",
-          "oncallProviders"
+          "oncallProviders",
+          "sliProviders"
         ],
         "properties": {
           "status": {
@@ -114,6 +115,13 @@ export const spec = {
           "oncallProviders": {
             "type": "array",
             "description": "On-call providers installed by backend modules.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "sliProviders": {
+            "type": "array",
+            "description": "SLI providers (Prometheus built in, others added by backend modules).",
             "items": {
               "type": "string"
             }
@@ -1771,6 +1779,545 @@ export const spec = {
           "error",
           "response"
         ]
+      },
+      "SloCounts": {
+        "type": "object",
+        "required": [
+          "good",
+          "total",
+          "queries"
+        ],
+        "properties": {
+          "good": {
+            "type": "number"
+          },
+          "total": {
+            "type": "number",
+            "description": "0 means no data (never 0 %)."
+          },
+          "queries": {
+            "type": "array",
+            "description": "The provider's queries behind the numbers, numerator first.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "SloObjectiveAnswer": {
+        "type": "object",
+        "required": [
+          "displayName",
+          "target",
+          "sli",
+          "window",
+          "budget",
+          "remainingMs",
+          "burnRates",
+          "status",
+          "timeToExhaustionMs"
+        ],
+        "properties": {
+          "displayName": {
+            "type": "string"
+          },
+          "target": {
+            "type": "number"
+          },
+          "sli": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "window": {
+            "$ref": "#/components/schemas/SloCounts"
+          },
+          "budget": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "The error budget over the window (target, sli, budget, consumed, remaining, exhausted); null without data.",
+            "additionalProperties": true
+          },
+          "remainingMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "burnRates": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "lookback",
+                "rate",
+                "queries"
+              ],
+              "properties": {
+                "lookback": {
+                  "type": "string",
+                  "enum": [
+                    "5m",
+                    "30m",
+                    "1h",
+                    "6h",
+                    "1d",
+                    "3d"
+                  ]
+                },
+                "rate": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "queries": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "page",
+              "ticket",
+              "ok",
+              "no-data"
+            ]
+          },
+          "timeToExhaustionMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "SloAnswer": {
+        "type": "object",
+        "required": [
+          "name",
+          "window",
+          "windowMs",
+          "file",
+          "provider",
+          "objectives"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "window": {
+            "type": "string"
+          },
+          "windowMs": {
+            "type": "number"
+          },
+          "file": {
+            "type": "string"
+          },
+          "provider": {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              }
+            }
+          },
+          "graphUrl": {
+            "type": "string"
+          },
+          "objectives": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SloObjectiveAnswer"
+            }
+          },
+          "error": {
+            "type": "object",
+            "required": [
+              "reason",
+              "message"
+            ],
+            "properties": {
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "no-provider",
+                  "provider-error"
+                ]
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "EntitySloAnswer": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "slos",
+          "problems",
+          "evaluatedAt",
+          "asOf",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "annotation": {
+            "type": "string",
+            "description": "The opsdeck.io/openslo value, when the entity has one."
+          },
+          "slos": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SloAnswer"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "description": "Files that could not be read or are not valid OpenSLO, with the field named.",
+            "items": {
+              "type": "object",
+              "required": [
+                "file",
+                "error"
+              ],
+              "properties": {
+                "file": {
+                  "type": "string"
+                },
+                "error": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "asOf": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        }
+      },
+      "SloGateAnswer": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "decision",
+          "proceed",
+          "reasons",
+          "evaluatedAt",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "wait",
+              "go",
+              "unknown"
+            ]
+          },
+          "proceed": {
+            "type": "boolean",
+            "description": "false for wait; for unknown, true unless opsdeck.slo.policy.onUnknown is wait."
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        }
+      },
+      "SloHistoryAnswer": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "slo",
+          "objective",
+          "target",
+          "window",
+          "evaluatedAt",
+          "points",
+          "deployments",
+          "burnedAfter",
+          "burnAfterThreshold",
+          "incidents",
+          "queries",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "slo": {
+            "type": "string"
+          },
+          "objective": {
+            "type": "string"
+          },
+          "target": {
+            "type": "number"
+          },
+          "window": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "at",
+                "remaining"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "remaining": {
+                  "type": "number"
+                }
+              }
+            }
+          },
+          "deployments": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "at",
+                "status",
+                "environment",
+                "burnAfter",
+                "budgetSpentAfter"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "status": {
+                  "type": "string"
+                },
+                "environment": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                },
+                "sha": {
+                  "type": "string"
+                },
+                "burnAfter": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "budgetSpentAfter": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "burnedAfter": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "burnAfterThreshold": {
+            "type": "number"
+          },
+          "incidents": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "openedAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "openedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "resolvedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "queries": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "error": {
+            "type": "object",
+            "required": [
+              "reason",
+              "message"
+            ],
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        }
+      },
+      "ScopeSloAnswer": {
+        "type": "object",
+        "required": [
+          "items",
+          "counts",
+          "stale"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "state"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "exhausted",
+                    "burning",
+                    "healthy",
+                    "no-data",
+                    "no-slo"
+                  ]
+                },
+                "worst": {
+                  "type": "object",
+                  "required": [
+                    "slo",
+                    "objective",
+                    "remaining",
+                    "status"
+                  ],
+                  "properties": {
+                    "slo": {
+                      "type": "string"
+                    },
+                    "objective": {
+                      "type": "string"
+                    },
+                    "remaining": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "page",
+                        "ticket",
+                        "ok",
+                        "no-data"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "counts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        }
       }
     },
     "securitySchemes": {
@@ -3574,6 +4121,250 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/slo": {
+      "get": {
+        "operationId": "GetEntitySlo",
+        "description": "The entity's SLOs (OpenSLO v1 files named by opsdeck.io/openslo), each objective's SLI, error budget, burn rates over 5m/30m/1h/6h/1d/3d, multi-window status and time to exhaustion, evaluated at a fixed time (the current minute), with the queries behind every number. Cached; while a provider is down the last known answer comes back with stale=true. The entity is read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The answer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntitySloAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/slo/gate": {
+      "get": {
+        "operationId": "GetEntitySloGate",
+        "description": "The error-budget policy as a gate for a pipeline: wait when a budget is exhausted under opsdeck.slo.policy, go otherwise, unknown without data (proceed follows opsdeck.slo.policy.onUnknown, go by default). Needs opsdeck.slo.gate.read; every call is audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The answer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SloGateAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/slo/history": {
+      "get": {
+        "operationId": "GetEntitySloHistory",
+        "description": "One objective's budget remaining over its window, with the Component's production deployments (and what the hour after each burned) and incidents.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "slo",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The SLO's metadata.name; default the first.",
+            "schema": {
+              "type": "string",
+              "maxLength": 256
+            }
+          },
+          {
+            "name": "objective",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "The objective's index; default 0.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,3}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The answer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SloHistoryAnswer"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/groups/{namespace}/{name}/slo": {
+      "get": {
+        "operationId": "GetGroupSlo",
+        "description": "The group's services (with includeChildren=true, also its child groups') by error-budget state: exhausted, burning, healthy, no data or no SLO. Entities are read with the caller's credentials.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "includeChildren",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The services by budget state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeSloAnswer"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        },
+        "security": [
+          {},
+          {
+            "JWT": []
+          }
+        ]
+      }
+    },
+    "/org/slo": {
+      "get": {
+        "operationId": "GetOrgSlo",
+        "description": "Every Component the caller may see, by error-budget state.",
+        "responses": {
+          "200": {
+            "description": "The services by budget state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScopeSloAnswer"
+                }
+              }
+            }
+          },
+          "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "default": {
