@@ -8,6 +8,8 @@ import { glossaryMessages } from './translations/glossaryMessages';
 import { homeMessages } from './translations/homeMessages';
 import { onboardingMessages } from './translations/onboardingMessages';
 import { pageMessages } from './translations/pageMessages';
+import { sloMessages } from './translations/sloMessages';
+import { sloViewsMessages } from './translations/sloViewsMessages';
 import { timelineMessages } from './translations/timelineMessages';
 
 /**
@@ -28,6 +30,8 @@ export const opsdeckTranslationRef = createTranslationRef({
     ...glossaryMessages,
     ...onboardingMessages,
     ...homeMessages,
+    ...sloMessages,
+    ...sloViewsMessages,
   },
 });
 

@@ -4,6 +4,7 @@ import {
   AccessRequest,
   EntityCoverage,
   EntityDora,
+  EntitySloAnswer,
   HealthResponse,
   OnboardingProgress,
   OnCallAnswer,
@@ -12,7 +13,9 @@ import {
   ScopeCoverage,
   ScopeDora,
   ScopeServices,
+  ScopeSloAnswer,
   ShiftsAnswer,
+  SloHistoryAnswer,
 } from '@opsdeck/backstage-plugin-common';
 
 /**
@@ -86,6 +89,20 @@ export interface OpsDeckApi {
     group: CompoundEntityRef,
     query?: OpsDeckGroupQuery,
   ): Promise<ScopeServices>;
+  /** A Component's SLOs: each objective's SLI, budget, burn rates and status. */
+  getEntitySlo(entity: CompoundEntityRef): Promise<EntitySloAnswer>;
+  /** One objective's budget over its window, with deployments and incidents marked. */
+  getEntitySloHistory(
+    entity: CompoundEntityRef,
+    query?: { slo?: string; objective?: number },
+  ): Promise<SloHistoryAnswer>;
+  /** A group's services by error-budget state. */
+  getGroupSlo(
+    group: CompoundEntityRef,
+    query?: { includeChildren?: boolean },
+  ): Promise<ScopeSloAnswer>;
+  /** Every service by error-budget state. */
+  getOrgSlo(): Promise<ScopeSloAnswer>;
   /** The organisation's DORA metrics from the rollups. */
   getOrgDora(window?: OpsDeckWindow): Promise<ScopeDora>;
   /** The organisation's coverage rollup. */

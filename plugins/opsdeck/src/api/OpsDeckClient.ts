@@ -5,6 +5,7 @@ import {
   AccessRequest,
   EntityCoverage,
   EntityDora,
+  EntitySloAnswer,
   HealthResponse,
   OnboardingProgress,
   OnCallAnswer,
@@ -13,7 +14,9 @@ import {
   ScopeCoverage,
   ScopeDora,
   ScopeServices,
+  ScopeSloAnswer,
   ShiftsAnswer,
+  SloHistoryAnswer,
 } from '@opsdeck/backstage-plugin-common';
 import { OpsDeckApi, OpsDeckGroupQuery, OpsDeckWindow } from './OpsDeckApi';
 
@@ -107,6 +110,34 @@ export class OpsDeckClient implements OpsDeckApi {
     query: OpsDeckGroupQuery = {},
   ): Promise<ScopeServices> {
     return this.request(`${groupPath(group)}/services`, { ...query });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getEntitySlo} */
+  getEntitySlo(entity: CompoundEntityRef): Promise<EntitySloAnswer> {
+    return this.request(`${entityPath(entity)}/slo`);
+  }
+
+  /** {@inheritDoc OpsDeckApi.getEntitySloHistory} */
+  getEntitySloHistory(
+    entity: CompoundEntityRef,
+    query: { slo?: string; objective?: number } = {},
+  ): Promise<SloHistoryAnswer> {
+    return this.request(`${entityPath(entity)}/slo/history`, { ...query });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getGroupSlo} */
+  getGroupSlo(
+    group: CompoundEntityRef,
+    query: { includeChildren?: boolean } = {},
+  ): Promise<ScopeSloAnswer> {
+    return this.request(`${groupPath(group)}/slo`, {
+      includeChildren: query.includeChildren,
+    });
+  }
+
+  /** {@inheritDoc OpsDeckApi.getOrgSlo} */
+  getOrgSlo(): Promise<ScopeSloAnswer> {
+    return this.request('/org/slo');
   }
 
   /** {@inheritDoc OpsDeckApi.getOrgDora} */

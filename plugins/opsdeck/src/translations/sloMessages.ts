@@ -1,0 +1,2 @@
+/** The SLO card's texts. */
+export const sloMessages = {} as const;
