@@ -40,7 +40,7 @@ const NOW = Math.floor(Date.now() / MINUTE) * MINUTE;
  * Eight hours of checkout's requests up to `NOW`: 99 good and 1 bad a minute, except the hour
  * from NOW − 2 h, when 10 of every 100 fail.
  */
-function history(): string[] {
+function requestHistory(): string[] {
   const lines = ['# TYPE http_requests counter'];
   for (const code of ['200', '500']) {
     let value = 0;
@@ -86,7 +86,7 @@ const checkout: Entity = {
 describe('SloHistoryService', () => {
   let prometheus: TestPrometheus;
   beforeAll(async () => {
-    prometheus = await startPrometheus(history());
+    prometheus = await startPrometheus(requestHistory());
   });
   afterAll(() => {
     prometheus?.stop();
@@ -122,6 +122,7 @@ describe('SloHistoryService', () => {
               status: 'success',
               finishedAt: NOW - 2 * HOUR,
               title: 'Rough release',
+              // eslint-disable-next-line no-script-url -- an unsafe link the answer must drop
               url: 'javascript:alert(1)',
             },
             {
