@@ -130,5 +130,66 @@ export interface Config {
         cacheTtl?: HumanDuration | string;
       };
     };
+    /**
+     * SLOs and error budgets. A Component names its OpenSLO v1 files in `opsdeck.io/openslo`;
+     * each SLI's `metricSource.type` picks the SLI provider (Prometheus is built in; modules add
+     * others) and `metricSourceRef` the instance.
+     */
+    slo?: {
+      providers?: {
+        /**
+         * Prometheus-compatible HTTP APIs (Prometheus, Mimir, Thanos, VictoriaMetrics). The first
+         * is the default; an SLI names another with `metricSourceRef: <name>`.
+         */
+        prometheus?: Array<{
+          /** Unique name, as `metricSourceRef` uses it. */
+          name: string;
+          /** e.g. `http://prometheus:9090` or Mimir's `https://mimir.example.com/prometheus`. */
+          baseUrl: string;
+          /** Credentials sent with every query; leave out for an endpoint without auth. */
+          auth?: {
+            /** @visibility secret */
+            bearer?: string;
+            basic?: {
+              username: string;
+              /** @visibility secret */
+              password: string;
+            };
+          };
+        }>;
+      };
+      /**
+       * How long an SLO answer is used before Prometheus is asked again; while it does not
+       * answer, the last known answer is shown marked stale. Default 1 minute.
+       */
+      cacheTtl?: HumanDuration | string;
+      /**
+       * The multi-window burn-rate rules (lookbacks: 5m, 30m, 1h, 6h, 1d, 3d). Default, from
+       * the Google SRE Workbook ch. 5: page at 14.4 over 1h and 5m or 6 over 6h and 30m;
+       * ticket at 1 over 3d and 6h.
+       */
+      burnRates?: {
+        page?: Array<{ long: string; short: string; factor: number }>;
+        ticket?: Array<{ long: string; short: string; factor: number }>;
+      };
+      /** The error-budget policy the CI gate (`GET /entities/…/slo/gate`) applies. */
+      policy?: {
+        /**
+         * The gate answers `wait` when an objective's remaining budget share is at or below
+         * this. Default 0: only an exhausted budget holds a deployment back.
+         */
+        waitAtOrBelow?: number;
+        /**
+         * Whether an `unknown` answer (no SLO, no data, provider down) lets the pipeline go:
+         * `go` (default, fail-open) or `wait` (fail-closed).
+         */
+        onUnknown?: 'go' | 'wait';
+      };
+      /**
+       * The burn rate over the hour after a production deployment that lists it as "followed
+       * by a budget burn" in the Delivery tab. Default 2.
+       */
+      burnAfterDeployment?: number;
+    };
   };
 }
