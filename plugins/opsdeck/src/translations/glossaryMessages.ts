@@ -1,4 +1,4 @@
-// The glossary page: every word OpsDeck's pages use, in plain words. Composed in
+// The glossary page: every word OpsDeck's pages use (DORA and SLOs), in plain words. Composed in
 // ../translation.ts.
 
 /** @internal */
@@ -76,6 +76,40 @@ export const glossaryMessages = {
     rework: {
       term: 'Rework',
       text: 'A deployment that was not planned work but a fix: a rollback, a hotfix marked as rework, or a deployment that fixes an incident.',
+    },
+    sloHeading: 'Service level objectives',
+    sloIntro:
+      'The SLO card on a service’s page reads the service’s own objectives and measures them in its metrics system (Prometheus). Every number on it can show the query behind it.',
+    slo: {
+      term: 'SLO (service level objective)',
+      text: 'A promise about how well a service works, measured over a rolling window: for example “99.9 % of requests succeed over 28 days”. It names what is measured (the SLI), the target and the window. OpsDeck reads SLOs from OpenSLO v1 files that a Component names in its opsdeck.io/openslo annotation, with paths relative to its catalog-info.yaml.',
+    },
+    sli: {
+      term: 'SLI (service level indicator)',
+      text: 'What an SLO measures: the share of good events among all events in the window (requests that succeeded, requests answered within 300 ms), or the share of good minutes when the SLO counts time slices. 99.95 % means 5 in 10 000 were not good. Without any events there is no SLI: the card then says “no data”, never 0 % or 100 %.',
+    },
+    errorBudget: {
+      term: 'Error budget',
+      text: 'What the target allows to go wrong: with a target of 99.9 %, 0.1 % of the window’s events may fail. The card shows how much of that budget is left (100 % when nothing failed, 0 % when exactly the allowance failed) and about how much time of the window that is. Below 0 the budget is exhausted, and the card says how much was spent, for example 230 % of the budget.',
+    },
+    burnRate: {
+      term: 'Burn rate',
+      text: 'How fast the budget is being spent, compared with spending it evenly over the window: 1× uses it up exactly by the window’s end; 14.4× spends 2 % of a 30-day budget in one hour. OpsDeck measures it over the last 5 minutes, 30 minutes, 1 hour, 6 hours, 1 day and 3 days, and says when the budget runs out at the last hour’s rate.',
+      alerts:
+        'The status follows the multi-window burn-rate alerts of the Google SRE Workbook: Page when the burn is at least 14.4× over both 1 hour and 5 minutes, or at least 6× over both 6 hours and 30 minutes; Ticket when it is at least 1× over both 3 days and 6 hours; OK when neither fires; No data when no lookback had events. The long lookback shows the burn matters, the short one that it is still going on. Your platform team may have changed these thresholds.',
+    },
+    budgetStates: {
+      term: 'Budget states: exhausted, burning, healthy',
+      text: 'Team and organisation views sort services by the state of their error budgets:',
+      exhausted:
+        'Exhausted: an objective has spent all of its budget over its window. Teams usually hold back risky changes until it recovers.',
+      burning:
+        'Burning: no budget is exhausted, but an objective burns fast enough to page or to open a ticket.',
+      healthy:
+        'Healthy: every objective has data and none burns fast enough to alert.',
+      noData:
+        'No data: an SLO had no events in its window, its metrics system did not answer, or one of its files could not be read.',
+      noSlo: 'No SLO: the service names no SLO file yet.',
     },
   },
 } as const;

@@ -60,6 +60,41 @@ describe('OpsDeckGlossaryPage', () => {
     }
   });
 
+  it('explains the SLO words the SLO card links to', async () => {
+    await render('/opsdeck/glossary#burn-rate');
+    for (const term of [
+      'SLO (service level objective)',
+      'SLI (service level indicator)',
+      'Error budget',
+      'Burn rate',
+      'Budget states: exhausted, burning, healthy',
+    ]) {
+      expect(
+        screen.getByRole('heading', { name: term, level: 3 }),
+      ).toBeVisible();
+    }
+    expect(screen.getByTestId('opsdeck-glossary-slo')).toHaveTextContent(
+      'OpenSLO v1 files that a Component names in its opsdeck.io/openslo annotation',
+    );
+    expect(screen.getByTestId('opsdeck-glossary-sli')).toHaveTextContent(
+      'never 0 % or 100 %',
+    );
+    expect(
+      screen.getByTestId('opsdeck-glossary-error-budget'),
+    ).toHaveTextContent(
+      'with a target of 99.9 %, 0.1 % of the window’s events may fail',
+    );
+    const burn = screen.getByTestId('opsdeck-glossary-burn-rate');
+    expect(burn).toHaveTextContent(
+      'Page when the burn is at least 14.4× over both 1 hour and 5 minutes, or at least 6× over both 6 hours and 30 minutes; Ticket when it is at least 1× over both 3 days and 6 hours',
+    );
+    expect(
+      within(screen.getByTestId('opsdeck-glossary-budget-states'))
+        .getAllByRole('listitem')
+        .map(item => item.textContent?.split(':')[0]),
+    ).toEqual(['Exhausted', 'Burning', 'Healthy', 'No data', 'No SLO']);
+  });
+
   it("shows the tiers' thresholds of the set the card linked from, and of the others on request", async () => {
     await render('/opsdeck/glossary?benchmark=dora-2021#tiers');
     const tiers = screen.getByTestId('opsdeck-glossary-tiers');

@@ -28,6 +28,9 @@ const TERM_KEYS = {
   deployment: 'deployment',
   incident: 'incident',
   rework: 'rework',
+  slo: 'slo',
+  sli: 'sli',
+  'error-budget': 'errorBudget',
 } as const;
 type PlainAnchor = keyof typeof TERM_KEYS;
 type SetId = (typeof SETS)[number];
@@ -175,10 +178,45 @@ function Tiers(props: { initial?: string }) {
   );
 }
 
+/** The SLO words: objective, indicator, budget, burn rate and the budget states. */
+function SloTerms(props: { plain: (id: PlainAnchor) => ReactNode }) {
+  const { t } = useOpsDeckFormat();
+  return (
+    <InfoCard title={t('glossary.sloHeading')}>
+      <Typography variant="body2" paragraph>
+        {t('glossary.sloIntro')}
+      </Typography>
+      {(['slo', 'sli', 'error-budget'] as const).map(props.plain)}
+      <Entry id="burn-rate" term={t('glossary.burnRate.term')}>
+        <Typography variant="body2" paragraph>
+          {t('glossary.burnRate.text')}
+        </Typography>
+        <Typography variant="body2">{t('glossary.burnRate.alerts')}</Typography>
+      </Entry>
+      <Entry id="budget-states" term={t('glossary.budgetStates.term')}>
+        <Typography variant="body2">
+          {t('glossary.budgetStates.text')}
+        </Typography>
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {(
+            ['exhausted', 'burning', 'healthy', 'noData', 'noSlo'] as const
+          ).map(state => (
+            <li key={state}>
+              <Typography variant="body2">
+                {t(`glossary.budgetStates.${state}`)}
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      </Entry>
+    </InfoCard>
+  );
+}
+
 /**
  * The glossary (`/opsdeck/glossary`): each DORA metric and MTTR in plain words, recovery time
- * against MTTR, the tiers with their thresholds under each benchmark set, and the words the
- * cards use. Terms on the cards link to their entry here; `?benchmark=` picks the set whose
+ * against MTTR, the tiers with their thresholds under each benchmark set, the words the cards
+ * use, and the SLO words (SLO, SLI, error budget, burn rate, budget states). Terms on the cards link to their entry here; `?benchmark=` picks the set whose
  * thresholds show first.
  *
  * @public
@@ -264,6 +302,9 @@ export function OpsDeckGlossaryPage() {
                 ] as const
               ).map(plain)}
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <SloTerms plain={plain} />
           </Grid>
         </Grid>
       </Content>

@@ -8,7 +8,7 @@ import { glossaryRouteRef } from '../../routes';
 
 /**
  * Where a term is explained on the glossary page: a metric's name, or one of the words the
- * cards use.
+ * cards use (the SLO words included).
  *
  * @internal
  */
@@ -22,7 +22,12 @@ export type GlossaryAnchor =
   | 'not-enough-history'
   | 'deployment'
   | 'incident'
-  | 'rework';
+  | 'rework'
+  | 'slo'
+  | 'sli'
+  | 'error-budget'
+  | 'burn-rate'
+  | 'budget-states';
 
 /**
  * The path of one of OpsDeck's pages, or undefined when the app has not mounted it.
