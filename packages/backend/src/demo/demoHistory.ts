@@ -85,8 +85,8 @@ export const DEMO_PROFILES: Record<string, Profile> = {
   },
 };
 
-/** mulberry32: small, fast, good enough for demo data, and the same everywhere. */
-function rngFor(seed: string) {
+/** mulberry32: small, fast, good enough for demo data, and the same everywhere (the SLO history uses it too). */
+export function rngFor(seed: string) {
   let h = 1779033703;
   for (let i = 0; i < seed.length; i++)
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
