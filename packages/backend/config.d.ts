@@ -15,6 +15,12 @@ export interface Config {
        */
       pagerduty?: { token?: string };
       /**
+       * When true, the demo services' live request counters are served, unauthenticated, at
+       * `/api/opsdeck-demo/metrics` for the demo's own Prometheus to scrape. Demo only: the
+       * traffic is made up.
+       */
+      metrics?: { enabled?: boolean };
+      /**
        * When true, the catalog accepts `file` locations through its API (golden paths published
        * offline by `opsdeck:publish:workspace`). Demo only: it lets the catalog read paths on
        * the backend host.

@@ -48,8 +48,10 @@ backend.add(import('@opsdeck/backstage-plugin-backend-module-opsgenie'));
 // golden paths publish offline: opsdeck:publish:workspace
 backend.add(import('@opsdeck/backstage-plugin-backend-module-scaffolder'));
 // Demo only (opsdeck.demo.*): 180 days of history through POST /events, a PagerDuty stand-in,
-// and file locations for golden paths published offline.
+// live request counters for the demo's Prometheus, and file locations for golden paths
+// published offline.
 backend.add(import('./demo/demoHistoryPlugin'));
+backend.add(import('./demo/demoMetricsModule'));
 backend.add(import('./demo/fileLocationsModule'));
 
 backend.start();
