@@ -1,0 +1,1 @@
+export { EntityOpsDeckSloCard } from './EntityOpsDeckSloCard';
