@@ -8,6 +8,7 @@ import {
   catalogApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   computeEntityCoverage,
@@ -22,10 +23,17 @@ import plugin, {
   opsDeckOnboardingPage,
   opsDeckOrgPage,
   opsDeckPlatformPage,
+  opsDeckSloEntityCard,
   opsDeckTeamEntityContent,
 } from './alpha';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { checkout, doraAnswer, history } from './__testUtils__/fixtures';
+import {
+  answerOf,
+  everyLookback,
+  objectiveOf,
+  sloOf,
+} from './components/EntityOpsDeckSloCard/sloFixtures';
 
 const answer = doraAnswer(history({ days: 180, perWeek: 14 }));
 const api = {
@@ -44,6 +52,20 @@ const api = {
     services: [],
   }),
   getOrgCoverage: async () => summarizeScopeCoverage({ type: 'org' }, []),
+  getOrgSlo: async () => ({
+    items: [],
+    counts: { exhausted: 0, burning: 0, healthy: 0, 'no-data': 0, 'no-slo': 0 },
+    stale: false,
+  }),
+  getEntitySlo: async () =>
+    answerOf([
+      sloOf([
+        objectiveOf({
+          window: { good: 9_995_000, total: 10_000_000 },
+          lookbacks: everyLookback({ good: 1000, total: 1000 }),
+        }),
+      ]),
+    ]),
 };
 const apis = [
   [opsDeckApiRef, api],
@@ -62,6 +84,7 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
     expect(
       [
         opsDeckDoraEntityCard,
+        opsDeckSloEntityCard,
         opsDeckCoverageEntityCard,
         opsDeckDeliveryEntityContent,
         opsDeckTeamEntityContent,
@@ -70,6 +93,7 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
       ].map(e => String(e)),
     ).toEqual([
       'ExtensionDefinition{kind=entity-card,name=dora,attachTo=entity-content:catalog/overview@cards}',
+      'ExtensionDefinition{kind=entity-card,name=slo,attachTo=entity-content:catalog/overview@cards}',
       'ExtensionDefinition{kind=entity-card,name=coverage,attachTo=entity-content:catalog/overview@cards}',
       'ExtensionDefinition{kind=entity-content,name=delivery,attachTo=page:catalog/entity@contents}',
       'ExtensionDefinition{kind=entity-content,name=operations,attachTo=page:catalog/entity@contents}',
@@ -93,6 +117,22 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
         { timeout: 10_000 },
       ),
     ).toHaveTextContent(perDay);
+  });
+
+  it('the SLO card extension shows the SLOs of a Component, and only of Components', async () => {
+    const tester = createExtensionTester(opsDeckSloEntityCard, { apis });
+    renderInTestApp(
+      <EntityProvider entity={checkout}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+    expect(
+      await screen.findByTestId('opsdeck-slo-sli', {}, { timeout: 10_000 }),
+    ).toHaveTextContent('99.95 %');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(checkout)).toBe(true);
+    expect(filter?.({ ...checkout, kind: 'System' })).toBe(false);
   });
 
   it('the Delivery tab extension is a Component tab at /delivery and shows the metrics', async () => {

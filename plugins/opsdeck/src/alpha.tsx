@@ -74,6 +74,22 @@ export const opsDeckDoraEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * Entity card: a Component's SLOs, error budgets and burn rates (Components only).
+ *
+ * @alpha
+ */
+export const opsDeckSloEntityCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: isOpsDeckDoraAvailable,
+    loader: () =>
+      import('./components/EntityOpsDeckSloCard').then(m =>
+        compatWrapper(<m.EntityOpsDeckSloCard />),
+      ),
+  },
+});
+
 /** @alpha */
 export const opsDeckLinksEntityCard = EntityCardBlueprint.make({
   name: 'links',
@@ -283,6 +299,7 @@ export default createFrontendPlugin({
     opsDeckApi,
     opsDeckOwnershipEntityCard,
     opsDeckDoraEntityCard,
+    opsDeckSloEntityCard,
     opsDeckLinksEntityCard,
     opsDeckCoverageEntityCard,
     opsDeckDeliveryEntityContent,

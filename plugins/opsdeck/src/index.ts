@@ -1,6 +1,6 @@
 /**
- * OpsDeck for Backstage: ownership, on-call, DORA, platform links and integration coverage on
- * every service page; a team Operations tab and an org overview.
+ * OpsDeck for Backstage: ownership, on-call, DORA, SLOs and error budgets, platform links and
+ * integration coverage on every service page; a team Operations tab and an org overview.
  *
  * @packageDocumentation
  */
@@ -9,6 +9,7 @@ export {
   EntityOpsDeckCoverageCard,
   EntityOpsDeckOwnershipCard,
   EntityOpsDeckDoraCard,
+  EntityOpsDeckSloCard,
   EntityOpsDeckLinksCard,
   EntityOpsDeckDeliveryContent,
   EntityOpsDeckTeamContent,

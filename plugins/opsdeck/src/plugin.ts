@@ -20,6 +20,7 @@ import {
   viewTechDocRouteRef,
 } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
+import { SloCardShell } from './components/EntityOpsDeckSloCard/SloCardShell';
 import { lazyCard } from './components/shared/lazyCard';
 import {
   COVERAGE_CARD,
@@ -112,6 +113,22 @@ export const EntityOpsDeckDoraCard: (props: {
     // A small shell in the app bundle starts the request when the entity page renders; the
     // card itself stays lazy (see DoraCardShell).
     component: { sync: DoraCardShell },
+  }),
+);
+
+/**
+ * Entity card: a Component's SLOs from the OpenSLO files its `opsdeck.io/openslo` annotation
+ * names — per objective the SLI, the error budget left, the burn-rate status and rates, when the
+ * budget runs out, a link to the graph and the queries behind each number; without the
+ * annotation, what to add. For Components.
+ *
+ * @public
+ */
+export const EntityOpsDeckSloCard: () => JSX.Element = opsdeckPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsDeckSloCard',
+    // Loads the card's code when it first renders, its placeholder holding its place.
+    component: { sync: SloCardShell },
   }),
 );
 

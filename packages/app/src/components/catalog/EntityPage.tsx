@@ -59,6 +59,7 @@ import {
   EntityOpsDeckDoraCard,
   EntityOpsDeckLinksCard,
   EntityOpsDeckOwnershipCard,
+  EntityOpsDeckSloCard,
   EntityOpsDeckTeamContent,
   isOpsDeckAvailable,
   isOpsDeckDoraAvailable,
@@ -161,9 +162,6 @@ const overviewContent = (
         <Grid item md={4} xs={12}>
           <EntityOpsDeckLinksCard />
         </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityOpsDeckCoverageCard />
-        </Grid>
       </EntitySwitch.Case>
       <EntitySwitch.Case>
         <Grid item md={6} xs={12}>
@@ -171,10 +169,25 @@ const overviewContent = (
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
+    {/* Under the DORA card: how the service is delivered, then how it runs against its SLOs. */}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isOpsDeckDoraAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityOpsDeckSloCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isOpsDeckAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityOpsDeckCoverageCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
-    <Grid item md={8} xs={12}>
+    <Grid item md={6} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>

@@ -331,6 +331,7 @@ describe('EntityOpsDeckSloCard', () => {
       sloOf([], {
         name: 'checkout-latency',
         displayName: 'Checkout latency',
+        // eslint-disable-next-line no-script-url -- a URL the card must not link
         graphUrl: 'javascript:alert(1)',
         error: {
           reason: 'no-provider',
