@@ -14,7 +14,11 @@ import {
   usePlatformDomains,
   useDoraGuidance,
 } from '../../hooks/usePlatformDomains';
+import { useErrorBudgetHref } from '../shared/BudgetLinks';
 import { useOpsDeckFormat } from '../shared/format';
+
+/** Metrics whose failures an error budget shows: what the deployments cost the users. */
+const BUDGET_METRICS: DoraMetricName[] = ['changeFailRate', 'recoveryTime'];
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -23,6 +27,7 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: theme.spacing(1.5),
     marginTop: theme.spacing(1.5),
   },
+  budget: { '& a': { textDecoration: 'underline' } },
   links: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -54,7 +59,9 @@ function useHeadline() {
 /**
  * "What it usually means": for each metric in the low or medium tier, or worse than in the
  * previous window, what it commonly signals, what tends to help, and the platform domains and
- * golden paths that address it. Elite and high metrics that did not get worse are not explained.
+ * golden paths that address it; for change fail rate and recovery, a link to the service's error
+ * budget chart (when it has an SLO). Elite and high metrics that did not get worse are not
+ * explained.
  *
  * @internal
  */
@@ -63,12 +70,19 @@ export function DoraGuidance(props: {
   previous?: DoraMetrics;
   /** The scope's earliest event: windows are compared only when it precedes the previous one. */
   firstEventAt?: number | null;
+  /**
+   * Where the service's error budget chart is, when it is on this page (`?…#opsdeck-error-budget`);
+   * by default the Delivery tab's. No link without an SLO.
+   */
+  budgetHref?: string;
 }) {
   const classes = useStyles();
   const { t } = useOpsDeckFormat();
   const headline = useHeadline();
   const guidance = useDoraGuidance();
   const { value: domains } = usePlatformDomains();
+  const deliveryBudget = useErrorBudgetHref();
+  const budgetHref = deliveryBudget && (props.budgetHref ?? deliveryBudget);
   const { current, previous } = props;
   const flagged = DORA_METRIC_NAMES.flatMap(name => {
     const metric = current[name];
@@ -100,6 +114,21 @@ export function DoraGuidance(props: {
               <strong>{headline(name, current, trend)}</strong> {g.meaning}{' '}
               {g.helps}
             </Typography>
+            {budgetHref && BUDGET_METRICS.includes(name) && (
+              <Typography
+                variant="body2"
+                className={classes.budget}
+                data-testid="opsdeck-guidance-budget"
+              >
+                {t('sloViews.guidance.budget', {
+                  link: (
+                    <Link to={budgetHref}>
+                      {t('sloViews.guidance.budgetLink')}
+                    </Link>
+                  ),
+                })}
+              </Typography>
+            )}
             {related.length > 0 && (
               <div className={classes.links}>
                 {related.map(d => (
