@@ -1,5 +1,5 @@
-// The texts of the budget chart (Delivery tab) and the DORA guidance's link to it. Composed in
-// ../translation.ts.
+// The texts of the budget chart (Delivery tab), the team and org views of services by budget
+// state, and the DORA guidance's link to the budget. Composed in ../translation.ts.
 
 /** @internal */
 export const sloViewsMessages = {
@@ -63,6 +63,35 @@ export const sloViewsMessages = {
         empty:
           'No deployment in the last {{window}} was followed by a burn ≥ {{threshold}}×.',
       },
+    },
+    states: {
+      title: 'Error budgets',
+      subheader:
+        'Services grouped by the state of their error budgets, alphabetically within each state',
+      label: '{{state}}: {{number}}',
+      exhausted: 'Exhausted',
+      burning: 'Burning',
+      healthy: 'Healthy',
+      'no-data': 'No data',
+      'no-slo': 'No SLO',
+      hints: {
+        exhausted: 'At least one objective has spent its whole budget.',
+        burning:
+          'Spending the budget faster than it lasts: an alert would page or open a ticket.',
+        healthy: 'Budget left, and not burning faster than it lasts.',
+        'no-data': 'Has SLOs, but no data to compute them from.',
+        'no-slo': 'Has no SLO yet.',
+      },
+      worst: '{{objective}} ({{slo}}): {{remaining}} left',
+      worstNoData: '{{objective}} ({{slo}}): no data',
+      burn: {
+        page: 'burning fast',
+        ticket: 'burning slowly',
+      },
+      none: 'none',
+      showAll: 'Show all {{number}}',
+      empty: 'No services in this scope yet.',
+      glossary: 'What the states mean',
     },
     guidance: {
       budget: 'Which deployments burned the error budget: see {{link}}.',

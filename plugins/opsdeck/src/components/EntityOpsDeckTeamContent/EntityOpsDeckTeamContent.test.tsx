@@ -34,6 +34,10 @@ const row = (
   dora: doraHeadlines(answer.current),
 });
 
+const notHere = async (): Promise<never> => {
+  throw new Error('not in this test');
+};
+
 describe('EntityOpsDeckTeamContent', () => {
   it("shows the team's rollup, rotation and a sortable table of its services", async () => {
     const getGroupDora = jest.fn(async () => ({
@@ -138,5 +142,86 @@ describe('EntityOpsDeckTeamContent', () => {
       expect.anything(),
       expect.objectContaining({ includeChildren: true }),
     );
+  });
+
+  it("groups the team's services by error budget state, with its child teams' when asked", async () => {
+    const getGroupSlo = jest.fn(async (_ref: any, query: any) => ({
+      items: [
+        {
+          entityRef: 'component:default/checkout',
+          state: 'healthy' as const,
+          worst: {
+            slo: 'Checkout availability',
+            objective: 'Availability',
+            remaining: 0.83,
+            status: 'ok' as const,
+          },
+        },
+        {
+          entityRef: 'component:default/ledger',
+          state: 'no-slo' as const,
+        },
+        ...(query.includeChildren
+          ? [
+              {
+                entityRef: 'component:default/fraud',
+                state: 'exhausted' as const,
+                worst: {
+                  slo: 'Fraud availability',
+                  objective: 'Availability',
+                  remaining: -0.2,
+                  status: 'page' as const,
+                },
+              },
+            ]
+          : []),
+      ],
+      counts: {
+        exhausted: query.includeChildren ? 1 : 0,
+        burning: 0,
+        healthy: 1,
+        'no-data': 0,
+        'no-slo': 1,
+      },
+      stale: false,
+    }));
+    await renderOnEntity(<EntityOpsDeckTeamContent />, {
+      entity: team,
+      api: {
+        getGroupSlo,
+        getGroupDora: notHere,
+        getGroupServices: notHere,
+        getGroupCoverage: notHere,
+        getEntityOnCall: notHere,
+        getOnCallShifts: notHere,
+      },
+    });
+    const card = await screen.findByTestId('opsdeck-budget-states');
+    const state = (name: RegExp) => within(card).getByRole('region', { name });
+    expect(state(/^Healthy/)).toHaveAccessibleName('Healthy: 1');
+    expect(state(/^Healthy/)).toHaveTextContent(
+      'checkout' + 'Availability (Checkout availability): 83.0 % left',
+    );
+    expect(state(/^No SLO/)).toHaveTextContent('ledger');
+    expect(state(/^Exhausted/)).toHaveAccessibleName('Exhausted: 0');
+    expect(getGroupSlo).toHaveBeenCalledWith(
+      { kind: 'Group', namespace: 'default', name: 'payments' },
+      { includeChildren: false },
+    );
+
+    fireEvent.click(screen.getByLabelText('Include child teams'));
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('opsdeck-budget-states')).getByRole(
+          'region',
+          { name: /^Exhausted/ },
+        ),
+      ).toHaveTextContent(
+        'fraud' + 'Availability (Fraud availability): -20.0 % left',
+      ),
+    );
+    expect(getGroupSlo).toHaveBeenLastCalledWith(expect.anything(), {
+      includeChildren: true,
+    });
   });
 });

@@ -19,6 +19,7 @@ import { useMemo, useState } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { useOnCallAnswers } from '../../hooks/useOnCallAnswers';
 import { DoraTiles } from '../DoraTiles';
+import { BudgetStatesCard } from '../shared/BudgetStates';
 import { CoverageSummary } from '../shared/CoverageSummary';
 import { OnCallLevels, PersonName, nextShift } from '../shared/OnCallLevels';
 import { ServicesTable, toServiceRows } from '../shared/ServicesTable';
@@ -29,8 +30,9 @@ import { useWrapStyles } from '../shared/wrapStyles';
 
 /**
  * The Operations tab of a team (Group): the team's DORA rollup (optionally with its child
- * teams), its rotation and who is next, and a sortable, searchable table of its services with
- * who is on call, DORA tiers and coverage.
+ * teams), its rotation and who is next, its services grouped by the state of their error
+ * budgets, and a sortable, searchable table of its services with who is on call, DORA tiers and
+ * coverage.
  *
  * @public
  */
@@ -50,6 +52,11 @@ export function EntityOpsDeckTeamContent() {
   const services = useOpsDeck(api => api.getGroupServices(ref, query), deps);
   const coverage = useOpsDeck(
     api => api.getGroupCoverage(ref, { includeChildren }),
+    [groupRef, includeChildren],
+  );
+  const budgets = useOpsDeck(
+    // async: an OpsDeckApi of an app that predates SLOs fails this card, not the tab
+    async api => api.getGroupSlo(ref, { includeChildren }),
     [groupRef, includeChildren],
   );
   const oncall = useOpsDeck(api => api.getEntityOnCall(ref), [groupRef]);
@@ -156,6 +163,9 @@ export function EntityOpsDeckTeamContent() {
             <CoverageSummary coverage={coverage.value} />
           )}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <BudgetStatesCard {...budgets} />
       </Grid>
       <Grid item xs={12}>
         {services.error && <ResponseErrorPanel error={services.error} />}

@@ -15,6 +15,10 @@ import { OpsDeckOrgPage } from './OpsDeckOrgPage';
 // The page renders a chart and a table: on a cold transform cache a test takes over jest's 5 s.
 jest.setTimeout(30_000);
 
+const notHere = async (): Promise<never> => {
+  throw new Error('not in this test');
+};
+
 describe('OpsDeckOrgPage', () => {
   it('shows the org rollup, the spread of tiers across services and the coverage gaps', async () => {
     const fast = doraAnswer(history({ days: 180, perWeek: 14 }));
@@ -226,5 +230,65 @@ describe('OpsDeckOrgPage', () => {
     const admin = within(fixes).getByTestId('opsdeck-integration-fixes-admin');
     fireEvent.click(within(admin).getByText('For admins'));
     expect(admin).toHaveTextContent('pagerduty.com/service-id');
+  });
+
+  it("groups the organisation's services by error budget state, not by rank", async () => {
+    const getOrgSlo = jest.fn(async () => ({
+      items: [
+        {
+          entityRef: 'component:default/web-storefront',
+          title: 'Web storefront',
+          state: 'burning' as const,
+          worst: {
+            slo: 'Storefront availability',
+            objective: 'Availability',
+            remaining: 0.41,
+            status: 'page' as const,
+          },
+        },
+        {
+          entityRef: 'component:default/returns',
+          title: 'Returns portal',
+          state: 'no-slo' as const,
+        },
+      ],
+      counts: {
+        exhausted: 0,
+        burning: 1,
+        healthy: 0,
+        'no-data': 0,
+        'no-slo': 1,
+      },
+      stale: true,
+    }));
+    await renderOnEntity(<OpsDeckOrgPage />, {
+      api: {
+        getOrgSlo,
+        getOrgDora: notHere,
+        getOrgServices: notHere,
+        getOrgCoverage: notHere,
+      },
+    });
+    const card = await screen.findByTestId('opsdeck-budget-states');
+    expect(
+      within(card)
+        .getAllByRole('region')
+        .map(r => r.getAttribute('aria-label')),
+    ).toEqual([
+      'Exhausted: 0',
+      'Burning: 1',
+      'Healthy: 0',
+      'No data: 0',
+      'No SLO: 1',
+    ]);
+    const burning = within(card).getByRole('region', { name: /^Burning/ });
+    expect(
+      within(burning).getByRole('link', { name: 'Web storefront' }),
+    ).toHaveAttribute('href', '/catalog/default/component/web-storefront');
+    expect(burning).toHaveTextContent(
+      'Availability (Storefront availability): 41.0 % left · burning fast',
+    );
+    expect(screen.getByTestId('opsdeck-budget-stale')).toBeInTheDocument();
+    expect(getOrgSlo).toHaveBeenCalledTimes(1);
   });
 });

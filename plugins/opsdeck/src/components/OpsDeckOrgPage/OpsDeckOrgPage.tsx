@@ -11,6 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo, useState } from 'react';
 import { useOpsDeck } from '../../hooks/useOpsDeck';
 import { DoraTiles } from '../DoraTiles';
+import { BudgetStatesCard } from '../shared/BudgetStates';
 import { CoverageSummary } from '../shared/CoverageSummary';
 import { WindowSelector } from '../shared/WindowSelector';
 import { WindowDays, lastDays } from '../shared/windows';
@@ -20,8 +21,8 @@ import { TierDistribution } from './TierDistribution';
 
 /**
  * The org overview (`/opsdeck`): the organisation's DORA rollup, how services spread across
- * tiers, and a services × integrations matrix of what each service has and lacks — not a
- * leaderboard of teams.
+ * tiers, its services grouped by the state of their error budgets, and a services ×
+ * integrations matrix of what each service has and lacks — not a leaderboard of teams.
  *
  * @public
  */
@@ -38,6 +39,8 @@ export function OpsDeckOrgPage() {
     [window.from, window.to],
   );
   const coverage = useOpsDeck(api => api.getOrgCoverage(), []);
+  // async: an OpsDeckApi of an app that predates SLOs fails this card, not the page
+  const budgets = useOpsDeck(async api => api.getOrgSlo(), []);
 
   return (
     <Page themeId="tool">
@@ -76,6 +79,9 @@ export function OpsDeckOrgPage() {
               {coverage.error && <ResponseErrorPanel error={coverage.error} />}
               {coverage.value && <CoverageSummary coverage={coverage.value} />}
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <BudgetStatesCard {...budgets} />
           </Grid>
           <Grid item xs={12}>
             {coverage.value && (
