@@ -56,13 +56,13 @@ export const sloMessages = {
     },
     noData: 'no data',
     noDataOver:
-      'No data: no events {{window}}, so there is no SLI and no error budget yet.',
+      'No data: nothing was measured {{window}}, so there is no SLI and no error budget yet.',
     target: 'target {{target}}',
     sli: {
       label: 'SLI now',
       definition:
         'SLI: the share of good events among all events over the SLO’s window.',
-      counts: '{{good}} good of {{total}} events {{window}}.',
+      counts: '{{good}} of {{total}} counted {{window}} were good.',
     },
     budget: {
       label: 'Error budget',
@@ -76,7 +76,7 @@ export const sloMessages = {
     exhaustion: {
       already: 'Already exhausted',
       in: 'Budget runs out in ≈ {{duration}} at the current rate',
-      notBurning: 'Not burning',
+      notBurning: 'Not burning over the last hour',
       noRecentData:
         'No data over the last hour to tell when the budget runs out',
     },

@@ -98,7 +98,7 @@ describe('EntityOpsDeckSloCard', () => {
     ).toHaveTextContent(/^OK$/);
     expect(
       within(objective).getByTestId('opsdeck-slo-exhaustion'),
-    ).toHaveTextContent('Not burning');
+    ).toHaveTextContent('Not burning over the last hour');
     const rates = within(objective).getByTestId('opsdeck-slo-burn-rates');
     expect(
       within(rates)
@@ -196,7 +196,7 @@ describe('EntityOpsDeckSloCard', () => {
     fireEvent.mouseOver(sli);
     const tooltip = await screen.findByRole('tooltip');
     expect(tooltip).toHaveTextContent(
-      '999,400 good of 1,000,000 events over 28 days.',
+      '999,400 of 1,000,000 counted over 28 days were good.',
     );
     const code = within(tooltip).getByText(
       'sum(increase(http_requests_total{service="checkout",code!~"5.."}[28d]))',
@@ -222,7 +222,7 @@ describe('EntityOpsDeckSloCard', () => {
     expect(
       within(objective).getByTestId('opsdeck-slo-no-data'),
     ).toHaveTextContent(
-      'No data: no events over 28 days, so there is no SLI and no error budget yet.',
+      'No data: nothing was measured over 28 days, so there is no SLI and no error budget yet.',
     );
     expect(within(objective).getByTestId('opsdeck-slo-sli')).toHaveTextContent(
       'SLI now no data',
