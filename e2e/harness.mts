@@ -1,7 +1,7 @@
 // A reusable browser-test harness: starts the demo portal (scripts/demo.sh: the built backend in
-// production mode, serving the built app) on a free port with a throwaway SQLite directory, waits
-// until it answers, and drives Debian's Chromium through playwright-core. Each test file calls
-// startPortal() once and close() at the end.
+// production mode, serving the built app, and the demo's Prometheus with the SLO history) on free
+// ports with a throwaway SQLite directory, waits until it answers, and drives Debian's Chromium
+// through playwright-core. Each test file calls startPortal() once and close() at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +17,8 @@ export interface Portal {
   baseUrl: string;
   /** The portal's data directory (its databases, published golden paths); unknown when attached. */
   dataDir?: string;
+  /** The demo's Prometheus the SLO cards read (history + live counters); unknown when attached. */
+  prometheusUrl?: string;
   page: Page;
   /** A guest's Backstage token, for asking the backend what the page should show. */
   guestToken(): Promise<string>;
@@ -93,6 +95,9 @@ export async function startPortal(): Promise<Portal> {
     return attach(process.env.OPSDECK_E2E_BASE_URL);
   }
   const port = await freePort();
+  // demo.sh starts the portal's own Prometheus (SLO history + live counters) on this port, in
+  // the portal's process group, so stopping the portal stops it too.
+  const prometheusPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-db-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'opsdeck-e2e-profile-'));
   const baseUrl = `http://localhost:${port}`;
@@ -106,6 +111,7 @@ export async function startPortal(): Promise<Portal> {
     env: {
       ...process.env,
       OPSDECK_PORT: String(port),
+      OPSDECK_PROMETHEUS_PORT: String(prometheusPort),
       OPSDECK_DATA_DIR: dataDir,
     },
     detached: true,
@@ -127,13 +133,14 @@ export async function startPortal(): Promise<Portal> {
     cleanup();
     throw error;
   }
-  return portalOf(baseUrl, context, dataDir, async () => {
+  const portal = await portalOf(baseUrl, context, dataDir, async () => {
     cleanup();
     process.removeListener('exit', cleanup);
     await new Promise(r => setTimeout(r, 500));
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   });
+  return { ...portal, prometheusUrl: `http://127.0.0.1:${prometheusPort}` };
 }
 
 async function attach(baseUrl: string): Promise<Portal> {

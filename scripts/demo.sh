@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs whatever is missing (Node 22, dependencies, mkdocs for TechDocs), builds the backend and
+# Installs whatever is missing (Node 22, dependencies, mkdocs for TechDocs, Prometheus for SLOs),
+# starts the demo's Prometheus (30 days of SLO history + live counters), builds the backend and
 # the app where their sources changed, and starts the OpsDeck demo portal as production runs it
 # (built backend, NODE_ENV=production) on its embedded SQLite database with the demo organisation.
 # Open http://localhost:${OPSDECK_PORT:-7007} and press "Enter" to sign in as the guest.
@@ -8,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_node
 ensure_deps
 ensure_mkdocs
+ensure_prometheus "the SLO cards will say Prometheus does not answer"
 ensure_backend_build # first: a full backend build rebuilds the app too
 ensure_app_build
 
@@ -138,6 +140,9 @@ publish_docs || log "building the demo's TechDocs failed; the docs pages will sa
 publish_docs --watch $$ &
 
 export OPSDECK_PORT="${OPSDECK_PORT:-7007}"
+# The SLO cards read the demo's own Prometheus (never the system one on :9090): 30 days of history
+# plus the portal's live counters. It stops when the portal does; without it the portal still runs.
+start_demo_prometheus "$DATA_DIR" "$OPSDECK_PORT" || log "the SLO cards will say Prometheus does not answer"
 export NODE_ENV=production
 log "starting the portal on http://localhost:$OPSDECK_PORT (embedded SQLite in ${OPSDECK_DATA_DIR:-.data/sqlite})"
 # The working directory stays packages/backend: the config's ../../ paths (catalog, data) start here.

@@ -37,20 +37,107 @@ ensure_deps() {
 }
 
 # SLO tests read a real Prometheus (Debian's package: prometheus and promtool) started on a free
-# port by the test itself; --no-install-recommends keeps it small. The package's own service on
-# :9090 is never used. Without it the SLO tests fail (they are not skipped).
+# port by the test itself; the demo starts its own (start_demo_prometheus). --no-install-recommends
+# keeps it small. The package's own service on :9090 is never used. Without it the SLO tests fail
+# (they are not skipped) and the demo's SLO cards say Prometheus does not answer.
 ensure_prometheus() {
+  local purpose="${1:-the SLO tests will fail}"
   if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      log "installing prometheus (Debian package) for the SLO tests"
+      log "installing prometheus (Debian package) for SLOs"
       (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null 2>&1 ||
         { apt-get update -q >/dev/null 2>&1 &&
           DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus >/dev/null 2>&1; }) ||
-        log "could not install prometheus; the SLO tests will fail"
+        log "could not install prometheus; $purpose"
     else
-      log "prometheus not found (apt-get install --no-install-recommends prometheus); the SLO tests will fail"
+      log "prometheus not found (apt-get install --no-install-recommends prometheus); $purpose"
     fi
   fi
+}
+
+# True when something listens on 127.0.0.1:$1.
+port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The demo's own Prometheus, for the SLO cards: 30 days of deterministic request counters of the
+# demo services ending at 00:00 UTC today (packages/backend/src/demo/demoSloHistory.ts), plus the
+# live counters the backend serves at /api/opsdeck-demo/metrics, scraped every 15 s.
+#   start_demo_prometheus <data dir> <portal port>
+# Listens on 127.0.0.1:${OPSDECK_PROMETHEUS_PORT:-9091} (a free port when 9091 is taken and the
+# variable is unset) and exports OPSDECK_PROMETHEUS_PORT for app-config.demo.yaml; stops when the
+# calling shell's process (the portal, after `exec`) exits. The history's TSDB blocks are built
+# once a day into .data/slo-history/blocks-<date> (~10 s) and shared by every portal started from
+# this checkout (the browser tests' throwaway data directories too); each data directory gets a
+# copy in <data dir>/prometheus/data, replaced (with the live data it gathered) on a new day.
+# Returns 1 when Prometheus is missing or does not start; the portal runs on without it.
+start_demo_prometheus() {
+  local data_dir="$1" portal_port="$2"
+  command -v prometheus >/dev/null && command -v promtool >/dev/null || {
+    log "no prometheus/promtool: the SLO cards will say Prometheus does not answer"
+    return 1
+  }
+  local port="${OPSDECK_PROMETHEUS_PORT:-9091}"
+  if port_answers "$port"; then
+    if [ -n "${OPSDECK_PROMETHEUS_PORT:-}" ]; then
+      log "something already listens on 127.0.0.1:$port (OPSDECK_PROMETHEUS_PORT); the demo's Prometheus is not started"
+      return 1
+    fi
+    port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  fi
+  export OPSDECK_PROMETHEUS_PORT="$port"
+
+  local anchor cache="$ROOT/.data/slo-history" dir="$data_dir/prometheus"
+  anchor="$(date -u +%F)"
+  mkdir -p "$cache" "$dir"
+  (
+    if command -v flock >/dev/null; then flock 9; fi
+    local blocks="$cache/blocks-$anchor"
+    if [ ! -d "$blocks" ]; then
+      log "building the demo's SLO history (30 days to $anchor, once a day)"
+      local tmp="$cache/build-$anchor.tmp" started=$SECONDS
+      rm -rf "$tmp" && mkdir -p "$tmp" || return 1
+      (cd "$ROOT" && node --no-experimental-strip-types --require @backstage/cli/config/nodeTransform.cjs \
+        scripts/slo-history.ts "$anchor" "$tmp/history.om") || return 1
+      # One block per 31 days: promtool reads the whole file once per block (2-hour blocks: minutes).
+      promtool tsdb create-blocks-from openmetrics --max-block-duration=744h "$tmp/history.om" "$tmp/blocks" >/dev/null || return 1
+      mv "$tmp/blocks" "$blocks" && rm -rf "$tmp" || return 1
+      find "$cache" -mindepth 1 -maxdepth 1 ! -name "blocks-$anchor" -exec rm -rf {} + # older days
+      log "built the SLO history in $((SECONDS - started)) s"
+    fi
+    if [ "$(cat "$dir/anchor" 2>/dev/null)" != "$anchor" ]; then
+      rm -rf "$dir/data" && mkdir -p "$dir/data" && cp -r "$blocks"/. "$dir/data/" && echo "$anchor" >"$dir/anchor"
+    fi
+  ) 9>"$cache.lock" || { log "could not build the demo's SLO history"; return 1; }
+
+  cat >"$dir/prometheus.yml" <<YAML
+global:
+  scrape_interval: 15s
+scrape_configs:
+  - job_name: opsdeck-demo
+    metrics_path: /api/opsdeck-demo/metrics
+    static_configs:
+      - targets: ['127.0.0.1:$portal_port']
+    metric_relabel_configs:
+      # The history has no instance: without it, history and live data are one series per
+      # label set whatever port the portal runs on (a restart is a counter reset).
+      - action: labeldrop
+        regex: instance
+YAML
+  prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --storage.tsdb.retention.time=45d --web.listen-address="127.0.0.1:$port" >"$dir/prometheus.log" 2>&1 &
+  local pid=$! portal=$$ tries=0
+  until curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    if ! kill -0 "$pid" 2>/dev/null || [ "$tries" -gt 100 ]; then
+      kill "$pid" 2>/dev/null
+      log "the demo's Prometheus did not start (see $dir/prometheus.log): $(tail -c 400 "$dir/prometheus.log")"
+      return 1
+    fi
+    sleep 0.1
+  done
+  # Stop it when the portal stops. Ctrl-C reaches the portal only (background jobs of a script
+  # ignore SIGINT); the browser tests stop the whole process group.
+  (while kill -0 "$portal" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do sleep 2; done; kill "$pid" 2>/dev/null) &
+  log "Prometheus with the demo's SLO history on http://127.0.0.1:$port (pid $pid)"
 }
 
 # TechDocs renders with Debian's mkdocs (no Docker here) and the Material theme from
