@@ -44,7 +44,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function catalogYaml(): string {
+/** What a benchmark adds to the portal: OpsDeck config and annotations on every Component. */
+export interface PortalExtras {
+  opsdeck?: Record<string, unknown>;
+  annotations?: Record<string, string>;
+}
+
+export function catalogYaml(annotations: Record<string, string> = {}): string {
   const docs: string[] = [];
   for (let t = 0; t < TEAMS; t++) {
     docs.push(`apiVersion: backstage.io/v1alpha1
@@ -61,7 +67,9 @@ kind: Component
 metadata:
   name: svc-${s}
   annotations:
-    github.com/project-slug: acme/svc-${s}
+    github.com/project-slug: acme/svc-${s}${Object.entries(annotations)
+      .map(([key, value]) => `\n    ${key}: ${JSON.stringify(value)}`)
+      .join('')}
 spec:
   type: service
   lifecycle: production
@@ -82,9 +90,13 @@ export function databaseConfig(dir: string, prefix: string) {
     : { client: 'better-sqlite3', connection: { directory: dir } };
 }
 
-export async function startBackend(dir: string, port: number) {
+export async function startBackend(
+  dir: string,
+  port: number,
+  extras: PortalExtras = {},
+) {
   const catalogFile = join(dir, 'catalog.yaml');
-  writeFileSync(catalogFile, catalogYaml());
+  writeFileSync(catalogFile, catalogYaml(extras.annotations));
   const backend = createBackend();
   backend.add(
     mockServices.rootConfig.factory({
@@ -104,7 +116,10 @@ export async function startBackend(dir: string, port: number) {
           rules: [{ allow: ['Component', 'Group', 'Location'] }],
           locations: [{ type: 'file', target: catalogFile }],
         },
-        opsdeck: { mapping: { refreshInterval: { seconds: 30 } } },
+        opsdeck: {
+          mapping: { refreshInterval: { seconds: 30 } },
+          ...extras.opsdeck,
+        },
       },
     }),
   );
@@ -298,6 +313,8 @@ export async function withPortal(
   options: {
     /** Run the backend in a process of its own (as in production), not in this one. */
     separate?: boolean;
+    /** Config and annotations for an in-process backend. */
+    extras?: PortalExtras;
   } = {},
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'opsdeck-bench-'));
@@ -309,7 +326,7 @@ export async function withPortal(
   );
   const backend = options.separate
     ? await separateBackend(dir, port)
-    : await inProcessBackend(dir, port);
+    : await inProcessBackend(dir, port, options.extras);
   const api = client(port);
   try {
     await until('the catalog and the OpsDeck scopes', async () => {
@@ -329,8 +346,12 @@ export async function withPortal(
   }
 }
 
-async function inProcessBackend(dir: string, port: number) {
-  const backend = await startBackend(dir, port);
+async function inProcessBackend(
+  dir: string,
+  port: number,
+  extras?: PortalExtras,
+) {
+  const backend = await startBackend(dir, port, extras);
   const loopMax = loopMaxSinceLast();
   return { stop: () => backend.stop(), loopMaxMs: async () => loopMax() };
 }

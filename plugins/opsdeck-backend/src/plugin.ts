@@ -382,7 +382,6 @@ export const opsdeckPlugin = createBackendPlugin({
             permissions,
             slo,
             sloHistory: new SloHistoryService({
-              catalog,
               slo,
               provenance: DatabaseProvenanceStore.of(db),
               cache: sloCache,

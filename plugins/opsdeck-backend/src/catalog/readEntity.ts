@@ -27,3 +27,57 @@ export async function readEntityAsCaller(
   }
   return { entity, entityRef: stringifyEntityRef(entity) };
 }
+
+/**
+ * {@link readEntityAsCaller} with a short memory per caller and entity: a burst of requests from
+ * one caller for one entity (a page's cards, a dashboard polling, a pipeline's retries) reads it
+ * from the catalog once per `ttlMs` (default 2 s), concurrent reads sharing one catalog call.
+ * Keyed by the caller's principal, so catalog permissions still apply to every caller; a change
+ * of the entity or of its permissions reaches answers within the TTL.
+ *
+ * @internal
+ */
+export class CallerEntityReader {
+  private readonly reads = new Map<
+    string,
+    { read: Promise<{ entity: Entity; entityRef: string }>; until: number }
+  >();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    options: { ttlMs?: number; now?: () => number } = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 2_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  read(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<{ entity: Entity; entityRef: string }> {
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const who = principal.userEntityRef ?? principal.subject;
+    if (!who) return readEntityAsCaller(this.catalog, ref, credentials);
+    const key = `${principal.type}\u0000${who}\u0000${stringifyEntityRef(
+      ref,
+    ).toLocaleLowerCase('en-US')}`;
+    const now = this.now();
+    const known = this.reads.get(key);
+    if (known && now < known.until) return known.read;
+    const read = readEntityAsCaller(this.catalog, ref, credentials);
+    this.reads.set(key, { read, until: now + this.ttlMs });
+    // Failures are not remembered; old entries go once the map grows.
+    read.catch(() => this.reads.delete(key));
+    if (this.reads.size > 10_000) {
+      for (const [k, v] of this.reads) if (v.until <= now) this.reads.delete(k);
+      if (this.reads.size > 10_000) this.reads.clear();
+    }
+    return read;
+  }
+}

@@ -40,6 +40,10 @@ export class OpenSloReader {
     string,
     { read: Promise<FileRead>; until: number }
   >();
+  private readonly parsed = new Map<
+    string,
+    { slos: Promise<ComponentSlos>; until: number }
+  >();
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -59,12 +63,30 @@ export class OpenSloReader {
     if (annotation === undefined || !annotation.trim()) {
       return { slos: [], problems: [], hash: 'none' };
     }
+    const location =
+      entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? '';
+    // Parsed once per annotation and catalog file for the TTL, like the files themselves.
+    const key = `parsed\u0000${location}\u0000${annotation}`;
+    const known = this.parsed.get(key);
+    if (known && this.now() < known.until) return known.slos;
+    const slos = this.parse(annotation, location);
+    this.parsed.set(key, { slos, until: this.now() + this.ttlMs });
+    if (this.parsed.size > 10_000) {
+      const [oldest] = this.parsed.keys();
+      this.parsed.delete(oldest);
+    }
+    slos.catch(() => this.parsed.delete(key));
+    return slos;
+  }
+
+  private async parse(
+    annotation: string,
+    location: string,
+  ): Promise<ComponentSlos> {
     const entries = annotation
       .split(/[,\n]/)
       .map(e => e.trim())
       .filter(Boolean);
-    const location =
-      entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? '';
     const reads = await Promise.all(
       entries.map(async file => ({
         file,

@@ -177,7 +177,6 @@ describe('SloHistoryService', () => {
         now: () => NOW,
       });
       const history = new SloHistoryService({
-        catalog,
         slo,
         provenance: DatabaseProvenanceStore.of(db),
         cache,

@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonValue } from '@backstage/types';
 import {
   SloDeploymentMark,
@@ -10,7 +9,6 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { ProviderHttpError } from '@opsdeck/backstage-plugin-node';
 import { createHash } from 'node:crypto';
-import { readEntityAsCaller } from '../catalog/readEntity';
 import { ProviderAnswerCache } from '../oncall/ProviderAnswerCache';
 import { splitRecordKey } from '../store/rows';
 import {
@@ -45,7 +43,6 @@ type ProviderPart = Pick<SloHistoryAnswer, 'points' | 'queries' | 'error'> & {
 export class SloHistoryService {
   constructor(
     private readonly options: {
-      catalog: CatalogService;
       slo: SloService;
       provenance: ProvenanceStore;
       cache: ProviderAnswerCache;
@@ -64,8 +61,7 @@ export class SloHistoryService {
       objective?: string;
     },
   ): Promise<SloHistoryAnswer> {
-    const { entity, entityRef } = await readEntityAsCaller(
-      this.options.catalog,
+    const { entity, entityRef } = await this.options.slo.readEntity(
       ref,
       query.credentials,
     );

@@ -20,7 +20,7 @@ import {
   ProviderHttpError,
 } from '@opsdeck/backstage-plugin-node';
 import { JsonValue } from '@backstage/types';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { CallerEntityReader } from '../catalog/readEntity';
 import { ScopeQuery, scopeComponents } from '../catalog/scopeComponents';
 import { ProviderAnswerCache } from '../oncall/ProviderAnswerCache';
 import { ComponentSlos, OpenSloReader } from './OpenSloReader';
@@ -62,6 +62,7 @@ const percent = (share: number) => `${+(share * 100).toFixed(2)} %`;
  */
 export class SloService {
   private readonly now: () => number;
+  private readonly entities: CallerEntityReader;
 
   constructor(
     private readonly options: {
@@ -74,6 +75,12 @@ export class SloService {
     },
   ) {
     this.now = options.now ?? Date.now;
+    this.entities = new CallerEntityReader(options.catalog);
+  }
+
+  /** Reads an entity as the caller (remembered for a moment per caller and entity). */
+  readEntity(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+    return this.entities.read(ref, credentials);
   }
 
   /** The fixed evaluation time of answers computed now: the start of the current minute. */
@@ -85,11 +92,7 @@ export class SloService {
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntitySloAnswer> {
-    const { entity } = await readEntityAsCaller(
-      this.options.catalog,
-      ref,
-      options.credentials,
-    );
+    const { entity } = await this.readEntity(ref, options.credentials);
     return this.answerFor(entity);
   }
 
