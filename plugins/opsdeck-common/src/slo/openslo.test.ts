@@ -104,6 +104,18 @@ describe('parseOpenSlo', () => {
     });
   });
 
+  it('refuses time slices of a ratio SLI rather than count them as events', () => {
+    expect(
+      parseOpenSlo({
+        ...checkout,
+        spec: { ...checkout.spec, budgetingMethod: 'Timeslices' },
+      }),
+    ).toEqual({
+      error:
+        'spec.budgetingMethod: Timeslices needs a thresholdMetric; a ratio SLI is counted as Occurrences',
+    });
+  });
+
   it('names the first bad field', () => {
     const broken = (patch: object) =>
       parseOpenSlo({ ...checkout, spec: { ...checkout.spec, ...patch } });

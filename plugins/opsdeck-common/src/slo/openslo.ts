@@ -211,6 +211,11 @@ export function parseOpenSlo(
       throw new SloProblem('spec.budgetingMethod: Occurrences or Timeslices');
     }
     const indicator = indicatorOf(spec);
+    if (method === 'Timeslices' && indicator.kind === 'ratio') {
+      throw new SloProblem(
+        'spec.budgetingMethod: Timeslices needs a thresholdMetric; a ratio SLI is counted as Occurrences',
+      );
+    }
     if (!Array.isArray(spec.objectives) || spec.objectives.length === 0) {
       throw new SloProblem(
         'spec.objectives: at least one objective with a target',
