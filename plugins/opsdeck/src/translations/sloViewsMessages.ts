@@ -37,6 +37,8 @@ export const sloViewsMessages = {
       axisDay: 'Day',
       axisRemaining: 'Budget left',
       exhausted: 'exhausted',
+      utcDays:
+        'Days on the axis are UTC days; times in the tooltips are yours.',
       legend: {
         label: 'Legend',
         remaining: 'Budget left',

@@ -85,10 +85,9 @@ describe('BudgetChart', () => {
     );
     const chart = screen.getByTestId('opsdeck-budget-chart');
     expect(chart.querySelector('.recharts-area-curve')).not.toBeNull();
-    // −20 % at the end: the axis reaches −20 %, the 0 % line is labelled
+    // −20 % at the end: the axis reaches −25 % in steps of 25 %, the 0 % line is labelled
     expect(chart).toHaveTextContent('exhausted');
-    expect(chart).toHaveTextContent('-20 %');
-    expect(chart).toHaveTextContent('100 %');
+    expect(chart).toHaveTextContent('-25 %0 %25 %50 %75 %100 %');
     // one dot, two triangles (failed, followed by a burn) with their dashed lines, one square
     const plot = chart.querySelector('svg.recharts-surface')!;
     expect(plot.querySelectorAll('.recharts-line-dots circle')).toHaveLength(1);

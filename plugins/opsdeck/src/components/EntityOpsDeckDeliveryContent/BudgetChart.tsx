@@ -16,15 +16,18 @@ import {
 } from 'recharts';
 import { OpsDeckT } from '../../translation';
 import {
-  formatDay,
   formatInstant,
   formatNumber,
   formatPercent,
+  formatUtcDay,
   useOpsDeckFormat,
 } from '../shared/format';
 import { BudgetChartData, BudgetRow } from './budgetChartData';
 import { formatBurnRate } from './budgetText';
 import { statusLabel } from './EventRow';
+
+const DAY = 86_400_000;
+const hourFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 const useStyles = makeStyles(theme => ({
   legend: {
@@ -263,18 +266,25 @@ export function BudgetChart(props: {
             <CartesianGrid
               strokeDasharray="3 3"
               stroke={theme.palette.divider}
+              vertical={false}
             />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={[data.from, data.to]}
-              tickFormatter={v => formatDay(v)}
+              ticks={data.xTicks}
+              tickFormatter={v =>
+                data.to - data.from >= 2 * DAY
+                  ? formatUtcDay(v)
+                  : hourFormat.format(new Date(v))
+              }
               tick={axis}
               name={t('sloViews.budget.axisDay')}
             />
             <YAxis
               domain={[data.yMin, 100]}
+              ticks={data.yTicks}
               tickFormatter={v =>
                 t('units.percent', { value: formatNumber(v, 0) })
               }
@@ -338,6 +348,11 @@ export function BudgetChart(props: {
         </ResponsiveContainer>
       </div>
       <Legend />
+      {data.to - data.from >= 2 * DAY && (
+        <Typography variant="caption" color="textSecondary">
+          {t('sloViews.budget.utcDays')}
+        </Typography>
+      )}
     </figure>
   );
 }

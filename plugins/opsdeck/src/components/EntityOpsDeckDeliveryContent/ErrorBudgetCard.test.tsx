@@ -181,6 +181,9 @@ describe('ErrorBudgetCard', () => {
         'Budget left over the SLO’s own window, the last 28 days, with this service’s production deployments and incidents',
       ),
     ).toBeInTheDocument();
+    expect(chart).toHaveTextContent(
+      'Days on the axis are UTC days; times in the tooltips are yours.',
+    );
     const legend = within(chart).getByRole('list', { name: 'Legend' });
     expect(
       within(legend)

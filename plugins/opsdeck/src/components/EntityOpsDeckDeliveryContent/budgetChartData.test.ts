@@ -64,8 +64,10 @@ describe('budgetChartData', () => {
     const data = budgetChartData(answer())!;
     expect(data.from).toBe(T0);
     expect(data.to).toBe(T0 + 4 * HOUR);
-    // −23.4 % is the lowest: the axis goes down to −30 %
-    expect(data.yMin).toBe(-30);
+    // −23.4 % is the lowest: the axis goes down to −25 %, in steps of 25 %; a tick an hour
+    expect(data.yMin).toBe(-25);
+    expect(data.yTicks).toEqual([-25, 0, 25, 50, 75, 100]);
+    expect(data.xTicks).toEqual([0, 1, 2, 3, 4].map(h => T0 + h * HOUR));
     expect(data.remainingNow).toBeCloseTo(-0.234);
     const marks = data.rows.filter(r => r.mark);
     expect(marks.map(r => [r.t, r.deployment, r.flagged, r.incident])).toEqual([
@@ -94,14 +96,24 @@ describe('budgetChartData', () => {
     expect(atTwo.map(r => r.mark?.kind)).toEqual([undefined, 'incident']);
   });
 
-  it('keeps the axis at 0 % while the budget lasts, and draws nothing without points', () => {
+  it('keeps the axis at 0 % while the budget lasts, steps wider when far overspent, and draws nothing without points', () => {
     const healthy = answer({
       points: [
         { at: iso(T0), remaining: 1 },
         { at: iso(T0 + 4 * HOUR), remaining: 0.8 },
       ],
     });
-    expect(budgetChartData(healthy)!.yMin).toBe(0);
+    expect(budgetChartData(healthy)!.yTicks).toEqual([0, 25, 50, 75, 100]);
+    // far overspent: wider steps
+    const overspent = answer({
+      points: [
+        { at: iso(T0), remaining: 1 },
+        { at: iso(T0 + 4 * HOUR), remaining: -3.1 },
+      ],
+    });
+    expect(budgetChartData(overspent)!.yTicks).toEqual([
+      -400, -300, -200, -100, 0, 100,
+    ]);
     expect(budgetChartData(answer({ points: [] }))).toBeUndefined();
   });
 });

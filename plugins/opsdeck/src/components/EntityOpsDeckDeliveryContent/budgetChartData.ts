@@ -31,8 +31,12 @@ export interface BudgetChartData {
   /** The x domain: the window's start and the evaluation time, epoch ms. */
   from: number;
   to: number;
-  /** The y domain's bottom, %: 0, or below the lowest point in steps of 10. */
+  /** The y domain's bottom, %: 0, or the step below the lowest point. */
   yMin: number;
+  /** The y axis' ticks, % (from `yMin` to 100 in even steps). */
+  yTicks: number[];
+  /** The x axis' ticks: at most about seven, at 00:00 UTC (whole hours on a short window). */
+  xTicks: number[];
   /** The budget left at the last point, 0–1 (negative once overspent). */
   remainingNow: number;
   /** Incidents as spans on the x axis (open ones until `to`). */
@@ -42,6 +46,30 @@ export interface BudgetChartData {
 }
 
 const percent = (remaining: number) => Math.round(remaining * 10_000) / 100;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Even steps from the lowest point (or 0) up to 100 %: 25 % apart, wider when overspent far. */
+function yAxis(lowest: number): { yMin: number; yTicks: number[] } {
+  const bottom = Math.min(0, lowest);
+  const step =
+    [25, 50, 100, 250, 500].find(s => (100 - bottom) / s <= 6) ?? 1000;
+  const yMin = Math.floor(bottom / step) * step;
+  const yTicks: number[] = [];
+  for (let v = yMin; v <= 100; v += step) yTicks.push(v);
+  if (yTicks[yTicks.length - 1] !== 100) yTicks.push(100);
+  return { yMin, yTicks };
+}
+
+/** At most about seven ticks at whole days (UTC), or whole hours on a window under two days. */
+function xTicks(from: number, to: number): number[] {
+  const unit = to - from >= 2 * DAY ? DAY : HOUR;
+  const step = Math.max(1, Math.ceil((to - from) / unit / 7)) * unit;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / unit) * unit; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
 
 /** Whether a deployment is drawn as a warning: it failed, or the hour after it burned. */
 export function isFlagged(
@@ -117,12 +145,12 @@ export function budgetChartData(
   }
   // a stable order: by time, the curve's point before what happened at the same instant
   rows.sort((a, b) => a.t - b.t || Number(!!a.mark) - Number(!!b.mark));
-  const lowest = Math.min(...points.map(p => p.v));
   return {
     rows,
     from,
     to,
-    yMin: lowest < 0 ? Math.floor(lowest / 10) * 10 : 0,
+    ...yAxis(Math.min(...points.map(p => p.v))),
+    xTicks: xTicks(from, to),
     remainingNow: points[points.length - 1].v / 100,
     incidentSpans,
     flaggedTimes,

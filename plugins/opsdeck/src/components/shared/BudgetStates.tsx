@@ -101,13 +101,6 @@ function Worst(props: { item: Item }) {
   const { worst, state } = props.item;
   if (!worst) return null;
   const args = { objective: worst.objective, slo: worst.slo };
-  const text =
-    worst.remaining === null
-      ? t('sloViews.states.worstNoData', args)
-      : t('sloViews.states.worst', {
-          ...args,
-          remaining: formatPercent(worst.remaining),
-        });
   const burn =
     state === 'burning' &&
     (worst.status === 'page' || worst.status === 'ticket')
@@ -115,7 +108,18 @@ function Worst(props: { item: Item }) {
       : undefined;
   return (
     <Typography variant="caption" component="div" color="textSecondary">
-      {burn ? `${text} · ${burn}` : text}
+      {worst.remaining === null
+        ? t('sloViews.states.worstNoData', args)
+        : t('sloViews.states.worst', {
+            ...args,
+            // "41.0 %" stays on one line
+            remaining: (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {formatPercent(worst.remaining)}
+              </span>
+            ),
+          })}
+      {burn && ` · ${burn}`}
     </Typography>
   );
 }
