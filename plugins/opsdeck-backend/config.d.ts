@@ -51,7 +51,8 @@ export interface Config {
        * that ticks the step from real data — `first-production-change` (a change whose
        * `authorEmail` is the reader's) or `first-oncall-shift` (any level, shadows count) — and
        * `mine`: a link resolved per reader from their teams' services — `service`, `pipeline`,
-       * `dashboards`, `runbook`, `oncall` or `golden-paths`). Step ids are unique across quests.
+       * `dashboards`, `runbook`, `oncall`, `golden-paths` or `error-budgets`). Step ids are unique
+       * across quests.
        * A bad entry stops the backend with a message naming it.
        */
       quests?: Array<{
@@ -73,7 +74,8 @@ export interface Config {
             | 'dashboards'
             | 'runbook'
             | 'oncall'
-            | 'golden-paths';
+            | 'golden-paths'
+            | 'error-budgets';
         }>;
       }>;
       /**

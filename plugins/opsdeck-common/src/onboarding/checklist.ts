@@ -43,7 +43,8 @@ export type OnboardingAutoCheck = (typeof ONBOARDING_AUTO_CHECKS)[number];
 
 /**
  * Links a step resolves per reader, from the services their teams own: the service page, its
- * CI pipeline, dashboards, runbook (docs), on-call rota, and the golden paths.
+ * CI pipeline, dashboards, runbook (docs), on-call rota, the golden paths, and the team's error
+ * budgets (its Operations tab).
  *
  * @public
  */
@@ -54,6 +55,7 @@ export const ONBOARDING_PERSONAL_LINKS = [
   'runbook',
   'oncall',
   'golden-paths',
+  'error-budgets',
 ] as const;
 
 /**

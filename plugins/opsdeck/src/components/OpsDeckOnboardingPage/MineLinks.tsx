@@ -105,13 +105,15 @@ export function MineLinks(props: {
       </Typography>
     );
   }
-  if (kind === 'oncall') {
+  if (kind === 'oncall' || kind === 'error-budgets') {
     return wrap(
       mine.teams.map(team => ({
         key: team.entityRef,
         node: (
           <Link to={operationsHref(team.entityRef)}>
-            {t('quests.mine.operations', { team: team.title })}
+            {kind === 'oncall'
+              ? t('quests.mine.operations', { team: team.title })
+              : t('quests.mine.budgets', { team: team.title })}
           </Link>
         ),
       })),

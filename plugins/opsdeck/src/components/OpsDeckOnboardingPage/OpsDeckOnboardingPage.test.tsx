@@ -19,6 +19,9 @@ import {
 } from '../../__testUtils__/fixtures';
 import { OpsDeckOnboardingPage } from './OpsDeckOnboardingPage';
 
+// The page renders quests, links and shifts: slow on a busy 2-core machine, never a failure.
+jest.setTimeout(30_000);
+
 const user = (name: string, teams: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
