@@ -74,6 +74,7 @@ describe('opsdeck backend plugin', () => {
       status: 'ok',
       webhookSources: ['example'],
       oncallProviders: ['example-rota'],
+      sliProviders: ['prometheus'],
     });
   });
 
