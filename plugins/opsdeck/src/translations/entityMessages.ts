@@ -8,6 +8,7 @@ export const entityMessages = {
     dora: 'DORA metrics',
     links: 'Platform links',
     coverage: 'OpsDeck coverage',
+    slo: 'SLOs and error budgets',
   },
   doraCard: {
     subheader:

@@ -9,7 +9,6 @@
  */
 export const sloMessages = {
   sloCard: {
-    title: 'SLOs and error budgets',
     noAnswer: 'OpsDeck gave no answer for this service’s SLOs.',
     state: {
       exhausted: 'An error budget is exhausted',

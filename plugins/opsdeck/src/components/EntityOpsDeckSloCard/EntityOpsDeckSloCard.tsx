@@ -13,7 +13,8 @@ import { Code } from '../shared/WithCode';
 import { formatInstant, useOpsDeckFormat } from '../shared/format';
 import { Term } from '../shared/glossary';
 import { NoSlo } from './NoSlo';
-import { SloCardPlaceholder } from './SloCardShell';
+import { CardPlaceholder } from '../shared/CardStates';
+import { SLO_CARD } from '../shared/cardShapes';
 import { SloSection } from './SloSection';
 import { formatList, providerTitle } from './sloFormat';
 
@@ -128,11 +129,11 @@ export function EntityOpsDeckSloCard() {
   );
 
   if (loading) {
-    return <SloCardPlaceholder />;
+    return <CardPlaceholder shape={SLO_CARD} />;
   }
   if (error || !value) {
     return (
-      <InfoCard title={t('sloCard.title')}>
+      <InfoCard title={t('cards.slo')}>
         <ResponseErrorPanel error={error ?? new Error(t('sloCard.noAnswer'))} />
       </InfoCard>
     );
@@ -141,7 +142,7 @@ export function EntityOpsDeckSloCard() {
   const hasAnnotation = value.annotation !== undefined;
   return (
     <InfoCard
-      title={t('sloCard.title')}
+      title={t('cards.slo')}
       subheader={<BudgetState state={sloBudgetState(value)} />}
     >
       <div className={classes.body}>

@@ -15,7 +15,7 @@ import { opsdeckTranslationRef } from '../../translation';
  */
 export interface CardShape {
   /** The card's title, by its key under `cards.` in the translation ref. */
-  titleKey: 'ownership' | 'dora' | 'links' | 'coverage';
+  titleKey: 'ownership' | 'dora' | 'links' | 'coverage' | 'slo';
   /** The loaded card has a subheader line; the placeholder keeps room for it. */
   subheader?: boolean;
   /** Height of the placeholder's body in pixels. */

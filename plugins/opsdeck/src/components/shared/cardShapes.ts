@@ -30,3 +30,10 @@ export const COVERAGE_CARD: CardShape = {
   subheader: true,
   minHeight: 620,
 };
+
+/** @internal About the loaded card's height with one SLO of one objective. */
+export const SLO_CARD: CardShape = {
+  titleKey: 'slo',
+  subheader: true,
+  minHeight: 360,
+};
