@@ -75,13 +75,15 @@ export function DoraGuidance(props: {
    * by default the Delivery tab's. No link without an SLO.
    */
   budgetHref?: string;
+  /** The Delivery tab's path under the entity page, when the app mounts it elsewhere. */
+  deliveryPath?: string;
 }) {
   const classes = useStyles();
   const { t } = useOpsDeckFormat();
   const headline = useHeadline();
   const guidance = useDoraGuidance();
   const { value: domains } = usePlatformDomains();
-  const deliveryBudget = useErrorBudgetHref();
+  const deliveryBudget = useErrorBudgetHref(props.deliveryPath);
   const budgetHref = deliveryBudget && (props.budgetHref ?? deliveryBudget);
   const { current, previous } = props;
   const flagged = DORA_METRIC_NAMES.flatMap(name => {

@@ -69,6 +69,7 @@ export function EntityOpsDeckDoraCard(props: {
             current={value!.current}
             previous={value!.previous}
             firstEventAt={value!.firstEventAt}
+            deliveryPath={props.deliveryPath}
           />
         </InfoCard>
       )}
