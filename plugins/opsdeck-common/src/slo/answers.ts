@@ -10,7 +10,9 @@ import type { BurnStatus, ErrorBudget, SloGate, SloLookback } from './budget';
  * @public
  */
 export interface SloCountsAnswer {
+  /** Good events (or good time slices). */
   good: number;
+  /** All events (or all time slices); 0 means no data. */
   total: number;
   /** The provider's queries, numerator first. */
   queries: string[];
@@ -22,9 +24,11 @@ export interface SloCountsAnswer {
  * @public
  */
 export interface SloBurnAnswer {
+  /** The span the rate is measured over. */
   lookback: SloLookback;
   /** (1 − SLI over the lookback) ÷ (1 − target); null without data. */
   rate: number | null;
+  /** The provider's queries, numerator first. */
   queries: string[];
 }
 
@@ -34,7 +38,9 @@ export interface SloBurnAnswer {
  * @public
  */
 export interface SloObjectiveAnswer {
+  /** The objective's name as written, else its target as a percentage. */
   displayName: string;
+  /** The target, between 0 and 1 (exclusive). */
   target: number;
   /** The SLI over the whole window; null without data. */
   sli: number | null;
@@ -44,6 +50,7 @@ export interface SloObjectiveAnswer {
   budget: ErrorBudget | null;
   /** remaining × window, ms (negative once exhausted); null without data. */
   remainingMs: number | null;
+  /** The burn rate over each of the six lookbacks, shortest first. */
   burnRates: SloBurnAnswer[];
   /** The multi-window multi-burn-rate status. */
   status: BurnStatus;
@@ -59,10 +66,13 @@ export interface SloObjectiveAnswer {
 export interface SloAnswer {
   /** `metadata.name`. */
   name: string;
+  /** `metadata.displayName`. */
   displayName?: string;
+  /** `spec.description`. */
   description?: string;
   /** The window as written (`28d`) and in ms. */
   window: string;
+  /** The window in ms. */
   windowMs: number;
   /** The file or URL it was read from, as the annotation names it. */
   file: string;
@@ -70,6 +80,7 @@ export interface SloAnswer {
   provider: { type: string; instance?: string };
   /** A link to the provider's own graph of the SLI, when it has one (http(s) only). */
   graphUrl?: string;
+  /** Each objective, evaluated. */
   objectives: SloObjectiveAnswer[];
   /** Set when this SLO could not be evaluated; `objectives` is then empty. */
   error?: { reason: 'no-provider' | 'provider-error'; message: string };
@@ -81,9 +92,11 @@ export interface SloAnswer {
  * @public
  */
 export interface EntitySloAnswer {
+  /** The Component. */
   entityRef: string;
   /** The annotation value, when the Component has one. */
   annotation?: string;
+  /** Its SLOs, in the order its files name them. */
   slos: SloAnswer[];
   /** Files that could not be read or are not valid OpenSLO, with the field named. */
   problems: Array<{ file: string; error: string }>;
@@ -101,6 +114,7 @@ export interface EntitySloAnswer {
  * @public
  */
 export interface SloGateAnswer {
+  /** The Component. */
   entityRef: string;
   /** `wait` only when a budget is exhausted under the policy, `unknown` without data. */
   decision: SloGate;
@@ -108,7 +122,9 @@ export interface SloGateAnswer {
   proceed: boolean;
   /** One line per objective that decided, or why nothing could. */
   reasons: string[];
+  /** The evaluation time of the SLO answer it decided on. */
   evaluatedAt: string;
+  /** True when that answer is the last known one (the provider did not answer). */
   stale: boolean;
 }
 
@@ -118,13 +134,19 @@ export interface SloGateAnswer {
  * @public
  */
 export interface SloDeploymentMark {
+  /** The source's id of the deployment. */
   id: string;
   /** When it finished, ISO 8601. */
   at: string;
+  /** `success`, `failure`, … */
   status: string;
+  /** Its environment (a production one). */
   environment: string;
+  /** What people call it. */
   title?: string;
+  /** Link back to the source; http(s) only. */
   url?: string;
+  /** The commit it deployed. */
   sha?: string;
   /** Burn rate over the hour after it finished; null without data or still under an hour old. */
   burnAfter: number | null;
@@ -138,10 +160,15 @@ export interface SloDeploymentMark {
  * @public
  */
 export interface SloIncidentMark {
+  /** The source's id of the incident. */
   id: string;
+  /** When it opened, ISO 8601. */
   openedAt: string;
+  /** When it was resolved, ISO 8601; absent while open. */
   resolvedAt?: string;
+  /** What people call it. */
   title?: string;
+  /** Link back to the source; http(s) only. */
   url?: string;
 }
 
@@ -152,11 +179,17 @@ export interface SloIncidentMark {
  * @public
  */
 export interface SloHistoryAnswer {
+  /** The Component. */
   entityRef: string;
+  /** The SLO's `metadata.name`. */
   slo: string;
+  /** The objective's display name. */
   objective: string;
+  /** The objective's target. */
   target: number;
+  /** The SLO's window as written (`28d`). */
   window: string;
+  /** The fixed evaluation time, ISO 8601: the curve's last point. */
   evaluatedAt: string;
   /** Budget remaining at each point, from the window's start to `evaluatedAt`. */
   points: Array<{ at: string; remaining: number }>;
@@ -166,11 +199,13 @@ export interface SloHistoryAnswer {
   burnedAfter: string[];
   /** The burn rate that lists a deployment as followed by a burn (default 1). */
   burnAfterThreshold: number;
+  /** The Component's incidents in the window, oldest first. */
   incidents: SloIncidentMark[];
   /** The queries behind the points. */
   queries: string[];
   /** Set when there is nothing to draw (no data, provider down). */
   error?: { reason: string; message: string };
+  /** True when the provider did not answer and this is the last known answer. */
   stale: boolean;
 }
 
@@ -192,6 +227,7 @@ export type SloBudgetState =
  * @public
  */
 export interface ScopeSloAnswer {
+  /** The scope's Components, by entity ref. */
   items: Array<{
     entityRef: string;
     title?: string;
@@ -204,7 +240,9 @@ export interface ScopeSloAnswer {
       status: BurnStatus;
     };
   }>;
+  /** How many services are in each state. */
   counts: Record<SloBudgetState, number>;
+  /** True when any answer behind it is a last known one. */
   stale: boolean;
 }
 

@@ -45,7 +45,7 @@ export type SloIndicator =
 export interface SloObjective {
   /** Its name as written, else the target as a percentage. */
   displayName: string;
-  /** 0 < target < 1. */
+  /** Between 0 and 1, exclusive (e.g. 0.999). */
   target: number;
   /** A threshold SLI's test: a time slice is good when `metric op value`. */
   threshold?: {
