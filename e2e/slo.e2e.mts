@@ -168,13 +168,15 @@ describe(
         assert.match(cell, /×/, `${burn.lookback}: ${cell}`);
         assert.ok(burn.rate > 0);
       }
+      await card.screenshot({
+        path: `${SCREENSHOT_DIR}/card-slo-burning.png`,
+      });
       // The queries behind the numbers are one click away.
       await card.getByText('Queries behind these numbers').click();
       await card
         .getByText(objective.window.queries[0], { exact: false })
         .first()
         .waitFor();
-      await card.screenshot({ path: `${SCREENSHOT_DIR}/card-slo-burning.png` });
     });
 
     it('SLO card: a service without SLOs says what to add', async () => {
@@ -238,8 +240,10 @@ describe(
         .getByText(/× the sustainable rate/)
         .first()
         .waitFor();
-      await portal.screenshot('21-budget-chart');
       await assertAccessible(page, 'Delivery tab with the budget chart');
+      await page
+        .locator('#opsdeck-error-budget')
+        .screenshot({ path: `${SCREENSHOT_DIR}/21-budget-chart.png` });
     });
 
     it('team and org: services grouped by budget state, as the API answers', async () => {
