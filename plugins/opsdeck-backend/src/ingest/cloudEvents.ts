@@ -7,6 +7,7 @@ import {
   incidentItemSchema,
   parseOrThrow,
 } from './eventsInput';
+import { mapCdEvent, parseCdEventType } from './cdevents';
 
 /** CloudEvents types OpsDeck handles; `data` is one item of the versioned batch. */
 export const CLOUDEVENT_TYPES = {
@@ -65,6 +66,11 @@ export function parseCloudEvents(
   };
   events.forEach((event, index) => {
     const path = events.length > 1 ? `events[${index}]` : 'event';
+    const cdevent = parseCdEventType(event.type);
+    if (cdevent) {
+      addCdEvent(out, event, cdevent, path);
+      return;
+    }
     const known =
       event.type === CLOUDEVENT_TYPES.deployment ||
       event.type === CLOUDEVENT_TYPES.incident;
@@ -87,14 +93,7 @@ export function parseCloudEvents(
         `${path}.source: set the opsdecksource extension (or source) to a short lower-case name such as github-actions`,
       );
     }
-    let data: unknown = event.data;
-    if (typeof data === 'string') {
-      try {
-        data = JSON.parse(data);
-      } catch {
-        throw new InputError(`${path}.data: must be JSON`);
-      }
-    }
+    const data = dataOf(event, path);
     if (event.type === CLOUDEVENT_TYPES.deployment) {
       const item = parseOrThrow(deploymentItemSchema, data, `${path}.data`);
       out.deployments.push({ source: named, item, path: `${path}.data` });
@@ -104,4 +103,58 @@ export function parseCloudEvents(
     }
   });
   return out;
+}
+
+/** The event's data as JSON. */
+function dataOf(event: CloudEventV1<unknown>, path: string): unknown {
+  let data: unknown = event.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      throw new InputError(`${path}.data: must be JSON`);
+    }
+  }
+  return data;
+}
+
+/**
+ * A CDEvent: mapped to a deployment or incident and validated like OpsDeck's own items, or
+ * ignored with the reason. CDEvents sources are URI references, so the OpsDeck source name is
+ * the `opsdecksource` extension, else the source when it is a short name, else `cdevents`.
+ */
+function addCdEvent(
+  out: ParsedCloudEvents,
+  event: CloudEventV1<unknown>,
+  type: { subject: string; predicate: string },
+  path: string,
+) {
+  const mapped = mapCdEvent(type, dataOf(event, path), `${path}.data`);
+  if (mapped.kind === 'ignored') {
+    out.ignored.push({
+      id: event.id,
+      source: event.source,
+      type: event.type,
+      reason: mapped.reason,
+      raw: JSON.stringify(event),
+    });
+    return;
+  }
+  const extension = (event as Record<string, unknown>).opsdecksource;
+  let source = 'cdevents';
+  if (typeof extension === 'string') source = extension;
+  else if (SOURCE.test(event.source)) source = event.source;
+  if (!SOURCE.test(source)) {
+    throw new InputError(
+      `${path}.opsdecksource: a short lower-case name such as tekton`,
+    );
+  }
+  const at = `${path}.data (as ${mapped.kind})`;
+  if (mapped.kind === 'deployment') {
+    const item = parseOrThrow(deploymentItemSchema, mapped.item, at);
+    out.deployments.push({ source, item, path: at });
+  } else {
+    const item = parseOrThrow(incidentItemSchema, mapped.item, at);
+    out.incidents.push({ source, item, path: at });
+  }
 }

@@ -292,7 +292,9 @@ describe('POST /api/opsdeck/events', () => {
       'quarantined',
     );
     expect(quarantined).toHaveLength(1);
-    expect(quarantined[0].reason).toContain('unknown CloudEvents type');
+    expect(quarantined[0].reason).toContain(
+      'CDEvents pipelinerun.finished is not one OpsDeck counts',
+    );
   });
 
   it('answers 400 for a CloudEvent whose data is invalid, naming the field', async () => {
