@@ -29,7 +29,8 @@ const MAX_FILE_BYTES = 256 * 1024;
  * Reads the OpenSLO v1 files a Component names in `opsdeck.io/openslo` (comma-separated): URLs
  * through Backstage's `UrlReaderService` (only hosts its integrations allow), and, for entities
  * registered from a `file` location, paths relative to that catalog file, read from disk inside
- * its directory (absolute paths, `..` and symlinks out of it are refused). A URL-located entity's
+ * its directory (only `.yaml`/`.yml` files; absolute paths, `..` and symlinks out of it are
+ * refused; a YAML error quotes no line of the file). A URL-located entity's
  * relative paths resolve against its catalog file's URL. Files are kept for `ttlMs`; concurrent
  * reads of one file share one read.
  *
@@ -109,7 +110,10 @@ export class OpenSloReader {
         if (doc.errors.length > 0) {
           problems.push({
             file,
-            error: `${where}not valid YAML: ${doc.errors[0].message}`,
+            // The parser's first line only: the lines after it quote the file.
+            error: `${where}not valid YAML: ${
+              doc.errors[0].message.split('\n')[0]
+            }`,
           });
           return;
         }
@@ -173,6 +177,9 @@ export class OpenSloReader {
           location || 'none'
         }); use a URL`,
       };
+    }
+    if (!/\.ya?ml$/i.test(target)) {
+      return { error: 'must be a .yaml or .yml file' };
     }
     if (isAbsolute(target)) {
       return {

@@ -87,6 +87,11 @@ writeFileSync(
   availability('broken', 0.99).replace('target: 0.99', 'target: 99'),
 );
 writeFileSync(join(tmpdir(), 'opsdeck-outside.yaml'), availability('x', 0.9));
+writeFileSync(join(catalogDir, 'slo', 'notes.txt'), 'secret: 1');
+writeFileSync(
+  join(catalogDir, 'slo', 'bad.yaml'),
+  'kind: SLO\n  token: s3cret-value: x\n',
+);
 
 const component = (
   name: string,
@@ -118,7 +123,7 @@ const entities: Entity[] = [
   component('refunds', './slo/ledger.yaml', 'logistics'),
   component(
     'broken',
-    './slo/broken.yaml, ../opsdeck-outside.yaml, ./slo/missing.yaml',
+    './slo/broken.yaml, ../opsdeck-outside.yaml, ./slo/missing.yaml, ./slo/notes.txt, ./slo/bad.yaml',
     'logistics',
   ),
   {
@@ -280,7 +285,14 @@ describe('SLO routes on a real backend and a real Prometheus', () => {
         file: './slo/missing.yaml',
         error: 'was not found next to the catalog file',
       },
+      { file: './slo/notes.txt', error: 'must be a .yaml or .yml file' },
+      {
+        file: './slo/bad.yaml',
+        error: expect.stringMatching(/^not valid YAML: /),
+      },
     ]);
+    // A YAML error names the problem, never a line of the file.
+    expect(JSON.stringify(body.problems)).not.toContain('s3cret-value');
   });
 
   it('gates a pipeline: wait when the budget is spent, go when it is not, unknown without SLOs — audited, and only with opsdeck.slo.gate.read', async () => {
