@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TtlMemo } from '../ttlMemo';
 
 /**
  * Reads an entity with the caller's credentials, so catalog read permissions apply to OpsDeck's
@@ -38,19 +39,16 @@ export async function readEntityAsCaller(
  * @internal
  */
 export class CallerEntityReader {
-  private readonly reads = new Map<
-    string,
-    { read: Promise<{ entity: Entity; entityRef: string }>; until: number }
-  >();
-  private readonly ttlMs: number;
-  private readonly now: () => number;
+  private readonly reads: TtlMemo<{ entity: Entity; entityRef: string }>;
 
   constructor(
     private readonly catalog: CatalogService,
     options: { ttlMs?: number; now?: () => number } = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 2_000;
-    this.now = options.now ?? Date.now;
+    this.reads = new TtlMemo({
+      ttlMs: options.ttlMs ?? 2_000,
+      now: options.now,
+    });
   }
 
   read(
@@ -67,17 +65,8 @@ export class CallerEntityReader {
     const key = `${principal.type}\u0000${who}\u0000${stringifyEntityRef(
       ref,
     ).toLocaleLowerCase('en-US')}`;
-    const now = this.now();
-    const known = this.reads.get(key);
-    if (known && now < known.until) return known.read;
-    const read = readEntityAsCaller(this.catalog, ref, credentials);
-    this.reads.set(key, { read, until: now + this.ttlMs });
-    // Failures are not remembered; old entries go once the map grows.
-    read.catch(() => this.reads.delete(key));
-    if (this.reads.size > 10_000) {
-      for (const [k, v] of this.reads) if (v.until <= now) this.reads.delete(k);
-      if (this.reads.size > 10_000) this.reads.clear();
-    }
-    return read;
+    return this.reads.get(key, () =>
+      readEntityAsCaller(this.catalog, ref, credentials),
+    );
   }
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { TtlMemo } from '../ttlMemo';
 
 /** The SLOs a Component's annotation names, and what could not be read. */
 export interface ComponentSlos {
@@ -37,16 +38,8 @@ const MAX_FILE_BYTES = 256 * 1024;
  * @internal
  */
 export class OpenSloReader {
-  private readonly files = new Map<
-    string,
-    { read: Promise<FileRead>; until: number }
-  >();
-  private readonly parsed = new Map<
-    string,
-    { slos: Promise<ComponentSlos>; until: number }
-  >();
-  private readonly ttlMs: number;
-  private readonly now: () => number;
+  private readonly files: TtlMemo<FileRead>;
+  private readonly parsed: TtlMemo<ComponentSlos>;
 
   constructor(
     private readonly options: {
@@ -55,8 +48,9 @@ export class OpenSloReader {
       now?: () => number;
     },
   ) {
-    this.ttlMs = options.ttlMs ?? 60_000;
-    this.now = options.now ?? Date.now;
+    const memo = { ttlMs: options.ttlMs ?? 60_000, now: options.now };
+    this.files = new TtlMemo(memo);
+    this.parsed = new TtlMemo(memo);
   }
 
   async read(entity: Entity): Promise<ComponentSlos> {
@@ -67,17 +61,9 @@ export class OpenSloReader {
     const location =
       entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? '';
     // Parsed once per annotation and catalog file for the TTL, like the files themselves.
-    const key = `parsed\u0000${location}\u0000${annotation}`;
-    const known = this.parsed.get(key);
-    if (known && this.now() < known.until) return known.slos;
-    const slos = this.parse(annotation, location);
-    this.parsed.set(key, { slos, until: this.now() + this.ttlMs });
-    if (this.parsed.size > 10_000) {
-      const [oldest] = this.parsed.keys();
-      this.parsed.delete(oldest);
-    }
-    slos.catch(() => this.parsed.delete(key));
-    return slos;
+    return this.parsed.get(`${location}\u0000${annotation}`, () =>
+      this.parse(annotation, location),
+    );
   }
 
   private async parse(
@@ -149,20 +135,13 @@ export class OpenSloReader {
   }
 
   private cachedRead(file: string, location: string): Promise<FileRead> {
-    const key = `${location}\u0000${file}`;
-    const known = this.files.get(key);
-    if (known && this.now() < known.until) return known.read;
-    const read = this.readOne(file, location).catch(
-      (error): FileRead => ({
-        error: `could not be read: ${(error as Error).message}`,
-      }),
+    return this.files.get(`${location}\u0000${file}`, () =>
+      this.readOne(file, location).catch(
+        (error): FileRead => ({
+          error: `could not be read: ${(error as Error).message}`,
+        }),
+      ),
     );
-    this.files.set(key, { read, until: this.now() + this.ttlMs });
-    if (this.files.size > 10_000) {
-      const [oldest] = this.files.keys();
-      this.files.delete(oldest);
-    }
-    return read;
   }
 
   private async readOne(file: string, location: string): Promise<FileRead> {
