@@ -92,6 +92,16 @@ export interface Config {
         domain?: string;
       }>;
     };
+    /** Webhook deliveries from providers (the sources come from backend modules). */
+    webhooks?: {
+      /**
+       * Also read deliveries that Backstage's events system publishes — e.g. the topics
+       * `github.deployment_status`, `github.push`, `gitlab.deployment` and `gitlab.push` from
+       * `@backstage/plugin-events-backend-module-github` / `-gitlab` — so a hook that already
+       * points at `/api/events/http/github` serves OpsDeck too. Default true.
+       */
+      subscribeToEvents?: boolean;
+    };
     /** Raw deliveries (webhooks and POST /events) as received, for debugging a hook. */
     retention?: {
       /**

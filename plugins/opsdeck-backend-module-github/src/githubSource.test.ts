@@ -1,7 +1,10 @@
 import { AuthenticationError } from '@backstage/errors';
 import { createHmac } from 'node:crypto';
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
-import { createGithubWebhookSource } from './githubSource';
+import {
+  createGithubWebhookSource,
+  githubEventsAreChecked,
+} from './githubSource';
 
 const example = (name: string) =>
   (examples as Array<{ name: string; examples: any[] }>).find(
@@ -78,6 +81,69 @@ describe('GitHub webhook source', () => {
         rawBody: Buffer.from('Hello, World?'),
       }),
     ).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('refuses a body that is not exactly UTF-8, even when its HMAC is right', async () => {
+    // The signature library hashes text: 0xff would decode to U+FFFD and hash as other bytes.
+    const body = Buffer.concat([
+      Buffer.from('{"a":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    await expect(
+      source.verify({
+        headers: {
+          'x-hub-signature-256': `sha256=${createHmac('sha256', DOC_SECRET)
+            .update(body)
+            .digest('hex')}`,
+          'x-github-delivery': 'abc',
+        },
+        rawBody: body,
+      }),
+    ).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('refuses a SHA-1 signature in the SHA-256 header', async () => {
+    await expect(
+      source.verify({
+        headers: {
+          'x-hub-signature-256': `sha1=${createHmac('sha1', DOC_SECRET)
+            .update(DOC_BODY)
+            .digest('hex')}`,
+          'x-github-delivery': 'abc',
+        },
+        rawBody: Buffer.from(DOC_BODY),
+      }),
+    ).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('names deliveries from the events topics, by the topic when a bus dropped the headers', () => {
+    const withEvents = createGithubWebhookSource(
+      { secrets: [DOC_SECRET] },
+      undefined,
+      {
+        readEventsTopics: true,
+      },
+    );
+    expect(withEvents.events!.topics).toEqual([
+      'github.deployment_status',
+      'github.push',
+    ]);
+    const withMetadata = withEvents.events!.request({
+      topic: 'github.push',
+      payload: {},
+      metadata: { 'x-github-event': 'push', 'x-github-delivery': 'd-9' },
+    });
+    expect(withMetadata).toMatchObject({
+      deliveryId: 'd-9',
+      headers: { 'x-github-event': 'push', 'content-type': 'application/json' },
+    });
+    const withoutMetadata = withEvents.events!.request({
+      topic: 'github.deployment_status',
+      payload: {},
+    });
+    expect(withoutMetadata.deliveryId).toBeUndefined();
+    expect(withoutMetadata.headers['x-github-event']).toBe('deployment_status');
   });
 
   it('refuses every delivery while no secret is configured', async () => {
@@ -178,5 +244,33 @@ describe('GitHub webhook source', () => {
     expect(source.normalize(signed('{}', 'issues')).ignored).toMatch(
       /'issues' is not used/,
     );
+  });
+});
+
+describe('githubEventsAreChecked', () => {
+  it('is true only when the events module has a secret or a GitHub App has a webhook secret', () => {
+    const { ConfigReader } = require('@backstage/config');
+    const checked = (data: object) =>
+      githubEventsAreChecked(new ConfigReader(data));
+    expect(checked({})).toBe(false);
+    expect(
+      checked({ events: { modules: { github: { webhookSecret: 's' } } } }),
+    ).toBe(true);
+    expect(
+      checked({
+        integrations: {
+          github: [
+            { host: 'github.com', apps: [{ appId: 1, webhookSecret: 's' }] },
+          ],
+        },
+      }),
+    ).toBe(true);
+    expect(
+      checked({
+        integrations: {
+          github: [{ host: 'github.com', apps: [{ appId: 1 }] }],
+        },
+      }),
+    ).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
+import { Config } from '@backstage/config';
+import { AuthenticationError } from '@backstage/errors';
+import { verifyWithFallback } from '@octokit/webhooks-methods';
 import {
+  exactUtf8,
   OpsDeckWebhookBackfill,
   OpsDeckWebhookNormalized,
   OpsDeckWebhookSettings,
   OpsDeckWebhookSource,
+  OpsDeckWebhookSourceEvents,
   firstHttpUrl,
-  requireHmacSignature,
   parseWebhookJson,
   requireSecrets,
   requireWebhookHeader,
@@ -83,28 +87,97 @@ function push(payload: any): OpsDeckWebhookNormalized {
   };
 }
 
+/** The events OpsDeck reads; anything else is stored quarantined with the reason. */
+const USED_EVENTS = ['deployment_status', 'push'];
+
+/**
+ * Checks `X-Hub-Signature-256` with GitHub's own library (`@octokit/webhooks-methods`, as
+ * Backstage's GitHub events module does): HMAC-SHA256 over the body, compared in constant time,
+ * against each configured secret. The library signs the body as a string, so the bytes must be
+ * exactly UTF-8 (GitHub sends UTF-8 JSON).
+ */
+async function requireGithubSignature(
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: Buffer,
+  secrets: readonly string[],
+) {
+  const signature = requireWebhookHeader(headers, 'x-hub-signature-256');
+  const body = exactUtf8(rawBody);
+  const [first, ...others] = secrets;
+  const matches =
+    signature.startsWith('sha256=') &&
+    body !== undefined &&
+    body.length > 0 &&
+    (await verifyWithFallback(first, body, signature, others));
+  if (!matches) {
+    throw new AuthenticationError(
+      'X-Hub-Signature-256 does not match the body for any configured secret',
+    );
+  }
+}
+
+/** Deliveries from the topics Backstage's GitHub events module publishes. */
+const githubEvents: OpsDeckWebhookSourceEvents = {
+  topics: USED_EVENTS.map(event => `github.${event}`),
+  request({ topic, metadata }) {
+    // The events module already parsed the body (also a form-encoded one): it is stored
+    // as JSON. A bus between replicas drops the headers; the topic still names the event.
+    const headers = {
+      ...metadata,
+      'x-github-event':
+        webhookHeader(metadata ?? {}, 'x-github-event') ??
+        topic.slice('github.'.length),
+      'content-type': 'application/json',
+    };
+    return {
+      headers,
+      deliveryId: webhookHeader(headers, 'x-github-delivery'),
+    };
+  },
+};
+
+/**
+ * Whether Backstage's GitHub events module checks signatures: it does only with
+ * `events.modules.github.webhookSecret` or a GitHub App's `webhookSecret` under
+ * `integrations.github`; without either it publishes whatever is posted to it.
+ *
+ * @public
+ */
+export function githubEventsAreChecked(rootConfig: Config): boolean {
+  const appSecret = (
+    rootConfig.getOptionalConfigArray('integrations.github') ?? []
+  )
+    .flatMap(i => i.getOptionalConfigArray('apps') ?? [])
+    .some(app => Boolean(app.getOptionalString('webhookSecret')));
+  return (
+    appSecret ||
+    Boolean(rootConfig.getOptionalString('events.modules.github.webhookSecret'))
+  );
+}
+
 /**
  * The GitHub webhook source: checks `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with
- * any configured secret), dedupes on `X-GitHub-Delivery`, reads `deployment_status` and `push`.
+ * any configured secret), dedupes on `X-GitHub-Delivery`, reads `deployment_status` and `push`
+ * — on its own route, and (with `readEventsTopics`) from the topics `github.deployment_status`
+ * and `github.push` that Backstage's GitHub events module publishes.
  *
  * @public
  */
 export function createGithubWebhookSource(
   settings: OpsDeckWebhookSettings,
   backfill?: OpsDeckWebhookBackfill,
+  options: {
+    /** Read the events topics: only when their publisher checks signatures. Default false. */
+    readEventsTopics?: boolean;
+  } = {},
 ): OpsDeckWebhookSource {
   return {
     id: 'github',
     backfill,
+    events: options.readEventsTopics ? githubEvents : undefined,
     async verify({ headers, rawBody }) {
       requireSecrets(settings, 'github');
-      requireHmacSignature({
-        headers,
-        rawBody,
-        header: 'X-Hub-Signature-256',
-        prefix: 'sha256=',
-        secrets: settings.secrets,
-      });
+      await requireGithubSignature(headers, rawBody, settings.secrets);
       return {
         deliveryId: requireWebhookHeader(headers, 'x-github-delivery'),
       };
@@ -112,7 +185,7 @@ export function createGithubWebhookSource(
     normalize({ headers, rawBody }) {
       const event = webhookHeader(headers, 'x-github-event') ?? '';
       if (event === 'ping') return { ignored: 'ping: the hook works' };
-      if (event !== 'deployment_status' && event !== 'push') {
+      if (!USED_EVENTS.includes(event)) {
         return {
           ignored: `event '${event}' is not used; send deployment_status and push`,
         };

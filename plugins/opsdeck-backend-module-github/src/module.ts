@@ -1,6 +1,9 @@
 import { createWebhookSourceModule } from '@opsdeck/backstage-plugin-node';
 import { createGithubBackfill } from './githubBackfill';
-import { createGithubWebhookSource } from './githubSource';
+import {
+  createGithubWebhookSource,
+  githubEventsAreChecked,
+} from './githubSource';
 
 /**
  * Adds the `github` webhook source to OpsDeck (with backfill when a token is configured).
@@ -10,5 +13,8 @@ import { createGithubWebhookSource } from './githubSource';
 export const opsdeckModuleGithub = createWebhookSourceModule({
   source: 'github',
   backfill: createGithubBackfill,
-  create: createGithubWebhookSource,
+  create: (settings, backfill, rootConfig) =>
+    createGithubWebhookSource(settings, backfill, {
+      readEventsTopics: rootConfig ? githubEventsAreChecked(rootConfig) : false,
+    }),
 });

@@ -93,22 +93,46 @@ function push(payload: any): OpsDeckWebhookNormalized {
   };
 }
 
+/** GitLab's id of a delivery, the same on a retry. */
+function deliveryIdOf(headers: Record<string, string | string[] | undefined>) {
+  return (
+    webhookHeader(headers, 'idempotency-key') ??
+    webhookHeader(headers, 'x-gitlab-event-uuid') ??
+    webhookHeader(headers, 'webhook-id')
+  );
+}
+
 /**
  * The GitLab webhook source: checks `X-Gitlab-Token` against the configured secrets (constant
  * time) and, when `signingSecrets` are configured, the Standard Webhooks signature
  * (`webhook-id`, `webhook-timestamp`, `webhook-signature`, 5-minute tolerance); dedupes on
- * `Idempotency-Key`; reads deployment and push events.
+ * `Idempotency-Key`; reads deployment and push events — on its own route, and from the topics
+ * `gitlab.deployment` and `gitlab.push` that Backstage's GitLab events module publishes (with
+ * `readEventsTopics`).
  *
  * @public
  */
 export function createGitlabWebhookSource(
   settings: OpsDeckWebhookSettings & { signingSecrets?: string[] },
   backfill?: OpsDeckWebhookBackfill,
+  options: {
+    /** Read the events topics: only when their publisher checks the token. Default false. */
+    readEventsTopics?: boolean;
+  } = {},
 ): OpsDeckWebhookSource {
   const signingSecrets = settings.signingSecrets ?? [];
   return {
     id: 'gitlab',
     backfill,
+    events: options.readEventsTopics
+      ? {
+          topics: ['gitlab.deployment', 'gitlab.push'],
+          request({ metadata }) {
+            const headers = { ...metadata, 'content-type': 'application/json' };
+            return { headers, deliveryId: deliveryIdOf(headers) };
+          },
+        }
+      : undefined,
     async verify({ headers, rawBody }) {
       if (!settings.secrets.length && !signingSecrets.length) {
         throw new AuthenticationError(
@@ -140,12 +164,7 @@ export function createGitlabWebhookSource(
           'webhook-signature is missing, stale or matches no configured signing secret',
         );
       }
-      const deliveryId =
-        webhookHeader(headers, 'idempotency-key') ??
-        webhookHeader(headers, 'x-gitlab-event-uuid') ??
-        webhookHeader(headers, 'webhook-id') ??
-        deliveryIdOfBody(rawBody);
-      return { deliveryId };
+      return { deliveryId: deliveryIdOf(headers) ?? deliveryIdOfBody(rawBody) };
     },
     normalize({ rawBody }) {
       const payload = parseWebhookJson(rawBody);

@@ -16,9 +16,15 @@ export const opsdeckModuleGitlab = createWebhookSourceModule({
   isConfigured: settings =>
     settings.secrets.length + signingSecretsOf(settings.config).length > 0,
   backfill: createGitlabBackfill,
-  create: (settings, backfill) =>
+  create: (settings, backfill, rootConfig) =>
     createGitlabWebhookSource(
       { ...settings, signingSecrets: signingSecretsOf(settings.config) },
       backfill,
+      {
+        // Backstage's GitLab events module checks X-Gitlab-Token only when it has a secret.
+        readEventsTopics: Boolean(
+          rootConfig?.getOptionalString('events.modules.gitlab.webhookSecret'),
+        ),
+      },
     ),
 });

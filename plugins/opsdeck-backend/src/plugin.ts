@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   OpsDeckOnCallProvider,
   OpsDeckSliProvider,
@@ -55,6 +56,7 @@ import { ProviderOnCall } from './oncall/ProviderOnCall';
 import { readOnCallCacheTtl } from './oncall/config';
 import { OwnershipService } from './oncall/OwnershipService';
 import { createWebhookRouter } from './webhooks/createWebhookRouter';
+import { subscribeToWebhookTopics } from './webhooks/eventsTopics';
 import { readRetention } from './webhooks/retention';
 import { OpsDeckMetrics } from './metrics/OpsDeckMetrics';
 import { ReadsFirst } from './readsFirst';
@@ -131,9 +133,11 @@ export const opsdeckPlugin = createBackendPlugin({
         cache: coreServices.cache,
         urlReader: coreServices.urlReader,
         metricsService: metricsServiceRef,
+        eventsService: eventsServiceRef,
       },
       async init({
         metricsService,
+        eventsService,
         cache,
         database,
         config,
@@ -222,6 +226,19 @@ export const opsdeckPlugin = createBackendPlugin({
             )
             .finally(afterIngest);
         });
+        if (
+          config.getOptionalBoolean('opsdeck.webhooks.subscribeToEvents') !==
+          false
+        ) {
+          await subscribeToWebhookTopics({
+            events: eventsService,
+            webhooks,
+            sources: webhookSources.values(),
+            auditor,
+            logger,
+            onIngested: afterIngest,
+          });
+        }
         const retention = readRetention(config);
         await scheduler.scheduleTask({
           id: 'opsdeck-raw-deliveries-purge',

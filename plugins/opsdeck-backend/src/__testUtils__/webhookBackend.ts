@@ -97,6 +97,8 @@ export async function startWebhookBackend(
     entities?: Entity[];
     deny?: boolean;
     opsdeck?: object;
+    /** More root config beside `opsdeck` (e.g. `events`). */
+    rootConfig?: object;
     /** API tokens per source (enable backfill). */
     tokens?: Record<string, string>;
     /** The database to run on; an in-memory SQLite one by default. */
@@ -123,6 +125,7 @@ export async function startWebhookBackend(
       }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.rootConfig,
           opsdeck: {
             webhooks: Object.fromEntries(
               Object.entries(WEBHOOK_SECRETS).map(([k, secrets]) => [

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { createHash } from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
 import {
+  deliveryIdOfBody,
   OpsDeckWebhookRequest,
   OpsDeckWebhookSource,
 } from '@opsdeck/backstage-plugin-node';
@@ -76,9 +76,7 @@ export class WebhookService {
       source: source.id,
       deliveryId: deliveryId
         ? storableDeliveryId(deliveryId)
-        : `sha256:${createHash('sha256')
-            .update(request.rawBody)
-            .digest('hex')}`,
+        : deliveryIdOfBody(request.rawBody),
       receivedAt,
       headers: Object.fromEntries(
         Object.entries(request.headers).filter(

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
+import { exactUtf8 } from '@opsdeck/backstage-plugin-node';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -78,7 +79,9 @@ describe('webhooks under arbitrary input', () => {
       ),
       { numRuns: 150 },
     );
-    // Authentic but arbitrary bodies: stored (quarantined or used), answered 2xx.
+    // Authentic but arbitrary bodies: stored (quarantined or used), answered 2xx — when they
+    // are text: the signature library checks UTF-8 text (what GitHub sends), so an empty body
+    // or bytes that are not UTF-8 are refused whatever their signature.
     await fc.assert(
       fc.asyncProperty(
         body,
@@ -99,7 +102,9 @@ describe('webhooks under arbitrary input', () => {
                 .digest('hex')}`,
             })
             .send(raw);
-          expect([200, 202]).toContain(res.status);
+          expect(
+            raw.length && exactUtf8(raw) !== undefined ? [200, 202] : [401],
+          ).toContain(res.status);
         },
       ),
       { numRuns: 60 },

@@ -169,6 +169,43 @@ export interface OpsDeckWebhookBackfill {
 export type OpsDeckWebhookAuthentication = 'signature' | 'backstage-token';
 
 /**
+ * An event from Backstage's events system (`@backstage/plugin-events-node`), as a subscriber
+ * receives it.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookEvent {
+  /** The topic it was published on, e.g. `github.push`. */
+  topic: string;
+  /** The parsed body. */
+  payload: unknown;
+  /** The HTTP headers it arrived with; an events bus between replicas may drop them. */
+  metadata?: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Deliveries of a source that reach OpsDeck through Backstage's events system — published by
+ * the events backend's module for the provider (which checked their signature with its own
+ * settings), instead of on OpsDeck's own route. They are stored and normalised exactly like
+ * direct deliveries; a delivery that arrives both ways is stored once.
+ *
+ * @public
+ */
+export interface OpsDeckWebhookSourceEvents {
+  /** The topics to subscribe to, e.g. `github.deployment_status` and `github.push`. */
+  topics: string[];
+  /**
+   * The delivery an event came from: the headers {@link OpsDeckWebhookSource.normalize} reads
+   * (from the metadata; from the topic when a bus dropped it) and the provider's delivery id
+   * when the event carries it (else the body's hash names it).
+   */
+  request(event: OpsDeckWebhookEvent): {
+    headers: Record<string, string | string[] | undefined>;
+    deliveryId?: string;
+  };
+}
+
+/**
  * A source of webhooks (GitHub, GitLab, Argo CD, PagerDuty, Opsgenie…), added by a backend module.
  * `POST /api/opsdeck/webhooks/{id}` routes deliveries to it.
  *
@@ -198,6 +235,8 @@ export interface OpsDeckWebhookSource {
   normalize(delivery: OpsDeckWebhookDelivery): OpsDeckWebhookNormalized;
   /** Present when the source can import history (an API token is configured). */
   backfill?: OpsDeckWebhookBackfill;
+  /** Present when the source's deliveries can also arrive through Backstage's events system. */
+  events?: OpsDeckWebhookSourceEvents;
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './hmac';
 export * from './secrets';
 export * from './standardWebhooks';
+export * from './utf8';

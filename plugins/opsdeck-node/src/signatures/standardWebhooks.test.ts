@@ -9,16 +9,22 @@ const vector = {
   signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
 };
 
-const check = (overrides: Partial<typeof vector> & { now?: number } = {}) => {
+const check = (
+  overrides: Partial<typeof vector> & { now?: number; rawBody?: Buffer } = {},
+) => {
   const v = { ...vector, ...overrides };
-  return standardWebhookMatches({
-    secrets: ['whsec_other', v.secret],
-    rawBody: Buffer.from(v.body),
-    id: v.id,
-    timestamp: v.timestamp,
-    signature: v.signature,
-    now: overrides.now ?? 1614265330 + 60,
-  });
+  jest.useFakeTimers({ now: (overrides.now ?? 1614265330 + 60) * 1000 });
+  try {
+    return standardWebhookMatches({
+      secrets: ['whsec_other', v.secret],
+      rawBody: overrides.rawBody ?? Buffer.from(v.body),
+      id: v.id,
+      timestamp: v.timestamp,
+      signature: v.signature,
+    });
+  } finally {
+    jest.useRealTimers();
+  }
 };
 
 describe('standardWebhookMatches', () => {
@@ -38,5 +44,20 @@ describe('standardWebhookMatches', () => {
       check({ signature: 'g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' }),
     ).toBe(false);
     expect(check({ timestamp: 'soon' })).toBe(false);
+  });
+
+  it('refuses a body that is not exactly UTF-8, whatever its signature', () => {
+    // 0xff is no UTF-8 byte: decoded it becomes U+FFFD, whose encoding is other bytes, so
+    // any signature the library checked would not be over the bytes stored.
+    const body = Buffer.concat([
+      Buffer.from('{"test": 1}'),
+      Buffer.from([0xff]),
+    ]);
+    const signature = `v1,${require('node:crypto')
+      .createHmac('sha256', Buffer.from(vector.secret.slice(6), 'base64'))
+      .update(`${vector.id}.${vector.timestamp}.`)
+      .update(body)
+      .digest('base64')}`;
+    expect(check({ rawBody: body, signature })).toBe(false);
   });
 });

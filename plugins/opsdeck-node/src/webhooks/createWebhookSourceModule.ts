@@ -8,6 +8,7 @@ import type {
   OpsDeckWebhookBackfill,
   OpsDeckWebhookSource,
 } from '../extensions/webhookSources';
+import { Config } from '@backstage/config';
 import { OpsDeckWebhookSettings, readWebhookSettings } from './helpers';
 
 /**
@@ -32,6 +33,8 @@ export function createWebhookSourceModule(options: {
   create(
     settings: OpsDeckWebhookSettings,
     backfill?: OpsDeckWebhookBackfill,
+    /** The whole app config (e.g. to see whether Backstage's events module checks signatures). */
+    rootConfig?: Config,
   ): OpsDeckWebhookSource;
 }): BackendFeature {
   const isConfigured =
@@ -48,11 +51,6 @@ export function createWebhookSourceModule(options: {
         },
         async init({ config, logger, sources }) {
           const settings = readWebhookSettings(config, options.source);
-          if (!isConfigured(settings)) {
-            logger.warn(
-              `OpsDeck ${options.source} webhooks are refused until opsdeck.webhooks.${options.source}.secrets is set`,
-            );
-          }
           const token = settings.config?.getOptionalString('token');
           const backfill =
             token && options.backfill
@@ -61,7 +59,22 @@ export function createWebhookSourceModule(options: {
                   baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
                 })
               : undefined;
-          sources.addWebhookSource(options.create(settings, backfill));
+          const source = options.create(settings, backfill, config);
+          if (!isConfigured(settings)) {
+            const topics = source.events?.topics.join(', ');
+            logger.warn(
+              `OpsDeck ${options.source} webhooks on /api/opsdeck/webhooks/${
+                options.source
+              } are refused until opsdeck.webhooks.${
+                options.source
+              }.secrets is set${
+                topics
+                  ? ` (deliveries on the events topics ${topics} are read)`
+                  : ''
+              }`,
+            );
+          }
+          sources.addWebhookSource(source);
         },
       });
     },
