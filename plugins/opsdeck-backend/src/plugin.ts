@@ -33,6 +33,7 @@ import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { createIngestRouter } from './ingest/createIngestRouter';
 import { EntityIndexService } from './mapping/EntityIndexService';
+import { annotationKeys } from './mapping/annotationKeys';
 import { readDoraConfig } from './dora/doraConfig';
 import { DoraService } from './dora/DoraService';
 import { ProvenanceService } from './dora/ProvenanceService';
@@ -176,12 +177,18 @@ export const opsdeckPlugin = createBackendPlugin({
         await projection.schedule(scheduler);
         lifecycle.addShutdownHook(() => projection.stop());
 
+        // The annotation keys OpsDeck reads: its own and those installed modules declare.
+        const keys = annotationKeys({
+          oncallProviders: oncallProviders.values(),
+          webhookSources: webhookSources.values(),
+        });
         const entityIndex = new EntityIndexService({
           catalog,
           auth,
           store: indexStore,
           projection,
           logger,
+          annotations: keys.mapped,
         });
         const refreshKey = 'opsdeck.mapping.refreshInterval';
         await scheduler.scheduleTask({
@@ -252,6 +259,7 @@ export const opsdeckPlugin = createBackendPlugin({
         });
         const oncall = new OnCallService({
           catalog,
+          annotations: keys.oncall,
           providers: new ProviderOnCall({
             providers: () => oncallProviders.values(),
             cache: new ProviderAnswerCache({ cache }),
@@ -330,7 +338,11 @@ export const opsdeckPlugin = createBackendPlugin({
           derivation: projection,
           benchmark,
         });
-        const coverage = new CoverageService({ catalog, facts: factsStore });
+        const coverage = new CoverageService({
+          catalog,
+          facts: factsStore,
+          annotations: keys,
+        });
         // Everything below the ingest routes is a read (or a small admin write): reads first.
         routes.use(ReadsFirst.process.countReads());
         routes.use(

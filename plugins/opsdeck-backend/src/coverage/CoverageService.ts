@@ -12,6 +12,7 @@ import {
 import { readEntityAsCaller } from '../catalog/readEntity';
 import { inheritedOnCall } from '../oncall/onCallChains';
 import { FactsStore } from '../store/FactsStore';
+import { AnnotationKeys } from '../mapping/annotationKeys';
 
 /**
  * Answers "which OpsDeck integrations does this entity have", in agreement with the cards:
@@ -25,6 +26,8 @@ export class CoverageService {
     private readonly options: {
       catalog: CatalogService;
       facts: Pick<FactsStore, 'receivedKinds'>;
+      /** Installed modules' annotation keys; default none. */
+      annotations?: Pick<AnnotationKeys, 'oncall' | 'coverage'>;
     },
   ) {}
 
@@ -49,13 +52,19 @@ export class CoverageService {
     const refs = entities.map(e => stringifyEntityRef(e));
     const components = refs.filter(ref => ref.startsWith('component:'));
     const [inherited, received] = await Promise.all([
-      inheritedOnCall(this.options.catalog, entities, credentials),
+      inheritedOnCall(
+        this.options.catalog,
+        entities,
+        credentials,
+        this.options.annotations?.oncall,
+      ),
       this.options.facts.receivedKinds(components),
     ]);
     return entities.map((entity, i) =>
       computeEntityCoverage(refs[i], entity, {
         onCallFrom: inherited[i],
         received: received.get(refs[i]),
+        moduleAnnotations: this.options.annotations?.coverage,
       }),
     );
   }

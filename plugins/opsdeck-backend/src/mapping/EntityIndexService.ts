@@ -39,8 +39,14 @@ export class EntityIndexService {
       store: DatabaseEntityIndexStore;
       projection?: Pick<Projection, 'componentsChanged' | 'applyMembership'>;
       logger: LoggerService;
+      /** The keys to index; default {@link MAPPED_ANNOTATIONS} (plus modules' keys, in the plugin). */
+      annotations?: readonly string[];
     },
   ) {}
+
+  private get annotations() {
+    return this.options.annotations ?? MAPPED_ANNOTATIONS;
+  }
 
   async refresh(): Promise<{
     entities: number;
@@ -51,7 +57,7 @@ export class EntityIndexService {
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
-        filter: MAPPED_ANNOTATIONS.map(key => ({
+        filter: this.annotations.map(key => ({
           [`metadata.annotations.${key}`]: CATALOG_FILTER_EXISTS,
         })),
         fields: [
@@ -68,7 +74,7 @@ export class EntityIndexService {
       const entityRef = stringifyEntityRef(entity);
       for (const { key, value } of mappedAnnotationsOf(
         entity,
-        MAPPED_ANNOTATIONS,
+        this.annotations,
       )) {
         rows.push({ annotationKey: key, annotationValue: value, entityRef });
       }
@@ -97,7 +103,7 @@ export class EntityIndexService {
       );
       // Ownership first: the facts derived next count in their teams as soon as they exist.
       changedScopes = await projection.applyMembership(
-        scopeMembership(components, groups, MAPPED_ANNOTATIONS),
+        scopeMembership(components, groups, this.annotations),
       );
       // A Component that gained or lost an identity gets its facts rebuilt from its new history.
       await projection.componentsChanged(changedComponents);

@@ -7,6 +7,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
+  ONCALL_ANNOTATIONS,
   OnCallAnswer,
   OnCallLevelAnswer,
   OnCallPerson,
@@ -38,8 +39,27 @@ export class OnCallService {
     private readonly options: {
       catalog: CatalogService;
       providers: ProviderOnCall;
+      /** On-call annotation keys in priority order; default the built-in ones. */
+      annotations?: readonly string[];
     },
   ) {}
+
+  /** ", or one an installed module reads: …" when modules add on-call annotations. */
+  private moduleKeysHint(): string {
+    const builtIn = new Set<string>(ONCALL_ANNOTATIONS);
+    const extra = (this.options.annotations ?? []).filter(k => !builtIn.has(k));
+    return extra.length
+      ? `, or one an installed module reads (${extra.join(', ')})`
+      : '';
+  }
+
+  /** The on-call annotation an entity's chain names, by the inheritance order. */
+  private choose(entity: Entity, chain: OnCallChain, after?: string) {
+    return chooseOnCallSource(onCallCandidates(entity, chain), {
+      after,
+      annotations: this.options.annotations,
+    });
+  }
 
   async getOnCall(
     ref: CompoundEntityRef,
@@ -64,7 +84,7 @@ export class OnCallService {
     query: { credentials: BackstageCredentials; now?: number },
   ): Promise<OnCallAnswer> {
     const entityRef = stringifyEntityRef(entity);
-    const choice = chooseOnCallSource(onCallCandidates(entity, chain));
+    const choice = this.choose(entity, chain);
     if (!choice) {
       return {
         entityRef,
@@ -74,7 +94,11 @@ export class OnCallService {
         provider: null,
         error: {
           reason: 'no-oncall-annotation',
-          message: `Neither ${entityRef}, its System, its owning Group nor that group's parents name an on-call. Add ${ANNOTATIONS.pagerDutyServiceId}, ${ANNOTATIONS.opsgenieTeam} or ${ANNOTATIONS.oncallRotation} (a rotation defined in the catalog) to one of them.`,
+          message: `Neither ${entityRef}, its System, its owning Group nor that group's parents name an on-call. Add ${
+            ANNOTATIONS.pagerDutyServiceId
+          }, ${ANNOTATIONS.opsgenieTeam} or ${
+            ANNOTATIONS.oncallRotation
+          } (a rotation defined in the catalog)${this.moduleKeysHint()} to one of them.`,
         },
       };
     }
@@ -140,9 +164,7 @@ export class OnCallService {
     ];
     const parent =
       parsed.rotation.escalateToParent &&
-      chooseOnCallSource(onCallCandidates(entity, chain), {
-        after: choice.entityRef,
-      });
+      this.choose(entity, chain, choice.entityRef);
     if (!parent) return { ...base, provider: 'rotation', levels };
     const escalated = await this.answerFor(parent, entity, chain, query);
     return {
@@ -188,8 +210,9 @@ export class OnCallService {
       ref,
       query.credentials,
     );
-    const choice = chooseOnCallSource(
-      onCallCandidates(entity, await this.chainOf(entity, query.credentials)),
+    const choice = this.choose(
+      entity,
+      await this.chainOf(entity, query.credentials),
     );
     const base = { asOf: new Date().toISOString(), stale: false, items: [] };
     if (!choice) {

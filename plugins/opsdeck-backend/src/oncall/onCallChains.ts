@@ -104,10 +104,14 @@ export async function inheritedOnCall(
   catalog: CatalogService,
   entities: readonly Entity[],
   credentials: BackstageCredentials,
+  /** On-call annotation keys in priority order; default the built-in ones. */
+  annotations?: readonly string[],
 ): Promise<Array<string | undefined>> {
   const chains = await onCallChains(catalog, entities, credentials);
   return entities.map((entity, i) => {
-    const choice = chooseOnCallSource(onCallCandidates(entity, chains[i]));
+    const choice = chooseOnCallSource(onCallCandidates(entity, chains[i]), {
+      annotations,
+    });
     return choice && choice.origin !== 'own' ? choice.entityRef : undefined;
   });
 }

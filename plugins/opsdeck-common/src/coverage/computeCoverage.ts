@@ -36,6 +36,11 @@ export interface CoverageContext {
   onCallFrom?: string;
   /** Whether deployments and incidents have arrived for the Component, from any source. */
   received?: { deployments: boolean; incidents: boolean };
+  /**
+   * Annotation keys installed modules declare (an on-call provider's, a webhook source's), per
+   * integration they satisfy, beyond the built-in ones.
+   */
+  moduleAnnotations?: Partial<Record<CoverageIntegrationId, readonly string[]>>;
 }
 
 /**
@@ -132,10 +137,12 @@ function evidenceFor(
   context: CoverageContext,
 ): string[] {
   const annotations = entity.metadata.annotations ?? {};
+  const fromModules = context.moduleAnnotations?.[integration.id] ?? [];
   const found = Object.keys(annotations).filter(
     key =>
       annotations[key]?.trim() &&
       (integration.annotations.includes(key) ||
+        fromModules.includes(key) ||
         integration.annotationPrefixes?.some(p => key.startsWith(p))),
   );
   if (integration.id === 'owner') {
@@ -197,9 +204,12 @@ export function computeEntityCoverage(
 
   const applicable = items.filter(i => i.applicable).length;
   const present = items.filter(i => i.present).length;
+  const fromModules = new Set(
+    Object.values(context.moduleAnnotations ?? {}).flat(),
+  );
   const annotations = Object.fromEntries(
-    Object.entries(entity.metadata.annotations ?? {}).filter(([key]) =>
-      isOpsDeckRelevantAnnotation(key),
+    Object.entries(entity.metadata.annotations ?? {}).filter(
+      ([key]) => isOpsDeckRelevantAnnotation(key) || fromModules.has(key),
     ),
   );
 

@@ -47,7 +47,9 @@ export interface OnCallSourceChoice {
 /**
  * Picks the on-call annotation by DESIGN's inheritance order: own annotation → System →
  * owning Group → its ancestors (nearest first); the first entity with any on-call annotation
- * wins, and on it the first annotation of {@link ONCALL_ANNOTATIONS}. Blank values are ignored.
+ * wins, and on it the first annotation of `options.annotations` (default
+ * {@link ONCALL_ANNOTATIONS}; the backend adds those its installed providers declare). Blank
+ * values are ignored.
  *
  * @public
  */
@@ -62,6 +64,8 @@ export function chooseOnCallSource(
   options: {
     /** Skip the chain up to and including this entity (a rotation escalating to its parent). */
     after?: string;
+    /** The on-call annotation keys, in priority order; default {@link ONCALL_ANNOTATIONS}. */
+    annotations?: readonly string[];
   } = {},
 ): OnCallSourceChoice | undefined {
   const ordered: Array<[OnCallOrigin, OnCallCandidate | undefined]> = [
@@ -78,7 +82,7 @@ export function chooseOnCallSource(
   if (options.after && start === 0) return undefined;
   for (const [origin, candidate] of ordered.slice(start)) {
     if (!candidate) continue;
-    for (const annotation of ONCALL_ANNOTATIONS) {
+    for (const annotation of options.annotations ?? ONCALL_ANNOTATIONS) {
       const value = candidate.annotations?.[annotation]?.trim();
       if (value) {
         return { annotation, value, origin, entityRef: candidate.entityRef };

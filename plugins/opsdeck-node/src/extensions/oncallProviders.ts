@@ -83,7 +83,11 @@ export interface OpsDeckOnCallProvider {
   id: string;
   /** Display name, e.g. `PagerDuty`. */
   title?: string;
-  /** The annotation keys this provider answers for, in priority order. */
+  /**
+   * The annotation keys this provider answers for, in priority order — its own keys too:
+   * OpsDeck looks for them along the inheritance order (entity, System, owning Group, ancestors)
+   * after its built-in on-call keys, and coverage counts them as on-call.
+   */
   annotations: string[];
   /** Who is on call now for the annotation's value, per escalation level. */
   getOnCall(options: {

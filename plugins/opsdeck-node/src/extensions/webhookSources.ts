@@ -237,6 +237,16 @@ export interface OpsDeckWebhookSource {
   backfill?: OpsDeckWebhookBackfill;
   /** Present when the source's deliveries can also arrive through Backstage's events system. */
   events?: OpsDeckWebhookSourceEvents;
+  /**
+   * The annotation keys this source's deployments and incidents name services by
+   * (`service.annotation`), when they are not OpsDeck's well-known ones (`github.com/project-slug`,
+   * `pagerduty.com/service-id`…): OpsDeck indexes them to map deliveries to Components, and
+   * counts them in coverage as "Deployment events" or "Incidents".
+   */
+  annotations?: {
+    deployments?: string[];
+    incidents?: string[];
+  };
 }
 
 /**
