@@ -259,6 +259,7 @@ describe('OpsDeck demo portal', { timeout: 420_000 }, () => {
     assert.deepEqual((await accepted.json()).accepted, {
       deployments: 1,
       incidents: 0,
+      changes: 0,
     });
     assert.equal((await post(await portal.guestToken())).status, 403);
     assert.equal((await post('not-a-token')).status, 401);

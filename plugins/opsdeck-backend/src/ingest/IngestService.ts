@@ -7,13 +7,19 @@ import { createHash } from 'node:crypto';
 import { EventStore } from '../store/EventStore';
 import { isCloudEventsRequest, parseCloudEvents } from './cloudEvents';
 import { storableDeliveryId } from '../store/DatabaseOpsDeckStore';
+import { PushRecord } from '../store/pushesSql';
 import {
   MAX_BATCH_ITEMS,
   assertOneItemPerRecord,
   parseEventBatch,
+  serviceIdentity,
   toDeploymentEvent,
   toIncidentEvent,
+  toMs,
 } from './eventsInput';
+
+/** The `before` of a push that starts history (as a new branch): the walk stops there. */
+const NO_COMMIT = '0'.repeat(40);
 
 /**
  * The answer of `POST /events` (202).
@@ -21,7 +27,7 @@ import {
  * @internal
  */
 export interface IngestAnswer {
-  accepted: { deployments: number; incidents: number };
+  accepted: { deployments: number; incidents: number; changes: number };
   /** The same delivery (Idempotency-Key, or identical body) was accepted before. */
   duplicate: boolean;
   /** CloudEvents of unknown types, stored as quarantined. */
@@ -58,6 +64,7 @@ export class IngestService {
     const { headers, rawBody, receivedAt } = request;
     const deployments: Array<DeploymentEvent & { path: string }> = [];
     const incidents: Array<IncidentEvent & { path: string }> = [];
+    const pushes: PushRecord[] = [];
     let ignored: Array<{
       id: string;
       source: string;
@@ -69,7 +76,9 @@ export class IngestService {
     if (isCloudEventsRequest(headers)) {
       const parsed = parseCloudEvents(headers, rawBody);
       if (
-        parsed.deployments.length + parsed.incidents.length >
+        parsed.deployments.length +
+          parsed.incidents.length +
+          parsed.changes.length >
         MAX_BATCH_ITEMS
       ) {
         throw new InputError(
@@ -85,6 +94,17 @@ export class IngestService {
         incidents.push({
           ...toIncidentEvent(i.source, i.item, receivedAt, i.path),
           path: i.path,
+        });
+      // A merged commit is a push of that one commit: deployments that name the SHA (or walk
+      // back to it) ship it, with its merge time as its commit time.
+      for (const c of parsed.changes)
+        pushes.push({
+          source: c.source,
+          service: serviceIdentity(c.repository, `${c.path}.repository`),
+          before: NO_COMMIT,
+          after: c.sha,
+          forced: false,
+          commits: [{ sha: c.sha, time: toMs(c.time) }],
         });
       ignored = parsed.ignored;
     } else {
@@ -135,7 +155,8 @@ export class IngestService {
         receivedAt,
         headers,
         body: rawBody,
-        ...(deployments.length + incidents.length === 0 && ignored.length
+        ...(deployments.length + incidents.length + pushes.length === 0 &&
+        ignored.length
           ? {
               status: 'quarantined' as const,
               reason: ignored.map(i => i.reason).join('; '),
@@ -144,6 +165,7 @@ export class IngestService {
       },
       deployments: deployments.map(withoutPath),
       incidents: incidents.map(withoutPath),
+      pushes,
       quarantined: ignored.map(i => ({
         source: 'cloudevents',
         deliveryId: storableDeliveryId(`${i.source}#${i.id}`),
@@ -158,6 +180,7 @@ export class IngestService {
       accepted: {
         deployments: deployments.length,
         incidents: incidents.length,
+        changes: pushes.length,
       },
       duplicate: result.duplicate,
       ignored: ignored.map(({ id, type, reason }) => ({ id, type, reason })),

@@ -6,6 +6,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { opsdeckPlugin } from '../plugin';
 import { inMemoryDatabase } from '../__testUtils__/inMemoryDatabase';
+import {
+  component,
+  startWebhookBackend,
+} from '../__testUtils__/webhookBackend';
+import { readDerived } from '../__testUtils__/readDerived';
 
 const service = mockCredentials.service.header();
 
@@ -128,7 +133,11 @@ describe('CDEvents through POST /api/opsdeck/events', () => {
       ),
     ]);
     expect(res.status).toBe(202);
-    expect(res.body.accepted).toEqual({ deployments: 2, incidents: 1 });
+    expect(res.body.accepted).toEqual({
+      deployments: 2,
+      incidents: 1,
+      changes: 0,
+    });
     // The resolution arrives later, in a request of its own (one record per request).
     const resolved = await post(server, [
       cloudEvent(
@@ -172,19 +181,106 @@ describe('CDEvents through POST /api/opsdeck/events', () => {
     );
   });
 
-  it('quarantines CDEvents it does not count, with the reason', async () => {
+  it('quarantines CDEvents it does not count, and a change.merged that names no SHA, with the reason', async () => {
     const { server, db } = await start();
-    const res = await post(server, [cloudEvent(changeMerged)]);
+    const pipelineRun = {
+      ...changeMerged,
+      context: {
+        ...changeMerged.context,
+        id: 'run-1',
+        type: 'dev.cdevents.pipelinerun.finished.0.2.0',
+      },
+    };
+    const res = await post(server, [
+      cloudEvent(changeMerged),
+      cloudEvent(pipelineRun),
+    ]);
     expect(res.status).toBe(202);
     expect(res.body.ignored).toEqual([
       expect.objectContaining({
         type: 'dev.cdevents.change.merged.0.2.0',
+        reason:
+          'CDEvents change.merged names no commit SHA (in subject.id or customData.sha); OpsDeck counts a change by its commit',
+      }),
+      expect.objectContaining({
+        type: 'dev.cdevents.pipelinerun.finished.0.2.0',
         reason: expect.stringContaining(
-          'CDEvents change.merged is not one OpsDeck counts',
+          'CDEvents pipelinerun.finished is not one OpsDeck counts',
         ),
       }),
     ]);
     expect(await db('opsdeck_deployments')).toHaveLength(0);
+    expect(await db('opsdeck_pushes')).toHaveLength(0);
+  });
+
+  it('counts a change.merged that names a SHA as that commit, merged then: the deployment shipping it gets its lead time, whichever arrives first', async () => {
+    const sha = (n: number) => String(n).repeat(40);
+    const merged = (n: number, timestamp: string, where: 'id' | 'custom') => ({
+      ...changeMerged,
+      context: { ...changeMerged.context, id: `merge-${n}`, timestamp },
+      subject: {
+        ...changeMerged.subject,
+        id: where === 'id' ? sha(n) : `PR-${n}`,
+      },
+      ...(where === 'custom' ? { customData: { sha: sha(n) } } : {}),
+    });
+    const { server, settle } = await startWebhookBackend({
+      entities: [
+        component('testrepo', {
+          'opsdeck.io/deployment-source': 'TestRepo/TestOrg',
+        }),
+      ],
+    });
+    const deployed = (n: number, finishedAt: string) =>
+      request(server)
+        .post('/api/opsdeck/events')
+        .set('Authorization', service)
+        .send({
+          version: 1,
+          source: 'cdevents',
+          deployments: [
+            {
+              id: `deploy-${n}`,
+              service: {
+                annotation: 'opsdeck.io/deployment-source',
+                value: 'TestRepo/TestOrg',
+              },
+              environment: 'production',
+              status: 'success',
+              finishedAt,
+              commit: { sha: sha(n) },
+            },
+          ],
+        });
+    // Merged, then deployed 2 h later.
+    const first = await post(server, [
+      cloudEvent(merged(1, '2026-01-06T10:00:00Z', 'id')),
+    ]);
+    expect(first.body.accepted).toEqual({
+      deployments: 0,
+      incidents: 0,
+      changes: 1,
+    });
+    expect((await deployed(1, '2026-01-06T12:00:00Z')).status).toBe(202);
+    // Deployed first; the merge (its SHA in customData) arrives 1 h later, merged 4 h before.
+    expect((await deployed(2, '2026-01-07T12:00:00Z')).status).toBe(202);
+    expect(
+      (
+        await post(server, [
+          cloudEvent(merged(2, '2026-01-07T08:00:00Z', 'custom')),
+        ])
+      ).status,
+    ).toBe(202);
+    await settle();
+    const dora = await readDerived(
+      server,
+      '/api/opsdeck/entities/component/default/testrepo/dora?from=2026-01-05&to=2026-01-12',
+      { Authorization: mockCredentials.user.header() },
+    );
+    expect(dora.body.current.changeLeadTime.detail).toMatchObject({
+      count: 2,
+    });
+    expect(dora.body.current.changeLeadTime.value).toBe(3 * 3_600_000);
   });
 
   it('answers 400 naming the CDEvent field it needs, and stores nothing of the request', async () => {

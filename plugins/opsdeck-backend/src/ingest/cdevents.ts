@@ -17,7 +17,11 @@ export const CDEVENTS_MAPPED = [
   'incident.detected',
   'incident.reported',
   'incident.resolved',
+  'change.merged',
 ] as const;
+
+/** A commit SHA, as `POST /events` takes it. */
+const SHA = /^[0-9a-f]{7,64}$/i;
 
 const CDEVENT_TYPE =
   /^dev\.cdevents\.([a-z]+)\.([a-z]+)\.(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)$/i;
@@ -40,6 +44,14 @@ export function parseCdEventType(
 export type CdEventMapping =
   | { kind: 'deployment'; item: Record<string, unknown> }
   | { kind: 'incident'; item: Record<string, unknown> }
+  | {
+      kind: 'change';
+      /** The repository, as a service is named (entity ref or `opsdeck.io/deployment-source`). */
+      repository: string | { annotation: string; value: string };
+      sha: string;
+      /** When it was merged: its commit time for lead times. */
+      time: string;
+    }
   | { kind: 'ignored'; reason: string };
 
 const object = (value: unknown): Record<string, unknown> | undefined =>
@@ -83,6 +95,10 @@ function artifactTitle(artifactId: unknown): string | undefined {
  *   rollback is marked as rework.
  * - `incident.detected` / `reported` → an incident `subject.id` of `subject.content.service.id`
  *   opened at `context.timestamp`; `incident.resolved` resolves it then.
+ * - `change.merged` → the commit it names (`subject.id` when it is a SHA, else
+ *   `customData.sha`) merged into `subject.content.repository.id` at `context.timestamp`: a
+ *   change with that commit time, shipped by the deployments that name the SHA. Without a SHA it
+ *   is ignored with the reason.
  * Other CDEvents are ignored with the reason. A handled event missing a field it needs is a 400
  * naming that field.
  */
@@ -113,6 +129,32 @@ export function mapCdEvent(
     `${at}.context.timestamp`,
     'when it happened',
   );
+  if (type.subject === 'change') {
+    const custom = object(event.customData);
+    const sha = [subject.id, custom?.sha].find(
+      (v): v is string => typeof v === 'string' && SHA.test(v.trim()),
+    );
+    if (!sha) {
+      return {
+        kind: 'ignored',
+        reason:
+          'CDEvents change.merged names no commit SHA (in subject.id or customData.sha); OpsDeck counts a change by its commit',
+      };
+    }
+    const repository = object(content.repository);
+    return {
+      kind: 'change',
+      repository: serviceOf(
+        required(
+          repository?.id,
+          `${at}.subject.content.repository.id`,
+          'the repository it was merged into',
+        ),
+      ),
+      sha: sha.trim().toLowerCase(),
+      time: timestamp,
+    };
+  }
   const title = artifactTitle(content.artifactId);
   if (type.subject === 'service') {
     const environment = object(content.environment);

@@ -21,6 +21,14 @@ const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export interface ParsedCloudEvents {
   deployments: Array<{ source: string; item: DeploymentItem; path: string }>;
   incidents: Array<{ source: string; item: IncidentItem; path: string }>;
+  /** Merged commits (CDEvents `change.merged`): a repository, a SHA and its merge time. */
+  changes: Array<{
+    source: string;
+    repository: DeploymentItem['service'];
+    sha: string;
+    time: string;
+    path: string;
+  }>;
   /** Authentic but unknown types: stored as quarantined, answered as `ignored`. */
   ignored: Array<{
     id: string;
@@ -62,6 +70,7 @@ export function parseCloudEvents(
   const out: ParsedCloudEvents = {
     deployments: [],
     incidents: [],
+    changes: [],
     ignored: [],
   };
   events.forEach((event, index) => {
@@ -150,7 +159,10 @@ function addCdEvent(
     );
   }
   const at = `${path}.data (as ${mapped.kind})`;
-  if (mapped.kind === 'deployment') {
+  if (mapped.kind === 'change') {
+    const { repository, sha, time } = mapped;
+    out.changes.push({ source, repository, sha, time, path: at });
+  } else if (mapped.kind === 'deployment') {
     const item = parseOrThrow(deploymentItemSchema, mapped.item, at);
     out.deployments.push({ source, item, path: at });
   } else {

@@ -63,7 +63,7 @@ describe('POST /api/opsdeck/events', () => {
       .send(validBatch);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({
-      accepted: { deployments: 1, incidents: 1 },
+      accepted: { deployments: 1, incidents: 1, changes: 0 },
       duplicate: false,
       ignored: [],
     });
@@ -273,7 +273,11 @@ describe('POST /api/opsdeck/events', () => {
         ]),
       );
     expect(res.status).toBe(202);
-    expect(res.body.accepted).toEqual({ deployments: 0, incidents: 1 });
+    expect(res.body.accepted).toEqual({
+      deployments: 0,
+      incidents: 1,
+      changes: 0,
+    });
     expect(res.body.ignored).toEqual([
       expect.objectContaining({
         id: 'ce-4',

@@ -22,7 +22,7 @@ import {
   IngestResult,
 } from './EventStore';
 import { storableText } from '../wellFormed';
-import { changesFromPushes, storePushes } from './pushesSql';
+import { PushRecord, changesFromPushes, storePushes } from './pushesSql';
 import { lockRecords } from './recordLocks';
 import {
   DeploymentRow,
@@ -31,6 +31,7 @@ import {
   incidentToRow,
   rowToDeployment,
   rowToIncident,
+  splitRecordKey,
 } from './rows';
 
 type EventRow = {
@@ -100,8 +101,76 @@ export class DatabaseEventStore implements EventStore {
         return { duplicate: true, storedEvents: 0, updatedRecords: 0 };
       for (const part of batch.quarantined ?? [])
         await insertDeliveryRow(tx, part);
-      return this.storeEvents(tx, batch, batch.delivery.receivedAt);
+      const now = batch.delivery.receivedAt;
+      // Deployments are walked back through pushes (merged commits) only for sources that send
+      // any: others list their changes themselves.
+      const sources = new Set((batch.pushes ?? []).map(p => p.source));
+      const unlisted = [
+        ...new Set(
+          batch.deployments
+            .filter(d => d.commit?.sha && !d.changes)
+            .map(d => splitRecordKey(d.key).source),
+        ),
+      ].filter(source => !sources.has(source));
+      if (unlisted.length) {
+        const pushed = await tx('opsdeck_pushes')
+          .whereIn('source', unlisted)
+          .distinct('source');
+        for (const row of pushed) sources.add(String(row.source));
+      }
+      if (!sources.size) return this.storeEvents(tx, batch, now);
+      const walked = await this.storePushes(tx, batch, now, sources);
+      return this.storeEvents(
+        tx,
+        {
+          deployments: [...batch.deployments, ...walked],
+          incidents: batch.incidents,
+        },
+        now,
+      );
     });
+  }
+
+  /**
+   * Stores pushes and walks them, with the deployments stored alongside, into deployments'
+   * changes — per source, as a source's pushes describe its own deployments' commits (a
+   * webhook delivery's deployments walk even without pushes in it).
+   */
+  private async storePushes(
+    tx: Knex.Transaction,
+    batch: {
+      deployments: readonly DeploymentEvent[];
+      incidents: readonly IncidentEvent[];
+      pushes?: readonly PushRecord[];
+    },
+    receivedAt: number,
+    /** The sources whose deployments are walked. */
+    sources: ReadonlySet<string>,
+  ): Promise<DeploymentEvent[]> {
+    const pushes = batch.pushes ?? [];
+    // Pushes and deployments of one repository are walked together: a push and a deployment
+    // stored at the same time must not each miss the other.
+    await lockRecords(tx, [
+      ...pushes.map(p => `service:${p.service}`),
+      ...batch.deployments.map(d => `service:${d.service}`),
+      ...batch.deployments.map(d => d.key),
+      ...batch.incidents.map(i => i.key),
+    ]);
+    await storePushes(tx, pushes, receivedAt);
+    const walked: DeploymentEvent[] = [];
+    for (const source of sources) {
+      walked.push(
+        ...(await changesFromPushes(tx, {
+          source,
+          deployments: batch.deployments.filter(
+            d => splitRecordKey(d.key).source === source,
+          ),
+          pushes: pushes.filter(p => p.source === source),
+          productionEnvironments: this.rules.productionEnvironments,
+        })),
+      );
+    }
+    return walked;
   }
 
   /**
@@ -124,21 +193,12 @@ export class DatabaseEventStore implements EventStore {
         if (!claimed) return false;
       }
       if (outcome.status === 'quarantined') return true;
-      // Pushes and deployments of one repository are walked together: a push and a deployment
-      // stored at the same time must not each miss the other.
-      await lockRecords(tx, [
-        ...outcome.pushes.map(p => `service:${p.service}`),
-        ...outcome.deployments.map(d => `service:${d.service}`),
-        ...outcome.deployments.map(d => d.key),
-        ...outcome.incidents.map(i => i.key),
-      ]);
-      await storePushes(tx, outcome.pushes, outcome.receivedAt);
-      const walked = await changesFromPushes(tx, {
-        source: outcome.source,
-        deployments: outcome.deployments,
-        pushes: outcome.pushes,
-        productionEnvironments: this.rules.productionEnvironments,
-      });
+      const walked = await this.storePushes(
+        tx,
+        outcome,
+        outcome.receivedAt,
+        new Set([outcome.source]),
+      );
       await this.storeEvents(
         tx,
         {

@@ -30,6 +30,8 @@ export interface IngestBatch {
   delivery: NewDelivery;
   deployments: readonly DeploymentEvent[];
   incidents: readonly IncidentEvent[];
+  /** Pushes (merged commits): where deployments' changes and commit times come from. */
+  pushes?: readonly PushRecord[];
   /** Parts of the delivery OpsDeck cannot use: kept as their own quarantined deliveries. */
   quarantined?: readonly NewDelivery[];
 }

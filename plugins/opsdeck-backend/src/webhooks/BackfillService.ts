@@ -36,6 +36,8 @@ export type BackfillRun = {
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'done' | 'failed';
+  /** The whole run: targets done of all, and the time left at the pace so far. */
+  progress: { done: number; total: number; etaSeconds: number | null };
   sources: BackfillProgress[];
 };
 
@@ -231,10 +233,11 @@ export class BackfillService {
   }
 }
 
-/** A stored run as the API shows it: progress per source. */
-function toRun(
+/** A stored run as the API shows it: progress per source and in all. @internal */
+export function toRun(
   stored: StoredBackfillRun,
   chosen?: readonly OpsDeckWebhookSource[],
+  now = Date.now(),
 ): BackfillRun {
   const sources = new Map<string, BackfillProgress>(
     (chosen ?? []).map(s => [
@@ -259,10 +262,22 @@ function toRun(
     if (t.status === 'done' || t.status === 'failed') progress.done++;
     if (t.error !== undefined) progress.errors.push(`${t.target}: ${t.error}`);
   }
+  const total = stored.targets.length;
+  const done = [...sources.values()].reduce((n, p) => n + p.done, 0);
+  const elapsed = now - stored.startedAt;
   return {
     id: stored.id,
     days: stored.days,
     startedAt: new Date(stored.startedAt).toISOString(),
+    progress: {
+      done,
+      total,
+      // The pace so far: the time per finished target, for the targets left.
+      etaSeconds:
+        stored.status === 'running' && done > 0 && done < total
+          ? Math.ceil(((elapsed / done) * (total - done)) / 1000)
+          : null,
+    },
     ...(stored.finishedAt === undefined
       ? {}
       : { finishedAt: new Date(stored.finishedAt).toISOString() }),

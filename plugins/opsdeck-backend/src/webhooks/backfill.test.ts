@@ -2,6 +2,7 @@ import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
+import { toRun } from './BackfillService';
 import {
   component,
   githubDelivery,
@@ -78,6 +79,7 @@ describe('POST /api/opsdeck/admin/backfill', () => {
     }
     expect(run).toMatchObject({
       status: 'done',
+      progress: { done: 1, total: 1, etaSeconds: null },
       sources: [
         { source: 'github', targets: 1, done: 1, records: 1, errors: [] },
       ],
@@ -241,5 +243,56 @@ describe.each(databases.eachSupportedId())('backfill runs on %s', id => {
       .send({ days: 1 });
     expect(next.status).toBe(202);
     await second.stop();
+  });
+});
+
+describe('backfill progress', () => {
+  const target = (status: 'pending' | 'running' | 'done' | 'failed') => ({
+    source: 'github',
+    target: `acme/${Math.random()}`,
+    status,
+    records: 0,
+  });
+  const stored = (
+    statuses: Array<'pending' | 'running' | 'done' | 'failed'>,
+  ) => ({
+    id: 'r',
+    days: 30,
+    since: 0,
+    startedAt: 1_000_000,
+    status: 'running' as const,
+    targets: statuses.map(target),
+  });
+
+  it('estimates the time left from the pace so far', () => {
+    // 3 of 8 done in 60 s: 20 s each, 5 left.
+    const run = toRun(
+      stored([
+        'done',
+        'failed',
+        'done',
+        'running',
+        'pending',
+        'pending',
+        'pending',
+        'pending',
+      ]),
+      undefined,
+      1_060_000,
+    );
+    expect(run.progress).toEqual({ done: 3, total: 8, etaSeconds: 100 });
+  });
+
+  it('gives no estimate before the first target is done, nor after the run', () => {
+    expect(
+      toRun(stored(['running', 'pending']), undefined, 1_060_000).progress,
+    ).toEqual({ done: 0, total: 2, etaSeconds: null });
+    expect(
+      toRun(
+        { ...stored(['done', 'done']), status: 'done' },
+        undefined,
+        1_060_000,
+      ).progress,
+    ).toEqual({ done: 2, total: 2, etaSeconds: null });
   });
 });

@@ -231,7 +231,8 @@ export const spec = {
             "type": "object",
             "required": [
               "deployments",
-              "incidents"
+              "incidents",
+              "changes"
             ],
             "properties": {
               "deployments": {
@@ -239,6 +240,10 @@ export const spec = {
               },
               "incidents": {
                 "type": "integer"
+              },
+              "changes": {
+                "type": "integer",
+                "description": "Merged commits (CDEvents change.merged naming a SHA)."
               }
             }
           },
@@ -1309,6 +1314,7 @@ export const spec = {
           "days",
           "startedAt",
           "status",
+          "progress",
           "sources"
         ],
         "properties": {
@@ -1331,6 +1337,29 @@ export const spec = {
               "done",
               "failed"
             ]
+          },
+          "progress": {
+            "type": "object",
+            "description": "The whole run, every source.",
+            "required": [
+              "done",
+              "total",
+              "etaSeconds"
+            ],
+            "properties": {
+              "done": {
+                "type": "integer",
+                "description": "Targets finished (imported or failed)."
+              },
+              "total": {
+                "type": "integer"
+              },
+              "etaSeconds": {
+                "type": "integer",
+                "nullable": true,
+                "description": "Time left at the pace so far; null until a target is done or once the run ended."
+              }
+            }
           },
           "sources": {
             "type": "array",
