@@ -254,14 +254,14 @@ describe('backfill progress', () => {
     records: 0,
   });
   const stored = (
-    statuses: Array<'pending' | 'running' | 'done' | 'failed'>,
+    states: Array<'pending' | 'running' | 'done' | 'failed'>,
   ) => ({
     id: 'r',
     days: 30,
     since: 0,
     startedAt: 1_000_000,
     status: 'running' as const,
-    targets: statuses.map(target),
+    targets: states.map(target),
   });
 
   it('estimates the time left from the pace so far', () => {
