@@ -10,13 +10,19 @@ export interface Config {
          */
         secrets?: string[];
         /**
-         * A token that can read deployments (fine-grained: Deployments read) — enables
-         * POST /api/opsdeck/admin/backfill for GitHub.
+         * Deprecated: backfill reads `integrations.github` (a token, or GitHub Apps) like the
+         * rest of Backstage. Still used, with a warning: a token that can read deployments and
+         * contents.
          * @visibility secret
          */
         token?: string;
-        /** REST API base URL. Default https://api.github.com; GitHub Enterprise: https://HOST/api/v3. */
+        /** With `token` only: the REST API base URL. Default https://api.github.com. */
         apiBaseUrl?: string;
+        /**
+         * The `integrations.github` host whose credentials backfill uses (a token, or a GitHub
+         * App's installation token per repository). Default github.com.
+         */
+        host?: string;
       };
     };
   };

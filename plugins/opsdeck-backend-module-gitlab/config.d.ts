@@ -16,12 +16,15 @@ export interface Config {
          */
         signingSecrets?: string[];
         /**
-         * A token with read_api — enables POST /api/opsdeck/admin/backfill for GitLab.
+         * Deprecated: backfill reads `integrations.gitlab` like the rest of Backstage. Still
+         * used, with a warning: a token with read_api.
          * @visibility secret
          */
         token?: string;
-        /** GitLab's base URL for the REST API. Default https://gitlab.com. */
+        /** With `token` only: GitLab's base URL. Default https://gitlab.com. */
         apiBaseUrl?: string;
+        /** The `integrations.gitlab` host whose token backfill uses. Default gitlab.com. */
+        host?: string;
       };
     };
   };

@@ -12,7 +12,8 @@ export interface Config {
          */
         secrets?: string[];
         /**
-         * A read-only REST API key — enables POST /api/opsdeck/admin/backfill for PagerDuty.
+         * Deprecated: backfill uses `opsdeck.oncall.pagerduty`, else the `pagerDuty` block of
+         * PagerDuty's own Backstage plugin. Still used, with a warning: a read-only API key.
          * @visibility secret
          */
         token?: string;

@@ -1,5 +1,8 @@
 import { createWebhookSourceModule } from '@opsdeck/backstage-plugin-node';
-import { createGitlabBackfill } from './gitlabBackfill';
+import {
+  createGitlabBackfill,
+  gitlabBackfillCredentials,
+} from './gitlabBackfill';
 import { createGitlabWebhookSource } from './gitlabSource';
 
 const signingSecretsOf = (config?: {
@@ -7,7 +10,8 @@ const signingSecretsOf = (config?: {
 }) => config?.getOptionalStringArray('signingSecrets') ?? [];
 
 /**
- * Adds the `gitlab` webhook source to OpsDeck (with backfill when a token is configured).
+ * Adds the `gitlab` webhook source to OpsDeck, with backfill when `integrations.gitlab` (or the
+ * deprecated `opsdeck.webhooks.gitlab.token`) gives a token.
  *
  * @public
  */
@@ -15,7 +19,10 @@ export const opsdeckModuleGitlab = createWebhookSourceModule({
   source: 'gitlab',
   isConfigured: settings =>
     settings.secrets.length + signingSecretsOf(settings.config).length > 0,
-  backfill: createGitlabBackfill,
+  backfill: api => {
+    const credentials = gitlabBackfillCredentials(api);
+    return credentials && createGitlabBackfill(credentials);
+  },
   create: (settings, backfill, rootConfig) =>
     createGitlabWebhookSource(
       { ...settings, signingSecrets: signingSecretsOf(settings.config) },

@@ -4,44 +4,46 @@ import {
   createWebhookSourceModule,
 } from '@opsdeck/backstage-plugin-node';
 import { createPagerDutyOnCallProvider } from './oncall/pagerdutyOnCall';
-import { createPagerDutyBackfill } from './pagerdutyBackfill';
+import {
+  createPagerDutyBackfill,
+  pagerdutyBackfillSettings,
+} from './pagerdutyBackfill';
+import {
+  readPagerDutyApiSettings,
+  readPagerDutyPluginSettings,
+} from './pagerdutyApi';
 import { createPagerDutyWebhookSource } from './pagerdutySource';
 
 /**
- * Adds the `pagerduty` webhook source to OpsDeck (with backfill when a token is configured).
+ * Adds the `pagerduty` webhook source to OpsDeck, with backfill when PagerDuty credentials are
+ * configured (`opsdeck.oncall.pagerduty`, PagerDuty's plugin's `pagerDuty` block, or the
+ * deprecated `opsdeck.webhooks.pagerduty.token`).
  *
  * @public
  */
 export const opsdeckModulePagerDuty = createWebhookSourceModule({
   source: 'pagerduty',
-  backfill: createPagerDutyBackfill,
+  backfill: api => {
+    const settings = pagerdutyBackfillSettings(api);
+    return settings && createPagerDutyBackfill(settings);
+  },
   create: createPagerDutyWebhookSource,
 });
 
 /**
- * Adds PagerDuty as an OpsDeck on-call provider, configured by `opsdeck.oncall.pagerduty`.
+ * Adds PagerDuty as an OpsDeck on-call provider, configured by `opsdeck.oncall.pagerduty`, else
+ * by the `pagerDuty` block of PagerDuty's own Backstage plugin.
  *
  * @public
  */
 export const opsdeckModulePagerDutyOnCall = createOnCallProviderModule({
   provider: 'pagerduty',
   create: config =>
-    createPagerDutyOnCallProvider({
-      baseUrl: config.getOptionalString('baseUrl'),
-      token: config.getOptionalString('token'),
-      oauth: config.has('oauth')
-        ? {
-            clientId: config.getString('oauth.clientId'),
-            clientSecret: config.getString('oauth.clientSecret'),
-            subDomain: config.getString('oauth.subDomain'),
-            region: config.getOptionalString('oauth.region') as
-              | 'us'
-              | 'eu'
-              | undefined,
-            tokenUrl: config.getOptionalString('oauth.tokenUrl'),
-          }
-        : undefined,
-    }),
+    createPagerDutyOnCallProvider(readPagerDutyApiSettings(config)),
+  fromElsewhere: rootConfig => {
+    const settings = readPagerDutyPluginSettings(rootConfig);
+    return settings && createPagerDutyOnCallProvider(settings);
+  },
 });
 
 /**

@@ -1,6 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createPagerDutyBackfill } from './pagerdutyBackfill';
+import {
+  createPagerDutyBackfill,
+  pagerdutyBackfillSettings,
+} from './pagerdutyBackfill';
 
 // PagerDuty REST API v2 "List incidents" items, trimmed to what OpsDeck reads and a bit more.
 const incident = (id: string, status: string) => ({
@@ -72,5 +75,54 @@ describe('PagerDuty backfill', () => {
       },
       expect.objectContaining({ id: 'PT4KHLM', resolvedAt: undefined }),
     ]);
+  });
+});
+
+describe('PagerDuty backfill credentials', () => {
+  const { ConfigReader } = require('@backstage/config');
+  const warn = jest.fn();
+  const logger = { warn } as any;
+  const settings = (data: object, token?: string) =>
+    pagerdutyBackfillSettings({
+      rootConfig: new ConfigReader(data),
+      logger,
+      token,
+    });
+
+  it("read opsdeck.oncall.pagerduty first, then PagerDuty's plugin's pagerDuty block (its default account), then the old key", () => {
+    expect(settings({})).toBeUndefined();
+    expect(
+      settings({
+        opsdeck: { oncall: { pagerduty: { token: 'oncall-key' } } },
+        pagerDuty: { apiToken: 'plugin-key' },
+      }),
+    ).toMatchObject({ token: 'oncall-key' });
+    expect(settings({ pagerDuty: { apiToken: 'plugin-key' } })).toMatchObject({
+      token: 'plugin-key',
+    });
+    expect(
+      settings({
+        pagerDuty: {
+          accounts: [
+            { id: 'us', apiToken: 'us-key' },
+            {
+              id: 'eu',
+              isDefault: true,
+              apiToken: 'eu-key',
+              apiBaseUrl: 'https://api.eu.pagerduty.com',
+            },
+          ],
+        },
+      }),
+    ).toEqual({
+      token: 'eu-key',
+      baseUrl: 'https://api.eu.pagerduty.com',
+      oauth: undefined,
+    });
+    expect(warn).not.toHaveBeenCalled();
+    expect(settings({}, 'old-key')).toMatchObject({ token: 'old-key' });
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('opsdeck.webhooks.pagerduty.token is deprecated'),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { PagerDutyApiSettings, createPagerDutyClient } from '../pagerdutyApi';
 import {
   OpsDeckOnCallIncident,
   OpsDeckOnCallLevel,
@@ -5,11 +6,9 @@ import {
   OpsDeckOnCallShift,
   ProviderHttpClient,
   ProviderHttpError,
-  createProviderHttpClient,
   firstHttpUrl,
   textOf,
 } from '@opsdeck/backstage-plugin-node';
-import { PagerDutyOAuthSettings, createPagerDutyOAuth } from './pagerdutyOAuth';
 
 /**
  * The annotation holding a PagerDuty Events API integration key.
@@ -27,15 +26,7 @@ const MAX_PAGES = 10;
  *
  * @public
  */
-export interface PagerDutyOnCallSettings {
-  /** REST API v2 base URL; default `https://api.pagerduty.com`, or the EU one for `region: eu`. */
-  baseUrl?: string;
-  /** A read-only REST API key. */
-  token?: string;
-  /** OAuth client credentials (a scoped OAuth app), used when no token is set. */
-  oauth?: PagerDutyOAuthSettings;
-  /** For tests. */
-  fetch?: typeof fetch;
+export interface PagerDutyOnCallSettings extends PagerDutyApiSettings {
   /** Per-attempt timeout in ms (default 3 000). */
   timeoutMs?: number;
 }
@@ -65,29 +56,11 @@ const personOf = (user: Oncall['user']) => ({
 export function createPagerDutyOnCallProvider(
   settings: PagerDutyOnCallSettings,
 ): OpsDeckOnCallProvider {
-  const eu = settings.oauth?.region === 'eu';
-  const oauth = settings.token
-    ? undefined
-    : settings.oauth && createPagerDutyOAuth(settings.oauth, settings.fetch);
-  if (!settings.token && !oauth) {
-    throw new Error(
-      'opsdeck.oncall.pagerduty needs token or oauth.{clientId, clientSecret, subDomain}',
-    );
-  }
-  const http: ProviderHttpClient = createProviderHttpClient({
-    provider: 'PagerDuty',
-    baseUrl:
-      settings.baseUrl ??
-      (eu ? 'https://api.eu.pagerduty.com' : 'https://api.pagerduty.com'),
-    headers: { Accept: 'application/vnd.pagerduty+json;version=2' },
-    authorization: async () =>
-      settings.token
-        ? `Token token=${settings.token}`
-        : `Bearer ${await oauth!.token()}`,
-    onUnauthorized: oauth ? () => oauth.invalidate() : undefined,
-    timeoutMs: settings.timeoutMs,
-    fetch: settings.fetch,
-  });
+  const http: ProviderHttpClient = createPagerDutyClient(
+    settings,
+    'opsdeck.oncall.pagerduty',
+    { timeoutMs: settings.timeoutMs },
+  );
 
   const serviceOf = async (annotation: string, value: string) => {
     if (annotation === SERVICE_ID_ANNOTATION) {

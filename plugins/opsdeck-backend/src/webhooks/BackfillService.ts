@@ -113,7 +113,7 @@ export class BackfillService {
           unknown.length ? `${unknown.join(', ')} cannot backfill; ` : ''
         }sources that can: ${
           able.map(s => s.id).join(', ') ||
-          'none (set opsdeck.webhooks.<source>.token for github, gitlab or pagerduty)'
+          'none (configure integrations.github or integrations.gitlab, or PagerDuty credentials in opsdeck.oncall.pagerduty or the pagerDuty block)'
         }`,
       );
     }

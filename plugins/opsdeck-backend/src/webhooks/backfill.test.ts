@@ -8,15 +8,32 @@ import {
   githubDelivery,
   startWebhookBackend,
 } from '../__testUtils__/webhookBackend';
+import { readDerived } from '../__testUtils__/readDerived';
 
-const server = setupServer();
+/** One instant for every time below, so their differences are exact. */
+const NOW = Date.now();
+const recent = (hoursAgo: number) =>
+  new Date(NOW - hoursAgo * 3_600_000).toISOString();
+/** When the deployed commit was made: 26 h before the deployment finished. */
+const COMMITTED = recent(30);
+
+// The deployed commit of a repository's first successful deployment, with its commit time
+// (GitHub's "Get a commit"): where a backfilled deployment's lead time starts.
+const server = setupServer(
+  http.get(
+    'https://api.github.com/repos/:owner/:repo/commits/:sha',
+    ({ params }) =>
+      HttpResponse.json({
+        sha: params.sha,
+        commit: { committer: { date: COMMITTED } },
+      }),
+  ),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const admin = mockCredentials.user.header();
-const recent = (hoursAgo: number) =>
-  new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
 
 // GitHub's REST shapes (List deployments / List deployment statuses), trimmed.
 const deployment = {
@@ -94,6 +111,14 @@ describe('POST /api/opsdeck/admin/backfill', () => {
       },
     ]);
 
+    // Backfilled history has lead times: the deployed commit's time is read too.
+    const dora = await readDerived(
+      backend,
+      '/api/opsdeck/entities/component/default/checkout/dora',
+      { Authorization: admin },
+    );
+    expect(dora.body.current.changeLeadTime.value).toBe(26 * 3_600_000);
+
     // The webhook for the same deployment status changes nothing but confirms it.
     const webhook = githubDelivery('deployment_status', {
       action: 'created',
@@ -114,7 +139,7 @@ describe('POST /api/opsdeck/admin/backfill', () => {
       .send({ days: 30 });
     expect(none.status).toBe(400);
     expect(none.body.error.message).toMatch(
-      /opsdeck\.webhooks\.<source>\.token/,
+      /integrations\.github or integrations\.gitlab/,
     );
     const days = await request(backend)
       .post('/api/opsdeck/admin/backfill')

@@ -21,6 +21,11 @@ export function createOnCallProviderModule(options: {
   provider: string;
   /** Builds the provider from its config block; may throw naming a missing key. */
   create(config: Config): OpsDeckOnCallProvider;
+  /**
+   * Without that block: builds the provider from settings adopters keep elsewhere (e.g. another
+   * plugin's config), or undefined.
+   */
+  fromElsewhere?(rootConfig: Config): OpsDeckOnCallProvider | undefined;
 }): BackendFeature {
   return createBackendModule({
     pluginId: 'opsdeck',
@@ -35,6 +40,11 @@ export function createOnCallProviderModule(options: {
         async init({ config, logger, oncall }) {
           const key = `opsdeck.oncall.${options.provider}`;
           const block = config.getOptionalConfig(key);
+          const elsewhere = block ? undefined : options.fromElsewhere?.(config);
+          if (elsewhere) {
+            oncall.addOnCallProvider(elsewhere);
+            return;
+          }
           if (!block) {
             logger.info(
               `OpsDeck ${options.provider} on-call is off until ${key} is configured`,

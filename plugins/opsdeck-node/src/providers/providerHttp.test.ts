@@ -116,6 +116,74 @@ describe('createProviderHttpClient against a real HTTP server', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("follows every page by the Link header's next URL", async () => {
+    const page =
+      (n: number, last: boolean): Handler =>
+      (_, res) => {
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          ...(last
+            ? {}
+            : {
+                Link: `<${baseUrl}/items?page=${
+                  n + 1
+                }>; rel="next", <${baseUrl}/items?page=9>; rel="last"`,
+              }),
+        });
+        res.end(JSON.stringify([n]));
+      };
+    handlers.push(page(1, false), page(2, false), page(3, true));
+    const c = client();
+    const seen: number[] = [];
+    let next: string | undefined = '/items';
+    while (next) {
+      const got: { body: number[]; next?: string } = await c.getPage<number[]>(
+        next,
+      );
+      seen.push(...got.body);
+      next = got.next;
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect(calls.map(r => r.url)).toEqual([
+      '/items',
+      '/items?page=2',
+      '/items?page=3',
+    ]);
+    expect(calls[2].headers.authorization).toBe('Token token=s3cret-token');
+  });
+
+  it('never follows a next link to another origin (the token would go with it)', async () => {
+    handlers.push((_, res) => {
+      res.writeHead(200, { Link: '<https://evil.example/steal>; rel="next"' });
+      res.end('[]');
+    });
+    const c = client();
+    expect((await c.getPage('/items')).next).toBeUndefined();
+    const error = await failed(c.getPage('https://evil.example/steal'));
+    expect(error.message).toMatch(/not following a link away from/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("waits out GitHub's rate limits answered as 403: primary (remaining 0, reset) and secondary (Retry-After)", async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    handlers.push(
+      status(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }),
+      status(403, { 'retry-after': '1' }),
+    );
+    const c = client({ maxRetryWaitMs: 5_000, deadlineMs: 10_000 });
+    expect(await c.getJson('/x')).toEqual({ ok: true });
+    expect(calls).toHaveLength(3);
+    // A 403 without either is a refusal: not retried.
+    calls = [];
+    handlers.push(status(403));
+    const refused = await failed(c.getJson('/x'));
+    expect([refused.status, refused.transient, calls.length]).toEqual([
+      403,
+      false,
+      1,
+    ]);
+  });
+
   it('does not retry a definitive error', async () => {
     handlers.push(status(404));
     const error = await failed(client().getJson('/services/NOPE'));

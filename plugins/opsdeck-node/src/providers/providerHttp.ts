@@ -87,7 +87,61 @@ export interface ProviderHttpClient {
     path: string,
     query?: Record<string, string | string[] | undefined>,
   ): Promise<T>;
+  /**
+   * GET one page: `path` relative to the base URL, or the `next` of the previous page. `next`
+   * is the `Link: <…>; rel="next"` URL (GitHub, GitLab), only when it stays on the base URL's
+   * origin — a provider cannot send the client, and its credentials, elsewhere.
+   */
+  getPage<T = unknown>(
+    pathOrNext: string,
+    query?: Record<string, string | string[] | undefined>,
+    /** Cancels the call, its retries and their waits (e.g. a backfill on shutdown). */
+    signal?: AbortSignal,
+  ): Promise<{ body: T; next?: string }>;
 }
+
+/**
+ * Settings of a provider client for long imports (backfill): a slow page may take 30 s, a rate
+ * limit is waited out up to 15 minutes (GitHub's primary limit resets hourly, its secondary one
+ * asks for minutes), and more attempts are made before a page counts as failed.
+ *
+ * @public
+ */
+export const BACKFILL_HTTP_OPTIONS = {
+  timeoutMs: 30_000,
+  deadlineMs: 60 * 60_000,
+  maxAttempts: 8,
+  maxRetryWaitMs: 15 * 60_000,
+  breakerThreshold: 8,
+  breakerHalfOpenAfterMs: 60_000,
+} satisfies Partial<ProviderHttpClientOptions>;
+
+/**
+ * The `rel="next"` URL of a `Link` header (RFC 8288), e.g. GitHub's and GitLab's pagination.
+ *
+ * @public
+ */
+export function nextLink(link: string | null | undefined): string | undefined {
+  for (const part of (link ?? '').split(',')) {
+    const m = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
+    if (
+      m &&
+      /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2])
+    ) {
+      return m[1];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a 403 is GitHub's rate limit rather than a refusal: its primary limit
+ * (`x-ratelimit-remaining: 0`) or its secondary one (`retry-after`).
+ */
+const isRateLimit403 = (res: Response) =>
+  res.status === 403 &&
+  (res.headers.get('x-ratelimit-remaining') === '0' ||
+    res.headers.has('retry-after'));
 
 /**
  * When a provider's 429 (or 503) says to come back: `Retry-After` (seconds or an HTTP date),
@@ -200,7 +254,20 @@ export function createProviderHttpClient(
     timeout(timeoutMs, TimeoutStrategy.Aggressive),
   );
 
-  const attempt = async (url: string, signal: AbortSignal) => {
+  const origin = new URL(baseUrl).origin;
+  const sameOrigin = (next: string | undefined) => {
+    if (!next) return undefined;
+    try {
+      return new URL(next).origin === origin ? next : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const attempt = async (
+    url: string,
+    signal: AbortSignal,
+  ): Promise<{ body: any; next?: string }> => {
     const wait = rateLimitedUntil - Date.now();
     if (wait > 0) {
       throw new ProviderHttpError(
@@ -241,17 +308,26 @@ export function createProviderHttpClient(
     if (!res.ok) {
       discard(res);
       const asked = readRetryAfterMs(res.headers);
-      if (res.status === 429) {
-        rateLimitedUntil = Date.now() + (asked ?? 1_000);
+      // GitHub answers its rate limits with 403 as often as with 429: both are waits.
+      const status = isRateLimit403(res) ? 429 : res.status;
+      if (status === 429) {
+        // GitHub asks for at least a minute when its secondary limit names no time.
+        rateLimitedUntil =
+          Date.now() + (asked ?? (res.status === 403 ? 60_000 : 1_000));
       }
       throw new ProviderHttpError(
-        `${provider} answered ${res.status} ${res.statusText} for ${where}`,
-        res.status,
+        `${provider} answered ${res.status} ${res.statusText} for ${where}${
+          status === 429 && res.status === 403 ? ' (rate limit)' : ''
+        }`,
+        status,
         asked,
       );
     }
     try {
-      return await res.json();
+      return {
+        body: await res.json(),
+        next: sameOrigin(nextLink(res.headers.get('link'))),
+      };
     } catch (error) {
       throw new ProviderHttpError(
         `${provider} sent a body that is not JSON for ${where}: ${describe(
@@ -262,31 +338,48 @@ export function createProviderHttpClient(
     }
   };
 
+  const get = async (
+    pathOrNext: string,
+    query: Record<string, string | string[] | undefined>,
+    signal?: AbortSignal,
+  ) => {
+    const absolute = /^https?:\/\//i.test(pathOrNext);
+    if (absolute && !sameOrigin(pathOrNext)) {
+      throw new ProviderHttpError(
+        `${provider}: not following a link away from ${origin}`,
+        400,
+      );
+    }
+    const url = new URL(absolute ? pathOrNext : `${baseUrl}${pathOrNext}`);
+    for (const [key, value] of Object.entries(query)) {
+      for (const v of [value ?? []].flat()) url.searchParams.append(key, v);
+    }
+    try {
+      return await policy.execute(
+        ({ signal: attemptSignal }) => attempt(url.toString(), attemptSignal),
+        signal,
+      );
+    } catch (error) {
+      if (error instanceof TaskCancelledError) {
+        throw new ProviderHttpError(
+          `${provider} did not answer in time (${timeoutMs} ms per attempt, ${deadlineMs} ms in all)`,
+        );
+      }
+      if (error instanceof BrokenCircuitError) {
+        throw new ProviderHttpError(
+          `${provider} is failing; not calling it for up to ${Math.ceil(
+            breakerHalfOpenAfterMs / 1000,
+          )} s`,
+        );
+      }
+      throw error;
+    }
+  };
+
   return {
     async getJson(path, query = {}) {
-      const url = new URL(`${baseUrl}${path}`);
-      for (const [key, value] of Object.entries(query)) {
-        for (const v of [value ?? []].flat()) url.searchParams.append(key, v);
-      }
-      try {
-        return await policy.execute(({ signal }) =>
-          attempt(url.toString(), signal),
-        );
-      } catch (error) {
-        if (error instanceof TaskCancelledError) {
-          throw new ProviderHttpError(
-            `${provider} did not answer in time (${timeoutMs} ms per attempt, ${deadlineMs} ms in all)`,
-          );
-        }
-        if (error instanceof BrokenCircuitError) {
-          throw new ProviderHttpError(
-            `${provider} is failing; not calling it for up to ${Math.ceil(
-              breakerHalfOpenAfterMs / 1000,
-            )} s`,
-          );
-        }
-        throw error;
-      }
+      return (await get(path, query)).body;
     },
+    getPage: (pathOrNext, query = {}, signal) => get(pathOrNext, query, signal),
   };
 }

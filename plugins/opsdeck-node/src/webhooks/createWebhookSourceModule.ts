@@ -1,5 +1,6 @@
 import {
   BackendFeature,
+  LoggerService,
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
@@ -23,13 +24,16 @@ export function createWebhookSourceModule(options: {
   /** Whether the settings let the source accept deliveries; default: a secret is set. */
   isConfigured?: (settings: OpsDeckWebhookSettings) => boolean;
   /**
-   * Builds the source's backfill from the provider API settings
-   * (`opsdeck.webhooks.<source>.{token, apiBaseUrl}`); only called when a token is set.
+   * Builds the source's backfill, or returns undefined when no credentials are configured.
+   * `token` and `baseUrl` are `opsdeck.webhooks.<source>.{token, apiBaseUrl}`, the old place
+   * for them; a module reads Backstage's own (`integrations.*`) too.
    */
   backfill?: (api: {
-    token: string;
+    token?: string;
     baseUrl?: string;
-  }) => OpsDeckWebhookBackfill;
+    rootConfig: Config;
+    logger: LoggerService;
+  }) => OpsDeckWebhookBackfill | undefined;
   create(
     settings: OpsDeckWebhookSettings,
     backfill?: OpsDeckWebhookBackfill,
@@ -51,14 +55,12 @@ export function createWebhookSourceModule(options: {
         },
         async init({ config, logger, sources }) {
           const settings = readWebhookSettings(config, options.source);
-          const token = settings.config?.getOptionalString('token');
-          const backfill =
-            token && options.backfill
-              ? options.backfill({
-                  token,
-                  baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
-                })
-              : undefined;
+          const backfill = options.backfill?.({
+            token: settings.config?.getOptionalString('token'),
+            baseUrl: settings.config?.getOptionalString('apiBaseUrl'),
+            rootConfig: config,
+            logger,
+          });
           const source = options.create(settings, backfill, config);
           if (!isConfigured(settings)) {
             const topics = source.events?.topics.join(', ');

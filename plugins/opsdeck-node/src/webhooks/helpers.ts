@@ -126,22 +126,3 @@ export function textOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
-
-/**
- * GETs JSON from a provider's REST API for a backfill; a non-2xx answer throws an error naming
- * the status and URL (tokens are in headers, never in the message).
- *
- * @public
- */
-export async function fetchProviderJson(
-  url: string,
-  init: { headers: Record<string, string>; signal?: AbortSignal },
-): Promise<{ body: any; headers: Headers }> {
-  const res = await fetch(url, { headers: init.headers, signal: init.signal });
-  if (!res.ok) {
-    throw new Error(
-      `${res.status} ${res.statusText} from ${url.replace(/\?.*$/, '')}`,
-    );
-  }
-  return { body: await res.json(), headers: res.headers };
-}

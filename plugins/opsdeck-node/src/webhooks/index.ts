@@ -1,2 +1,3 @@
 export * from './helpers';
 export * from './createWebhookSourceModule';
+export * from './backfillChanges';

@@ -2522,7 +2522,7 @@ export const spec = {
     "/admin/backfill": {
       "post": {
         "operationId": "PostAdminBackfill",
-        "description": "Starts importing the last N days from the providers' REST APIs (GitHub deployments and their statuses, GitLab deployments, PagerDuty incidents) for every catalog entity that carries the source's annotation, through the same normalisation as webhooks (the same record keys, so webhooks for the same records only update them). Runs in the background, one run at a time across replicas (409 otherwise); every replica works on its targets, and takes over those of a replica that stopped once their lease (opsdeck.backfill.lease) ran out. GET shows progress. Needs opsdeck.admin and a provider token in opsdeck.webhooks.<source>.token; audited.",
+        "description": "Starts importing the last N days from the providers' REST APIs (GitHub deployments and their statuses, GitLab deployments, PagerDuty incidents) for every catalog entity that carries the source's annotation, through the same normalisation as webhooks (the same record keys, so webhooks for the same records only update them). Runs in the background, one run at a time across replicas (409 otherwise); every replica works on its targets, and takes over those of a replica that stopped once their lease (opsdeck.backfill.lease) ran out. GET shows progress. Needs opsdeck.admin and provider credentials (integrations.github, integrations.gitlab, opsdeck.oncall.pagerduty or the pagerDuty block); audited.",
         "requestBody": {
           "required": true,
           "content": {
