@@ -92,6 +92,17 @@ export interface Config {
         domain?: string;
       }>;
     };
+    /**
+     * Notifications through Backstage's notifications plugin (`@backstage/plugin-notifications-backend`
+     * installed): a new access request notifies its approving team, a decision notifies the
+     * requester (topic "OpsDeck access requests").
+     */
+    notifications?: {
+      /** Default true; without the notifications backend nothing is sent (a warning is logged). */
+      enabled?: boolean;
+      /** Where the platform page is in the app: the notifications' link. Default `/platform`. */
+      platformPath?: string;
+    };
     /** Webhook deliveries from providers (the sources come from backend modules). */
     webhooks?: {
       /**

@@ -6,6 +6,7 @@ import {
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   OpsDeckOnCallProvider,
   OpsDeckSliProvider,
@@ -24,6 +25,7 @@ import { ScopeServicesService } from './scopes/ScopeServicesService';
 import { OnboardingService } from './onboarding/OnboardingService';
 import { OnboardingAutoChecks } from './onboarding/autoChecks';
 import { AccessRequestService } from './access/AccessRequestService';
+import { AccessRequestNotifier } from './access/accessNotifications';
 import { DatabaseAccessRequestStore } from './store/DatabaseAccessRequestStore';
 import { DatabaseOnboardingStore } from './store/DatabaseOnboardingStore';
 import { createRouter } from './router';
@@ -135,10 +137,12 @@ export const opsdeckPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         metricsService: metricsServiceRef,
         eventsService: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         metricsService,
         eventsService,
+        notifications,
         cache,
         database,
         config,
@@ -369,6 +373,18 @@ export const opsdeckPlugin = createBackendPlugin({
                   .filter(d => d.has('owner'))
                   .map(d => [d.getString('id'), d.getString('owner')]),
               ),
+              notifier: new AccessRequestNotifier({
+                notifications:
+                  config.getOptionalBoolean('opsdeck.notifications.enabled') ===
+                  false
+                    ? undefined
+                    : notifications,
+                logger,
+                platformPath:
+                  config.getOptionalString(
+                    'opsdeck.notifications.platformPath',
+                  ) ?? '/platform',
+              }),
             }),
             onboarding: new OnboardingService({
               store: new DatabaseOnboardingStore(db),

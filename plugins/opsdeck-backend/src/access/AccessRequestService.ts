@@ -1,3 +1,4 @@
+import { AccessRequestNotifier } from './accessNotifications';
 import {
   AuthService,
   BackstageCredentials,
@@ -54,6 +55,8 @@ export class AccessRequestService {
       permissions: PermissionsService;
       /** `opsdeck.platform.domains[].owner` by domain. */
       configuredOwners: ReadonlyMap<string, string>;
+      /** Tells the approving team of new requests and the requester of decisions. */
+      notifier?: AccessRequestNotifier;
     },
   ) {}
 
@@ -132,7 +135,7 @@ export class AccessRequestService {
       durationDays = input.durationDays as number;
     }
     const approver = await this.ownerOf(input.domain);
-    return this.options.store.create({
+    const created = await this.options.store.create({
       id: randomUUID(),
       domain: input.domain,
       resource,
@@ -142,6 +145,8 @@ export class AccessRequestService {
       approver,
       createdAt: now,
     });
+    await this.options.notifier?.requested(created);
+    return created;
   }
 
   /**
@@ -230,6 +235,8 @@ export class AccessRequestService {
         `Access request ${id} was already ${request.status}`,
       );
     }
-    return (await this.options.store.get(id))!;
+    const stored = (await this.options.store.get(id))!;
+    await this.options.notifier?.decided(stored);
+    return stored;
   }
 }
