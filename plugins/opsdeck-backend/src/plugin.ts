@@ -3,7 +3,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -68,6 +71,7 @@ import { PrometheusSliProvider } from './slo/PrometheusSliProvider';
 import { OpenSloReader } from './slo/OpenSloReader';
 import { SloService } from './slo/SloService';
 import { SloHistoryService } from './slo/SloHistoryService';
+import { registerActions } from './actions/registerActions';
 
 /** Collects what modules add through an extension point; ids must be unique. */
 class Registry<T extends { id: string }> {
@@ -138,11 +142,13 @@ export const opsdeckPlugin = createBackendPlugin({
         metricsService: metricsServiceRef,
         eventsService: eventsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         metricsService,
         eventsService,
         notifications,
+        actionsRegistry,
         cache,
         database,
         config,
@@ -342,6 +348,9 @@ export const opsdeckPlugin = createBackendPlugin({
           derivation: projection,
           benchmark,
         });
+        const ownership = new OwnershipService({ catalog, oncall });
+        // The same answers for AI assistants and tools, in Backstage's actions registry.
+        registerActions(actionsRegistry, { ownership, oncall, dora, slo });
         const coverage = new CoverageService({
           catalog,
           facts: factsStore,
@@ -422,7 +431,7 @@ export const opsdeckPlugin = createBackendPlugin({
             }),
             backfill,
             oncall,
-            ownership: new OwnershipService({ catalog, oncall }),
+            ownership,
             auditor,
             permissions,
             slo,
