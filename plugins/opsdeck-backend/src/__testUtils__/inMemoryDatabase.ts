@@ -21,15 +21,29 @@ export function inMemoryDatabase(): {
   );
 }
 
-/** The same for a database the test opened (e.g. PostgreSQL through `TestDatabases`). */
+/**
+ * The same for a database the test opened (e.g. PostgreSQL through `TestDatabases`). Other
+ * plugins in the test backend (notifications, Tech Insights…) get in-memory SQLite databases
+ * of their own, as in a real backend.
+ */
 export function givenDatabase(db: Knex): {
   db: Knex;
   factory: ReturnType<typeof createServiceFactory>;
 } {
   const factory = createServiceFactory({
     service: coreServices.database,
-    deps: {},
-    factory: () => ({ getClient: async () => db }),
+    deps: { plugin: coreServices.pluginMetadata },
+    factory: ({ plugin }) => {
+      const client =
+        plugin.getId() === 'opsdeck'
+          ? db
+          : knexFactory({
+              client: 'better-sqlite3',
+              connection: ':memory:',
+              useNullAsDefault: true,
+            });
+      return { getClient: async () => client };
+    },
   });
   return { db, factory };
 }
