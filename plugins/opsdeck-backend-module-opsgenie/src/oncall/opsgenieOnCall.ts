@@ -7,8 +7,32 @@ import {
   textOf,
 } from '@opsdeck/backstage-plugin-node';
 import { OPSGENIE_TEAM_ANNOTATION } from '../opsgenieSource';
+import {
+  Escalation,
+  LevelSources,
+  ScheduleRef,
+  ScheduleTimeline,
+  Who,
+  chooseEscalation,
+  levelOfSchedules,
+  levelOneFromSchedules,
+  levelsFromRules,
+  once,
+  schedulesOfTeam,
+  shiftsOf,
+  timeOf,
+} from './escalationLevels';
+import { FixHints, withFix } from './providerErrors';
 
 const DAY = 86_400_000;
+/** Timeline asked for "now": a week back (previous in rotation) and two ahead (hand-offs). */
+const NOW_WINDOW = { back: 7 * DAY, days: 21 };
+const KEY = 'opsdeck.oncall.opsgenie';
+
+const FIXES: FixHints = {
+  401: `check ${KEY}.token (an Opsgenie API integration key) and ${KEY}.authScheme`,
+  403: `the API integration in ${KEY}.token may not read configuration: it must not be restricted to access configurations, and a team integration only sees its own team`,
+};
 
 /**
  * Settings of the Opsgenie / JSM Operations on-call provider (`opsdeck.oncall.opsgenie`).
@@ -29,38 +53,29 @@ export interface OpsgenieOnCallSettings {
   fetch?: typeof fetch;
 }
 
-type Period = {
-  startDate?: string;
-  endDate?: string;
-  recipient?: { type?: string; id?: string; name?: string };
+// Opsgenie users are named by their username, which is their e-mail address.
+const personOf = (who: Who): OpsDeckOnCallPerson => {
+  const name = who.name ?? who.id ?? 'Unknown';
+  return { id: who.id, name, email: name.includes('@') ? name : undefined };
 };
 
-const periodsOf = (timeline: any): Period[] =>
-  ((timeline?.data?.finalTimeline?.rotations ?? []) as any[]).flatMap(
-    r => (r?.periods ?? []) as Period[],
-  );
-
-const personOf = (recipient: Period['recipient']): OpsDeckOnCallPerson => {
-  const name = textOf(recipient?.name) ?? 'Unknown';
-  // Opsgenie users are named by their username, which is their e-mail address.
-  return {
-    id: textOf(recipient?.id),
-    name,
-    email: name.includes('@') ? name : undefined,
-  };
-};
+const sameName = (a: string | undefined, b: string) =>
+  a?.toLowerCase() === b.toLowerCase();
 
 /**
- * Who is on call for an Opsgenie (or JSM Operations) team: the schedules the team owns
- * (`GET /v2/schedules`), their final timelines (`GET /v2/schedules/{id}/timeline`) for who
- * is on call now and the upcoming shifts, and the team's open alerts (`GET /v2/alerts`).
+ * Who is on call for an Opsgenie team (`opsgenie.com/team`, the team's name), per escalation
+ * level: the team's escalation (`GET /v2/escalations`, the one its default routing rule uses
+ * when it has several) gives level n = rule n; a schedule recipient is whoever the schedule's
+ * final timeline (`GET /v2/schedules/{id}/timeline`) has on call now, until its next change;
+ * a user recipient is that user. Open alerts from `GET /v2/alerts`; upcoming shifts from the
+ * timelines of the schedules the team owns.
  *
  * @public
  */
 export function createOpsgenieOnCallProvider(
   settings: OpsgenieOnCallSettings,
 ): OpsDeckOnCallProvider {
-  const http = createProviderHttpClient({
+  const client = createProviderHttpClient({
     provider: 'Opsgenie',
     baseUrl: settings.baseUrl ?? 'https://api.opsgenie.com',
     authorization: async () =>
@@ -69,34 +84,113 @@ export function createOpsgenieOnCallProvider(
         : `GenieKey ${settings.token}`,
     fetch: settings.fetch,
   });
-
-  const schedulesOf = async (team: string) => {
-    const body = await http.getJson<any>('/v2/schedules');
-    const owned = ((body?.data ?? []) as any[]).filter(
-      s =>
-        s?.enabled !== false &&
-        textOf(s?.ownerTeam?.name)?.toLowerCase() === team.toLowerCase(),
-    );
-    if (!owned.length) {
-      throw new ProviderHttpError(
-        `Opsgenie has no enabled schedule owned by team ${team}`,
-        404,
-      );
+  const getJson = async <T>(
+    path: string,
+    query?: Record<string, string | undefined>,
+  ) => {
+    try {
+      return await client.getJson<T>(path, query);
+    } catch (error) {
+      throw withFix(error, FIXES);
     }
-    return owned.map(s => ({
-      id: String(s.id),
-      name: textOf(s.name) ?? String(s.id),
-      team: textOf(s.ownerTeam?.name) ?? team,
-    }));
   };
 
-  const timeline = (id: string, from: Date, days: number) =>
-    http.getJson<any>(`/v2/schedules/${encodeURIComponent(id)}/timeline`, {
-      identifierType: 'id',
-      date: from.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      interval: String(Math.max(1, Math.ceil(days))),
-      intervalUnit: 'days',
-    });
+  const allSchedules = async (): Promise<ScheduleRef[]> => {
+    const body = await getJson<any>('/v2/schedules');
+    return ((body?.data ?? []) as any[]).flatMap(s =>
+      textOf(s?.id) && s?.enabled !== false
+        ? [
+            {
+              id: String(s.id),
+              name: textOf(s.name) ?? String(s.id),
+              teamId: textOf(s.ownerTeam?.id),
+              teamName: textOf(s.ownerTeam?.name),
+            },
+          ]
+        : [],
+    );
+  };
+
+  /** The team's escalations as Opsgenie lists them (all of the account's, filtered). */
+  const escalationsOf = async (team: string) => {
+    const body = await getJson<any>('/v2/escalations');
+    return ((body?.data ?? []) as any[])
+      .filter(e => sameName(textOf(e?.ownerTeam?.name), team))
+      .map(e => ({
+        id: textOf(e.id),
+        name: textOf(e.name),
+        teamId: textOf(e.ownerTeam?.id),
+        teamName: textOf(e.ownerTeam?.name),
+        enabled: e.enabled,
+        rules: ((e.rules ?? []) as any[]).map(r => ({
+          notifyType: textOf(r?.notifyType),
+          recipient: {
+            type: textOf(r?.recipient?.type),
+            id: textOf(r?.recipient?.id),
+            // Users are named by username, schedules and teams by name.
+            name: textOf(r?.recipient?.username) ?? textOf(r?.recipient?.name),
+          },
+        })),
+      }));
+  };
+
+  const escalationOf = async (
+    team: string,
+  ): Promise<(Escalation & { teamName?: string }) | undefined> => {
+    const escalations = await escalationsOf(team);
+    if (escalations.filter(e => e.enabled !== false).length < 2) {
+      return chooseEscalation(escalations);
+    }
+    // Several: the one the team's default routing rule notifies.
+    const routes = await getJson<any>(
+      `/v2/teams/${encodeURIComponent(
+        escalations[0].teamId ?? team,
+      )}/routing-rules`,
+      escalations[0].teamId ? undefined : { teamIdentifierType: 'name' },
+    );
+    const route = ((routes?.data ?? []) as any[]).find(r => r?.isDefault);
+    return chooseEscalation(escalations, route?.notify);
+  };
+
+  const timeline = async (
+    id: string,
+    from: Date,
+    days: number,
+  ): Promise<ScheduleTimeline> => {
+    const body = await getJson<any>(
+      `/v2/schedules/${encodeURIComponent(id)}/timeline`,
+      {
+        identifierType: 'id',
+        date: from.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        interval: String(Math.max(1, Math.ceil(days))),
+        intervalUnit: 'days',
+      },
+    );
+    const rotations = (body?.data?.finalTimeline?.rotations ?? []) as any[];
+    return {
+      end: timeOf(body?.data?.endDate),
+      periods: rotations.flatMap(r =>
+        ((r?.periods ?? []) as any[]).flatMap(p => {
+          const start = timeOf(p?.startDate);
+          const end = timeOf(p?.endDate);
+          const recipient = p?.recipient;
+          if (start === undefined || end === undefined) return [];
+          // `none`: nobody is on call in this period.
+          const who =
+            recipient && recipient.type !== 'none'
+              ? [{ id: textOf(recipient.id), name: textOf(recipient.name) }]
+              : [];
+          return [{ start, end, who }];
+        }),
+      ),
+    };
+  };
+
+  const noSchedule = (team: string) =>
+    new ProviderHttpError(
+      `Opsgenie has no enabled schedule owned by team ${team}: check the team's name in the opsgenie.com/team annotation, or give the team an on-call schedule in Opsgenie`,
+      404,
+    );
 
   return {
     id: 'opsgenie',
@@ -104,49 +198,42 @@ export function createOpsgenieOnCallProvider(
     annotations: [OPSGENIE_TEAM_ANNOTATION],
 
     async getOnCall({ value: team }) {
-      const now = new Date();
-      const schedules = await schedulesOf(team);
-      const [timelines, alerts] = await Promise.all([
-        Promise.all(schedules.map(s => timeline(s.id, now, 1))),
-        http.getJson<any>('/v2/alerts', {
-          // The team's name as Opsgenie spells it (from its schedules).
-          query: `status: open AND teams: "${schedules[0].team.replace(
-            /"/g,
-            '',
-          )}"`,
+      const now = Date.now();
+      const [schedules, escalation] = await Promise.all([
+        allSchedules(),
+        escalationOf(team),
+      ]);
+      const own = schedulesOfTeam(schedules, { name: team });
+      if (!escalation && !own.length) throw noSchedule(team);
+      const sources: LevelSources = {
+        now,
+        schedules,
+        timeline: once(id =>
+          timeline(id, new Date(now - NOW_WINDOW.back), NOW_WINDOW.days),
+        ),
+      };
+      const [levels, alerts] = await Promise.all([
+        escalation
+          ? levelsFromRules(escalation.rules, sources)
+          : // No escalation: the team's schedules' on-call people are level 1, as before.
+            levelOneFromSchedules(own, sources),
+        getJson<any>('/v2/alerts', {
+          // The team's name as Opsgenie spells it.
+          query: `status: open AND teams: "${(
+            escalation?.teamName ??
+            own[0]?.teamName ??
+            team
+          ).replace(/"/g, '')}"`,
           limit: '20',
           sort: 'createdAt',
           order: 'desc',
         }),
       ]);
-      const people = new Map<string, OpsDeckOnCallPerson>();
-      const ends: number[] = [];
-      const names: string[] = [];
-      timelines.forEach((t, i) => {
-        const current = periodsOf(t).filter(
-          p =>
-            p.recipient?.type !== 'none' &&
-            Date.parse(p.startDate ?? '') <= now.getTime() &&
-            now.getTime() < Date.parse(p.endDate ?? ''),
-        );
-        if (current.length) names.push(schedules[i].name);
-        for (const p of current) {
-          const person = personOf(p.recipient);
-          people.set(person.id ?? person.name, person);
-          ends.push(Date.parse(p.endDate!));
-        }
-      });
       return {
-        levels: people.size
-          ? [
-              {
-                level: 1,
-                people: [...people.values()],
-                until: new Date(Math.min(...ends)).toISOString(),
-                scheduleName: names.join(', '),
-              },
-            ]
-          : [],
+        levels: levels.map(({ who, ...level }) => ({
+          ...level,
+          people: who.map(personOf),
+        })),
         incidents: ((alerts?.data ?? []) as any[]).flatMap(a =>
           textOf(a?.id) && textOf(a?.createdAt)
             ? [
@@ -164,23 +251,29 @@ export function createOpsgenieOnCallProvider(
     },
 
     async getShifts({ value: team, from, to }) {
-      const schedules = await schedulesOf(team);
+      const [schedules, escalation] = await Promise.all([
+        allSchedules(),
+        escalationOf(team),
+      ]);
+      const own = schedulesOfTeam(schedules, { name: team });
+      if (!own.length) throw noSchedule(team);
+      const levelOf = levelOfSchedules(escalation, schedules);
       const days = (to.getTime() - from.getTime()) / DAY;
       const timelines = await Promise.all(
-        schedules.map(s => timeline(s.id, from, days)),
+        own.map(s => timeline(s.id, from, days)),
       );
-      const shifts: OpsDeckOnCallShift[] = timelines.flatMap((t, i) =>
-        periodsOf(t)
-          .filter(p => p.recipient?.type !== 'none' && p.startDate && p.endDate)
-          .map(p => ({
-            person: personOf(p.recipient),
-            from: new Date(p.startDate!).toISOString(),
-            until: new Date(p.endDate!).toISOString(),
-            level: 1,
-            scheduleName: schedules[i].name,
-          })),
+      const shifts: OpsDeckOnCallShift[] = timelines.flatMap((tl, i) =>
+        shiftsOf(tl, { from: from.getTime(), to: to.getTime() }).map(s => ({
+          person: personOf(s.who),
+          from: s.from,
+          until: s.until,
+          level: levelOf.get(own[i].id) ?? 1,
+          scheduleName: own[i].name,
+        })),
       );
-      return shifts.sort((a, b) => a.from.localeCompare(b.from));
+      return shifts.sort(
+        (a, b) => a.from.localeCompare(b.from) || a.level - b.level,
+      );
     },
   };
 }
