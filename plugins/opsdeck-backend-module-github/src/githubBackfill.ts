@@ -3,9 +3,9 @@ import {
   OpsDeckBackfillChange,
   OpsDeckWebhookBackfill,
   OpsDeckWebhookDeployment,
-  ProviderHttpClient,
   changesSincePreviousSuccess,
   createProviderHttpClient,
+  everyPage,
   textOf,
 } from '@opsdeck/backstage-plugin-node';
 import { GITHUB_SLUG_ANNOTATION, deploymentStatus } from './githubSource';
@@ -15,26 +15,6 @@ const PER_PAGE = '100';
 const CHUNK = 25;
 /** Most commits read for one deployment (10 compare pages). */
 const MAX_COMMITS = 1000;
-
-/** Every page's body, following `Link: rel="next"`. */
-async function* allPages(
-  client: ProviderHttpClient,
-  path: string,
-  signal?: AbortSignal,
-): AsyncIterable<any> {
-  let next: string | undefined = path;
-  let query: Record<string, string> | undefined = { per_page: PER_PAGE };
-  while (next) {
-    const page: { body: any; next?: string } = await client.getPage(
-      next,
-      query,
-      signal,
-    );
-    query = undefined; // the next link carries the query
-    yield page.body;
-    next = page.next;
-  }
-}
 
 const list = (body: any): any[] => (Array.isArray(body) ? body : []);
 
@@ -89,9 +69,10 @@ export function createGithubBackfill(options: {
       // Newest first: the first deployment created before `since` ends the list.
       const found: any[] = [];
       let older = false;
-      for await (const page of allPages(
+      for await (const page of everyPage(
         client,
         `${repo}/deployments`,
+        { per_page: PER_PAGE },
         signal,
       )) {
         for (const d of list(page)) {
@@ -104,9 +85,10 @@ export function createGithubBackfill(options: {
       const withStatuses: Array<{ deployment: any; statuses: any[] }> = [];
       for (const deployment of found) {
         const statuses: any[] = [];
-        for await (const page of allPages(
+        for await (const page of everyPage(
           client,
           `${repo}/deployments/${deployment.id}/statuses`,
+          { per_page: PER_PAGE },
           signal,
         ))
           statuses.push(...list(page));
@@ -123,9 +105,10 @@ export function createGithubBackfill(options: {
           return one ? [one] : [];
         }
         const changes: OpsDeckBackfillChange[] = [];
-        for await (const page of allPages(
+        for await (const page of everyPage<any>(
           client,
           `${repo}/compare/${base}...${head}`,
+          { per_page: PER_PAGE },
           signal,
         )) {
           // The compare API pages its `commits`, oldest first.

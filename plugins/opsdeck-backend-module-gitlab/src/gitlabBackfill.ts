@@ -9,6 +9,7 @@ import {
   ProviderHttpClient,
   changesSincePreviousSuccess,
   createProviderHttpClient,
+  everyPage,
   firstHttpUrl,
   textOf,
 } from '@opsdeck/backstage-plugin-node';
@@ -63,24 +64,20 @@ export function createGitlabBackfill(options: {
       });
       const project = `/projects/${encodeURIComponent(target)}`;
       const found: any[] = [];
-      let next: string | undefined = `${project}/deployments`;
-      let query: Record<string, string> | undefined = {
-        updated_after: since.toISOString(),
-        order_by: 'updated_at',
-        sort: 'desc',
-        per_page: '100',
-      };
-      while (next) {
-        const page: { body: any; next?: string } = await client.getPage(
-          next,
-          query,
-          signal,
-        );
-        query = undefined; // the next link carries the query
+      for await (const page of everyPage(
+        client,
+        `${project}/deployments`,
+        {
+          updated_after: since.toISOString(),
+          order_by: 'updated_at',
+          sort: 'desc',
+          per_page: '100',
+        },
+        signal,
+      )) {
         found.push(
-          ...list(page.body).filter(d => textOf(d?.id) && textOf(d?.status)),
+          ...list(page).filter(d => textOf(d?.id) && textOf(d?.status)),
         );
-        next = page.next;
       }
 
       const described = found.map(d => ({

@@ -334,7 +334,6 @@ export const opsdeckPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             auditor,
-            logger,
             webhooks,
             onIngested: afterIngest,
           }),

@@ -139,6 +139,23 @@ export class WebhookService {
   }
 
   /**
+   * Normalises what was just stored, after its sender got the answer: deliveries arriving
+   * meanwhile join the same round; a failure leaves them (stored, acknowledged) to the next
+   * round or the scheduled sweep.
+   */
+  sweepSoon(onIngested?: () => void): void {
+    this.sweep().then(
+      done => {
+        if (done) onIngested?.();
+      },
+      error =>
+        this.options.logger.warn(
+          `OpsDeck could not normalise webhook deliveries yet: ${error}`,
+        ),
+    );
+  }
+
+  /**
    * Finishes pending deliveries, oldest first; one run at a time per process (a call during a
    * run makes it go round once more, so nothing stored meanwhile waits for the next call).
    * Returns how many this run finished.

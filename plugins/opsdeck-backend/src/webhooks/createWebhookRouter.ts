@@ -1,7 +1,6 @@
 import {
   AuditorService,
   HttpAuthService,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { AuthenticationError, isError } from '@backstage/errors';
@@ -67,13 +66,11 @@ export function createWebhookRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  logger: LoggerService;
   webhooks: WebhookService;
   /** Called after new deliveries were normalised (e.g. to bring rollups up to date). */
   onIngested?: () => void;
 }): express.Router {
-  const { httpAuth, permissions, auditor, logger, webhooks, onIngested } =
-    options;
+  const { httpAuth, permissions, auditor, webhooks, onIngested } = options;
   const router = Router();
 
   router.post('/webhooks/:source', async (req, res) => {
@@ -132,17 +129,7 @@ export function createWebhookRouter(options: {
       meta: { source: source.id, deliveryId: answer.deliveryId },
     });
     await audit.success();
-    // Normalised after the answer; deliveries arriving meanwhile join the same round.
-    webhooks.sweep().then(
-      done => {
-        if (done) onIngested?.();
-      },
-      error =>
-        // Stored and acknowledged: the next round or the scheduled sweep finishes it.
-        logger.warn(
-          `OpsDeck could not normalise webhook deliveries yet: ${error}`,
-        ),
-    );
+    webhooks.sweepSoon(onIngested);
   });
 
   return router;

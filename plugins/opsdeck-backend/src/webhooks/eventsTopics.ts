@@ -96,15 +96,7 @@ export async function subscribeToWebhookTopics(options: {
         },
       });
       await audit.success();
-      webhooks.sweep().then(
-        done => {
-          if (done) onIngested?.();
-        },
-        error =>
-          logger.warn(
-            `OpsDeck could not normalise webhook deliveries yet: ${error}`,
-          ),
-      );
+      webhooks.sweepSoon(onIngested);
     };
     await events.subscribe({
       id: `opsdeck-webhooks-${source.id}`,
