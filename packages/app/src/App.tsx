@@ -40,6 +40,7 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
+  OpsDeckAdminPage,
   OpsDeckGlossaryPage,
   OpsDeckOnboardingPage,
   OpsDeckOrgPage,
@@ -114,6 +115,8 @@ const routes = (
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/opsdeck" element={<OpsDeckOrgPage />} />
     <Route path="/opsdeck/glossary" element={<OpsDeckGlossaryPage />} />
+    {/* Backfill runs; the org page links here for holders of opsdeck.admin */}
+    <Route path="/opsdeck/admin" element={<OpsDeckAdminPage />} />
     <Route path="/platform" element={<OpsDeckPlatformPage />} />
     <Route path="/onboarding" element={<OpsDeckOnboardingPage />} />
   </FlatRoutes>

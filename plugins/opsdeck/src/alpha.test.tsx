@@ -16,6 +16,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { screen } from '@testing-library/react';
 import plugin, {
+  opsDeckAdminPage,
   opsDeckCoverageEntityCard,
   opsDeckGlossaryPage,
   opsDeckDeliveryEntityContent,
@@ -239,6 +240,45 @@ describe('OpsDeck in the new frontend system (/alpha)', () => {
     expect(
       await screen.findByText('Recovery time vs MTTR', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
+  });
+
+  it('the admin page extension shows the backfill runs at /opsdeck/admin', async () => {
+    expect(String(opsDeckAdminPage)).toBe(
+      'ExtensionDefinition{kind=page,name=admin,attachTo=app/routes@routes}',
+    );
+    const adminApis = [
+      [
+        opsDeckApiRef,
+        {
+          ...api,
+          listBackfillRuns: async () => [
+            {
+              id: 'r1',
+              days: 90,
+              startedAt: '2026-11-26T10:00:00Z',
+              status: 'running' as const,
+              progress: { done: 3, total: 4, etaSeconds: 20 },
+              sources: [],
+            },
+          ],
+        },
+      ],
+      [catalogApiRef, catalogApiMock({ entities: [] })],
+    ] as const;
+    const tester = createExtensionTester(opsDeckAdminPage, {
+      apis: adminApis,
+    });
+    renderInTestApp(tester.reactElement(), {
+      apis: adminApis,
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByTestId(
+        'opsdeck-backfill-progress',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toHaveTextContent('3 of 4 targets — less than a minute left');
   });
 
   it('the onboarding page extension shows the checklist', async () => {

@@ -29,6 +29,7 @@ import {
   isOpsDeckTeamAvailable,
 } from './predicates';
 import {
+  adminRouteRef,
   glossaryRouteRef,
   onboardingRouteRef,
   platformRouteRef,
@@ -198,6 +199,25 @@ export const opsDeckGlossaryPage = PageBlueprint.make({
 });
 
 /**
+ * The administration page at `/opsdeck/admin`: backfill runs with their progress, and starting
+ * one (holders of `opsdeck.admin`; anyone else reads which permission it needs).
+ *
+ * @alpha
+ */
+export const opsDeckAdminPage = PageBlueprint.make({
+  name: 'admin',
+  params: {
+    path: '/opsdeck/admin',
+    title: 'OpsDeck administration',
+    routeRef: convertLegacyRouteRef(adminRouteRef),
+    loader: () =>
+      import('./components/OpsDeckAdminPage').then(m =>
+        compatWrapper(<m.OpsDeckAdminPage />),
+      ),
+  },
+});
+
+/**
  * Home page widget "My services": the signed-in user's teams' services, who is on call now and
  * their DORA tiers.
  *
@@ -291,6 +311,7 @@ export default createFrontendPlugin({
     platform: convertLegacyRouteRef(platformRouteRef),
     onboarding: convertLegacyRouteRef(onboardingRouteRef),
     glossary: convertLegacyRouteRef(glossaryRouteRef),
+    admin: convertLegacyRouteRef(adminRouteRef),
   },
   externalRoutes: {
     viewTechDoc: convertLegacyRouteRef(viewTechDocRouteRef),
@@ -308,6 +329,7 @@ export default createFrontendPlugin({
     opsDeckPlatformPage,
     opsDeckOnboardingPage,
     opsDeckGlossaryPage,
+    opsDeckAdminPage,
     opsDeckMyServicesHomeWidget,
     opsDeckNextShiftHomeWidget,
     opsDeckOpenIncidentsHomeWidget,

@@ -17,6 +17,7 @@ export {
   OpsDeckPlatformPage,
   OpsDeckOnboardingPage,
   OpsDeckGlossaryPage,
+  OpsDeckAdminPage,
   OpsDeckMyServicesCard,
   OpsDeckNextShiftCard,
   OpsDeckOpenIncidentsCard,
@@ -32,6 +33,7 @@ export {
   platformRouteRef as opsdeckPlatformRouteRef,
   onboardingRouteRef as opsdeckOnboardingRouteRef,
   glossaryRouteRef as opsdeckGlossaryRouteRef,
+  adminRouteRef as opsdeckAdminRouteRef,
   viewTechDocRouteRef as opsdeckViewTechDocRouteRef,
 } from './routes';
 export { opsDeckApiRef } from './api/OpsDeckApi';
@@ -39,5 +41,7 @@ export type {
   OpsDeckApi,
   OpsDeckWindow,
   OpsDeckGroupQuery,
+  OpsDeckBackfillRun,
+  OpsDeckBackfillSource,
 } from './api/OpsDeckApi';
 export { OpsDeckClient } from './api/OpsDeckClient';

@@ -12,6 +12,7 @@ import { EntityOpsDeckLinksCard } from './components/EntityOpsDeckLinksCard';
 import { EntityOpsDeckOwnershipCard } from './components/EntityOpsDeckOwnershipCard';
 import { OpsDeckPlatformPage } from './components/OpsDeckPlatformPage';
 import { OpsDeckOrgPage } from './components/OpsDeckOrgPage';
+import { OpsDeckAdminPage } from './components/OpsDeckAdminPage';
 
 // What a signed-in user without `opsdeck.admin` and `opsdeck.access-request.decide` sees. One
 // file for all of them: the permission hook caches answers per permission for a few seconds.
@@ -195,5 +196,28 @@ describe('without OpsDeck permissions', () => {
       'no owner',
     );
     expect(document.body).not.toHaveTextContent('pagerduty.com/service-id');
+    // no way into the administration page
+    expect(
+      screen.queryByRole('link', { name: 'Administration' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('the administration page says which permission it needs, offers no Start and asks for no runs', async () => {
+    const listBackfillRuns = jest.fn(async () => []);
+    const startBackfill = jest.fn();
+    await renderOnEntity(<OpsDeckAdminPage />, {
+      api: { listBackfillRuns, startBackfill },
+      denied,
+    });
+    expect(
+      await screen.findByTestId('opsdeck-backfill-not-allowed'),
+    ).toHaveTextContent(
+      'Seeing and starting backfills needs the opsdeck.admin permission, which your account does not hold.',
+    );
+    await settle();
+    expect(
+      screen.queryByRole('button', { name: 'Start' }),
+    ).not.toBeInTheDocument();
+    expect(listBackfillRuns).not.toHaveBeenCalled();
   });
 });

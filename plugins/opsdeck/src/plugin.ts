@@ -13,6 +13,7 @@ import {
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
 import {
+  adminRouteRef,
   glossaryRouteRef,
   onboardingRouteRef,
   platformRouteRef,
@@ -49,6 +50,7 @@ export const opsdeckPlugin = createPlugin({
     platform: platformRouteRef,
     onboarding: onboardingRouteRef,
     glossary: glossaryRouteRef,
+    admin: adminRouteRef,
   },
   externalRoutes: {
     viewTechDoc: viewTechDocRouteRef,
@@ -253,6 +255,22 @@ export const OpsDeckGlossaryPage: () => JSX.Element = opsdeckPlugin.provide(
         m => m.OpsDeckGlossaryPage,
       ),
     mountPoint: glossaryRouteRef,
+  }),
+);
+
+/**
+ * The administration page: recent backfill runs with their progress (polled while one runs),
+ * and a form to start one. Holders of `opsdeck.admin` use it; anyone else reads which permission
+ * it needs. Mount it at `/opsdeck/admin`; the org page then links to it for admins.
+ *
+ * @public
+ */
+export const OpsDeckAdminPage: () => JSX.Element = opsdeckPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsDeckAdminPage',
+    component: () =>
+      import('./components/OpsDeckAdminPage').then(m => m.OpsDeckAdminPage),
+    mountPoint: adminRouteRef,
   }),
 );
 

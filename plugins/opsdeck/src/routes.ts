@@ -33,6 +33,14 @@ export const onboardingRouteRef = createRouteRef({ id: 'opsdeck-onboarding' });
 export const glossaryRouteRef = createRouteRef({ id: 'opsdeck-glossary' });
 
 /**
+ * The administration page (`/opsdeck/admin` in the demo app): backfill runs and their progress,
+ * and starting one. For holders of `opsdeck.admin`; others read what it needs.
+ *
+ * @public
+ */
+export const adminRouteRef = createRouteRef({ id: 'opsdeck-admin' });
+
+/**
  * A TechDocs page of an entity, where the onboarding quests' reading lives. Bind the plugin's
  * external route `viewTechDoc` to TechDocs' `docRoot` route; unbound, the links point at
  * `/docs/<namespace>/<kind>/<name>/`.

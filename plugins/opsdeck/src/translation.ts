@@ -2,6 +2,7 @@ import {
   createTranslationRef,
   TranslationFunction,
 } from '@backstage/frontend-plugin-api';
+import { adminMessages } from './translations/adminMessages';
 import { doraMessages } from './translations/doraMessages';
 import { entityMessages } from './translations/entityMessages';
 import { glossaryMessages } from './translations/glossaryMessages';
@@ -32,6 +33,7 @@ export const opsdeckTranslationRef = createTranslationRef({
     ...homeMessages,
     ...sloMessages,
     ...sloViewsMessages,
+    ...adminMessages,
   },
 });
 

@@ -22,7 +22,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { ReactNode } from 'react';
 import { OpsDeckApi, opsDeckApiRef } from '../api/OpsDeckApi';
-import { glossaryRouteRef, platformRouteRef } from '../routes';
+import { adminRouteRef, glossaryRouteRef, platformRouteRef } from '../routes';
 
 export const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -123,6 +123,7 @@ export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
   '/opsdeck/glossary': glossaryRouteRef,
   '/platform': platformRouteRef,
+  '/opsdeck/admin': adminRouteRef,
 };
 
 /**

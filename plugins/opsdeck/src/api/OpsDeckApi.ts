@@ -42,6 +42,54 @@ export interface OpsDeckGroupQuery extends OpsDeckWindow {
 }
 
 /**
+ * One source's part of a backfill run.
+ *
+ * @public
+ */
+export interface OpsDeckBackfillSource {
+  /** The webhook source, e.g. `github`. */
+  source: string;
+  /** Annotation values (repositories, projects, services) to import. */
+  targets: number;
+  /** Targets finished, imported or failed. */
+  done: number;
+  /** Deployment and incident updates stored. */
+  records: number;
+  /** What went wrong, one line per failed target. */
+  errors: string[];
+}
+
+/**
+ * A backfill run: the last `days` days imported from the providers' REST APIs.
+ *
+ * @public
+ */
+export interface OpsDeckBackfillRun {
+  /** The run's id. */
+  id: string;
+  /** How many days back it imports. */
+  days: number;
+  /** ISO instant. */
+  startedAt: string;
+  /** ISO instant, once the run ended. */
+  finishedAt?: string;
+  /**
+   * Running until every target has ended; then failed when all targets of a source failed, else
+   * done.
+   */
+  status: 'running' | 'done' | 'failed';
+  /** The whole run: targets done of all, and the time left at the pace so far. */
+  progress: {
+    done: number;
+    total: number;
+    /** Null until a target is done, and once the run ended. */
+    etaSeconds: number | null;
+  };
+  /** Per source: its targets, records and errors. */
+  sources: OpsDeckBackfillSource[];
+}
+
+/**
  * The OpsDeck backend as the browser sees it.
  *
  * @public
@@ -130,6 +178,16 @@ export interface OpsDeckApi {
     id: string,
     decision: { approve: boolean; comment?: string },
   ): Promise<AccessRequest>;
+  /** The most recent backfill runs, newest first (needs `opsdeck.admin`). */
+  listBackfillRuns(): Promise<OpsDeckBackfillRun[]>;
+  /**
+   * Starts importing the last `days` days (of the named sources; default every source that
+   * can); answers the run. Rejects while another run is running (409).
+   */
+  startBackfill(request: {
+    days: number;
+    sources?: string[];
+  }): Promise<OpsDeckBackfillRun>;
 }
 
 /**

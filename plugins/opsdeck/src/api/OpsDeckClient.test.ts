@@ -115,4 +115,34 @@ describe('OpsDeckClient', () => {
     await client.getOnboardingProgress();
     expect(calls).toBe(2);
   });
+
+  it('lists backfill runs and starts one with a JSON body', async () => {
+    const run = {
+      id: 'r1',
+      days: 30,
+      startedAt: '2026-11-26T10:00:00Z',
+      status: 'running',
+      progress: { done: 0, total: 4, etaSeconds: null },
+      sources: [],
+    };
+    let posted: { body: unknown; type: string | null } | undefined;
+    server.use(
+      http.get(`${baseUrl}/admin/backfill`, () =>
+        HttpResponse.json({ runs: [run] }),
+      ),
+      http.post(`${baseUrl}/admin/backfill`, async ({ request }) => {
+        posted = {
+          body: await request.json(),
+          type: request.headers.get('content-type'),
+        };
+        return HttpResponse.json(run, { status: 202 });
+      }),
+    );
+    expect(await client.listBackfillRuns()).toEqual([run]);
+    expect(await client.startBackfill({ days: 30 })).toEqual(run);
+    expect(posted).toEqual({
+      body: { days: 30 },
+      type: 'application/json',
+    });
+  });
 });

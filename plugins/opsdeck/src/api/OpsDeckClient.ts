@@ -18,7 +18,12 @@ import {
   ShiftsAnswer,
   SloHistoryAnswer,
 } from '@opsdeck/backstage-plugin-common';
-import { OpsDeckApi, OpsDeckGroupQuery, OpsDeckWindow } from './OpsDeckApi';
+import {
+  OpsDeckApi,
+  OpsDeckBackfillRun,
+  OpsDeckGroupQuery,
+  OpsDeckWindow,
+} from './OpsDeckApi';
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -196,6 +201,21 @@ export class OpsDeckClient implements OpsDeckApi {
       `/access-requests/${encodeURIComponent(id)}/decision`,
       decision,
     );
+  }
+
+  /** {@inheritDoc OpsDeckApi.listBackfillRuns} */
+  async listBackfillRuns(): Promise<OpsDeckBackfillRun[]> {
+    return (
+      await this.request<{ runs: OpsDeckBackfillRun[] }>('/admin/backfill')
+    ).runs;
+  }
+
+  /** {@inheritDoc OpsDeckApi.startBackfill} */
+  startBackfill(request: {
+    days: number;
+    sources?: string[];
+  }): Promise<OpsDeckBackfillRun> {
+    return this.send('POST', '/admin/backfill', request);
   }
 
   private send<T>(method: string, path: string, body: unknown): Promise<T> {

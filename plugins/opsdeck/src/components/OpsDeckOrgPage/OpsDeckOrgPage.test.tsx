@@ -91,6 +91,10 @@ describe('OpsDeckOrgPage', () => {
       within(matrix).getByRole('link', { name: 'Bare service' }),
     ).toHaveAttribute('href', '/catalog/default/component/bare');
     expect(within(matrix).getByRole('link', { name: 'full' })).toBeVisible();
+    // an admin finds the administration page from here
+    expect(
+      await screen.findByRole('link', { name: 'Administration' }),
+    ).toHaveAttribute('href', '/opsdeck/admin');
   });
 
   it('shows services × integrations, sortable by service, owner and coverage, filtered by team, with each fix said once', async () => {

@@ -16,13 +16,15 @@ import { CoverageSummary } from '../shared/CoverageSummary';
 import { WindowSelector } from '../shared/WindowSelector';
 import { WindowDays, lastDays } from '../shared/windows';
 import { useOpsDeckFormat } from '../shared/format';
+import { AdminLink } from './AdminLink';
 import { CoverageMatrix } from './CoverageMatrix';
 import { TierDistribution } from './TierDistribution';
 
 /**
  * The org overview (`/opsdeck`): the organisation's DORA rollup, how services spread across
  * tiers, its services grouped by the state of their error budgets, and a services ×
- * integrations matrix of what each service has and lacks — not a leaderboard of teams.
+ * integrations matrix of what each service has and lacks — not a leaderboard of teams. Holders of
+ * `opsdeck.admin` find a link to the administration page in its header (when the app mounts it).
  *
  * @public
  */
@@ -44,7 +46,9 @@ export function OpsDeckOrgPage() {
 
   return (
     <Page themeId="tool">
-      <Header title={t('org.title')} subtitle={t('org.subtitle')} />
+      <Header title={t('org.title')} subtitle={t('org.subtitle')}>
+        <AdminLink />
+      </Header>
       <Content>
         <ContentHeader title={t('windows.last', { count: days })}>
           <WindowSelector value={days} onChange={setDays} />

@@ -1,0 +1,1 @@
+export { OpsDeckAdminPage } from './OpsDeckAdminPage';
