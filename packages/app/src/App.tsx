@@ -68,6 +68,8 @@ const app = createApp({
     });
     bind(opsdeckPlugin.externalRoutes, {
       viewTechDoc: techdocsPlugin.routes.docRoot,
+      createFromTemplate: scaffolderPlugin.routes.selectedTemplate,
+      createComponent: scaffolderPlugin.routes.root,
     });
   },
   components: {

@@ -23,6 +23,8 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { ReactNode } from 'react';
 import { opsDeckApiRef } from './api/OpsDeckApi';
 import { OpsDeckClient } from './api/OpsDeckClient';
+import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
+import { SloCardShell } from './components/EntityOpsDeckSloCard/SloCardShell';
 import {
   isOpsDeckAvailable,
   isOpsDeckDoraAvailable,
@@ -35,6 +37,8 @@ import {
   platformRouteRef,
   rootRouteRef,
   viewTechDocRouteRef,
+  createComponentRouteRef,
+  createFromTemplateRouteRef,
 } from './routes';
 import { homeMessages } from './translations/homeMessages';
 
@@ -68,10 +72,8 @@ export const opsDeckDoraEntityCard = EntityCardBlueprint.make({
   name: 'dora',
   params: {
     filter: isOpsDeckDoraAvailable,
-    loader: () =>
-      import('./components/EntityOpsDeckDoraCard').then(m =>
-        compatWrapper(<m.EntityOpsDeckDoraCard />),
-      ),
+    // The same shell as the legacy card: it asks for the numbers while the card's code loads.
+    loader: async () => compatWrapper(<DoraCardShell />),
   },
 });
 
@@ -84,10 +86,8 @@ export const opsDeckSloEntityCard = EntityCardBlueprint.make({
   name: 'slo',
   params: {
     filter: isOpsDeckDoraAvailable,
-    loader: () =>
-      import('./components/EntityOpsDeckSloCard').then(m =>
-        compatWrapper(<m.EntityOpsDeckSloCard />),
-      ),
+    // The same shell as the legacy card, which loads the card's code.
+    loader: async () => compatWrapper(<SloCardShell />),
   },
 });
 
@@ -315,6 +315,8 @@ export default createFrontendPlugin({
   },
   externalRoutes: {
     viewTechDoc: convertLegacyRouteRef(viewTechDocRouteRef),
+    createFromTemplate: convertLegacyRouteRef(createFromTemplateRouteRef),
+    createComponent: convertLegacyRouteRef(createComponentRouteRef),
   },
   extensions: [
     opsDeckApi,

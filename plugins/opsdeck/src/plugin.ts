@@ -19,6 +19,8 @@ import {
   platformRouteRef,
   rootRouteRef,
   viewTechDocRouteRef,
+  createComponentRouteRef,
+  createFromTemplateRouteRef,
 } from './routes';
 import { DoraCardShell } from './components/EntityOpsDeckDoraCard/DoraCardShell';
 import { SloCardShell } from './components/EntityOpsDeckSloCard/SloCardShell';
@@ -54,6 +56,8 @@ export const opsdeckPlugin = createPlugin({
   },
   externalRoutes: {
     viewTechDoc: viewTechDocRouteRef,
+    createFromTemplate: createFromTemplateRouteRef,
+    createComponent: createComponentRouteRef,
   },
 });
 

@@ -52,3 +52,30 @@ export const viewTechDocRouteRef = createExternalRouteRef({
   optional: true,
   params: ['namespace', 'kind', 'name'],
 });
+
+/**
+ * A golden path's form in the scaffolder (the platform page's **Create**). Bound by default to the
+ * scaffolder's `selectedTemplate` route in the new frontend system; legacy apps bind it to
+ * `scaffolderPlugin.routes.selectedTemplate`. Unbound, it is `/create/templates/:namespace/:templateName`.
+ *
+ * @public
+ */
+export const createFromTemplateRouteRef = createExternalRouteRef({
+  id: 'opsdeck-create-from-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
+});
+
+/**
+ * The scaffolder's start page (onboarding's "your golden paths"). Bound by default to the
+ * scaffolder's root in the new frontend system; legacy apps bind it to
+ * `scaffolderPlugin.routes.root`. Unbound, it is `/create`.
+ *
+ * @public
+ */
+export const createComponentRouteRef = createExternalRouteRef({
+  id: 'opsdeck-create-component',
+  optional: true,
+  defaultTarget: 'scaffolder.root',
+});

@@ -140,6 +140,8 @@ export function renderOnEntity(
     denied?: string[];
     /** More API implementations, e.g. a translation API. */
     apis?: Array<readonly [ApiRef<any>, any]>;
+    /** More mounted routes, e.g. where the app binds an external route. */
+    routes?: Record<string, any>;
   },
 ) {
   const apis: Array<readonly [ApiRef<any>, any]> = [
@@ -155,6 +157,6 @@ export function renderOnEntity(
         {element}
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes },
+    { mountedRoutes: { ...mountedRoutes, ...options.routes } },
   );
 }

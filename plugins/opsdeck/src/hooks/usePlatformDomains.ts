@@ -2,7 +2,8 @@ import {
   CATALOG_FILTER_EXISTS,
   catalogApiRef,
 } from '@backstage/plugin-catalog-react';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { createFromTemplateRouteRef } from '../routes';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
   Entity,
@@ -150,8 +151,26 @@ function templateRef(value: string | undefined): string | undefined {
  * (with adoption when asked), docs and request links — in one or two catalog queries as the
  * signed-in user.
  */
+/** A template's form: the bound scaffolder route, else the scaffolder's usual path. */
+function templatePath(
+  route:
+    | ((params: { namespace: string; templateName: string }) => string)
+    | undefined,
+  template: Entity,
+): string {
+  const namespace = template.metadata.namespace ?? 'default';
+  const templateName = template.metadata.name;
+  return route
+    ? route({ namespace, templateName })
+    : `/create/templates/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        templateName,
+      )}`;
+}
+
 export function usePlatformDomains(options: { adoption?: boolean } = {}) {
   const catalogApi = useApi(catalogApiRef);
+  // The scaffolder's form for a template, wherever the app mounts it.
+  const createFromTemplate = useRouteRef(createFromTemplateRouteRef);
   const domains = useDomainConfig();
   const { adoption = false } = options;
   return useAsync(async (): Promise<DomainHome[]> => {
@@ -251,9 +270,7 @@ export function usePlatformDomains(options: { adoption?: boolean } = {}) {
               ? { description: t.metadata.description }
               : {}),
             ...(owner ? { owner } : {}),
-            path: `/create/templates/${encodeURIComponent(
-              t.metadata.namespace ?? 'default',
-            )}/${encodeURIComponent(t.metadata.name)}`,
+            path: templatePath(createFromTemplate, t),
             adoption: {
               entities: used.map(refOf),
               teams: [...new Set(used.flatMap(e => ownerOf(e) ?? []))].sort(),

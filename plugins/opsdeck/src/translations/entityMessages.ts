@@ -34,6 +34,7 @@ export const entityMessages = {
       rotation: 'catalog rotation',
       pagerduty: 'PagerDuty',
       opsgenie: 'Opsgenie',
+      jsm: 'Jira Service Management',
     },
     nobody: 'nobody',
     nobodyOnCall: 'Nobody is on call.',

@@ -18,6 +18,8 @@ import { useOperationsHref } from './operationsLinks';
 import { SafeLink } from '../shared/SafeLink';
 import { useOpsDeckFormat } from '../shared/format';
 import { useTechDocsHref } from '../../hooks/useTechDocsHref';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { createComponentRouteRef } from '../../routes';
 
 /** The reader's teams and the Components they own, as the page found them. */
 export interface MyServices {
@@ -70,6 +72,8 @@ export function MineLinks(props: {
   const { templates } = useLinkTemplates();
   const docsHref = useTechDocsHref();
   const operationsHref = useOperationsHref();
+  // The scaffolder, wherever the app mounts it.
+  const createPath = useRouteRef(createComponentRouteRef)?.() ?? '/create';
   const { kind, mine } = props;
   const heading = t(`quests.mine.${kind}`);
 
@@ -94,7 +98,7 @@ export function MineLinks(props: {
     return wrap([
       {
         key: 'create',
-        node: <Link to="/create">{t('quests.mine.create')}</Link>,
+        node: <Link to={createPath}>{t('quests.mine.create')}</Link>,
       },
     ]);
   }

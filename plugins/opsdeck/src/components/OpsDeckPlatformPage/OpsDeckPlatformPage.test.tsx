@@ -5,6 +5,7 @@ import { mockApis } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderOnEntity } from '../../__testUtils__/fixtures';
 import { OpsDeckPlatformPage } from './OpsDeckPlatformPage';
+import { createFromTemplateRouteRef } from '../../routes';
 
 const annotated = (
   kind: string,
@@ -118,6 +119,26 @@ const scaffolder = (
 jest.setTimeout(30_000);
 
 describe('OpsDeckPlatformPage', () => {
+  it("links Create to the scaffolder's form wherever the app binds it", async () => {
+    await renderOnEntity(<OpsDeckPlatformPage />, {
+      api: { getEntityOnCall, listAccessRequests },
+      catalog,
+      apis: [...scaffolder()],
+      routes: {
+        '/golden-paths/:namespace/:templateName': createFromTemplateRouteRef,
+      },
+    });
+    const data = await screen.findByTestId('opsdeck-domain-data');
+    const postgres = within(data)
+      .getAllByTestId('opsdeck-golden-path')
+      .find(p => p.textContent?.includes('PostgreSQL database'))!;
+    expect(
+      within(postgres)
+        .getByLabelText('Create: PostgreSQL database')
+        .closest('a'),
+    ).toHaveAttribute('href', '/golden-paths/default/postgres-database');
+  });
+
   it("shows each domain's team and on-call, offers, golden paths with adoption, and its links", async () => {
     await renderOnEntity(<OpsDeckPlatformPage />, {
       api: { getEntityOnCall, listAccessRequests },

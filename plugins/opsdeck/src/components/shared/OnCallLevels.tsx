@@ -114,6 +114,7 @@ function providerName(provider: string, t: OpsDeckT): string {
     case 'rotation':
     case 'pagerduty':
     case 'opsgenie':
+    case 'jsm':
       return t(`oncall.providers.${provider}`);
     default:
       return provider;
