@@ -1,6 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { parseEntityRefInput } from '../catalog/entityRefInput';
 import {
   DoraMetric,
   OnCallAnswer,
@@ -12,16 +11,8 @@ import { OwnershipService } from '../oncall/OwnershipService';
 import { SloService } from '../slo/SloService';
 
 /** `checkout` or `component:default/checkout` → its parts; a bad ref is a 400 naming it. */
-function refOf(entityRef: string) {
-  try {
-    return parseEntityRef(entityRef, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-  } catch (error) {
-    throw new InputError(`entityRef: ${(error as Error).message}`);
-  }
-}
+const refOf = (entityRef: string) =>
+  parseEntityRefInput(entityRef, { defaultKind: 'component' });
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,19 +1,12 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { parseEntityRefInput } from '../catalog/entityRefInput';
 import { InputError } from '@backstage/errors';
 
 const DAY = 86_400_000;
 
 /** `entityRef` of `GET /oncall/shifts`, or a 400 naming it. @internal */
 export function parseShiftsRef(value: string | undefined): CompoundEntityRef {
-  try {
-    return parseEntityRef(value ?? '', { defaultNamespace: 'default' });
-  } catch (error) {
-    throw new InputError(
-      `entityRef: ${
-        (error as Error).message
-      } (e.g. component:default/checkout)`,
-    );
-  }
+  return parseEntityRefInput(value);
 }
 
 /** `from`/`to` of `GET /oncall/shifts` (default now and 28 days on), at most a year apart. @internal */

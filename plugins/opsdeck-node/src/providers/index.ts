@@ -1,2 +1,3 @@
 export * from './providerHttp';
 export * from './createOnCallProviderModule';
+export * from './paging';
