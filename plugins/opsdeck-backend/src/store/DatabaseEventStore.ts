@@ -112,11 +112,11 @@ export class DatabaseEventStore implements EventStore {
             .map(d => splitRecordKey(d.key).source),
         ),
       ].filter(source => !sources.has(source));
-      if (unlisted.length) {
-        const pushed = await tx('opsdeck_pushes')
-          .whereIn('source', unlisted)
-          .distinct('source');
-        for (const row of pushed) sources.add(String(row.source));
+      // One index probe per source (the primary key leads with it), however many pushes it has.
+      for (const source of unlisted) {
+        if (await tx('opsdeck_pushes').where({ source }).first('source')) {
+          sources.add(source);
+        }
       }
       if (!sources.size) return this.storeEvents(tx, batch, now);
       const walked = await this.storePushes(tx, batch, now, sources);
