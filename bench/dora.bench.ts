@@ -14,6 +14,7 @@
 //       years vs one with ~200. Goal ≤ 2×.
 // Run: `yarn bench` (all benchmarks), or this one alone:
 //   node --require @backstage/cli/config/nodeTransform.cjs bench/dora.bench.ts [--smoke] [--pg] [--no-1m]
+//     [--no-p1] [--no-h1] [--profile]
 import {
   DeploymentEvent,
   foldDeployments,
@@ -44,6 +45,9 @@ import {
 } from './portal';
 
 const with1M = !smoke && !args.includes('--no-1m');
+/** `--no-p1` / `--no-h1` skip those parts (P3's data then makes up for P1's events). */
+const withP1 = !args.includes('--no-p1');
+const withH1 = !args.includes('--no-h1');
 
 const DEPLOYMENTS = smoke ? 4_000 : 100_000;
 /** H1: deployments of the busy Component. */
@@ -292,11 +296,15 @@ async function main() {
         )}× (goal ≥ 0.2×)`,
       );
     };
-    await profiled('p1', () => p1('live', END - 7 * DAY));
-    await p1('backfill', START);
+    if (withP1) {
+      await profiled('p1', () => p1('live', END - 7 * DAY));
+      await p1('backfill', START);
+    }
 
     // P3 — 100k deployments (incl. P1's), 300k changes, 5k incidents, 500 services, 50 teams.
-    const perService = Math.round((DEPLOYMENTS - P1_EVENTS) / SERVICES);
+    const perService = Math.round(
+      (DEPLOYMENTS - (withP1 ? P1_EVENTS : 0)) / SERVICES,
+    );
     const loadSeconds = await load(
       api,
       perService,
@@ -339,7 +347,7 @@ async function main() {
       );
     }
 
-    await measureHotService(api);
+    if (withH1) await measureHotService(api);
   });
 }
 

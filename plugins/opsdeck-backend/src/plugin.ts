@@ -50,11 +50,13 @@ import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 import { DatabaseProvenanceStore } from './store/DatabaseProvenanceStore';
 import { Projection } from './derive/Projection';
 import { RollupTotals } from './dora/RollupTotals';
+import { RollupAnswers } from './dora/RollupAnswers';
 import { ScopeDoraService } from './dora/ScopeDoraService';
 import { AdminService } from './admin/AdminService';
 import { WebhookService } from './webhooks/WebhookService';
 import { BackfillService } from './webhooks/BackfillService';
 import { withConnectionRetries } from './catalog/connectionRetries';
+import { CallerEntityReader } from './catalog/readEntity';
 import { DatabaseBackfillStore } from './store/DatabaseBackfillStore';
 import { OnCallService } from './oncall/OnCallService';
 import { ProviderAnswerCache } from './oncall/ProviderAnswerCache';
@@ -267,8 +269,12 @@ export const opsdeckPlugin = createBackendPlugin({
             if (purged) logger.info(`OpsDeck purged ${purged} raw deliveries`);
           },
         });
+        // Entities read as the caller, shared by the routes for 2 s per caller and entity: a
+        // service page's cards (ownership, on-call, DORA, SLOs, coverage) read it once.
+        const entities = new CallerEntityReader(catalog);
         const oncall = new OnCallService({
           catalog,
+          entities,
           annotations: keys.oncall,
           providers: new ProviderOnCall({
             providers: () => oncallProviders.values(),
@@ -312,6 +318,7 @@ export const opsdeckPlugin = createBackendPlugin({
         const sloCache = new ProviderAnswerCache({ cache });
         const slo = new SloService({
           catalog,
+          entities,
           reader: new OpenSloReader({ urlReader }),
           providers: () => sliProviders.values(),
           cache: sloCache,
@@ -338,20 +345,26 @@ export const opsdeckPlugin = createBackendPlugin({
             onIngested: afterIngest,
           }),
         );
-        const rollupTotals = new RollupTotals({ store: rollupStore });
+        // DORA answers from rollups, remembered until the rollups change (on any replica).
+        const rollupAnswers = new RollupAnswers({
+          rollups: new RollupTotals({ store: rollupStore }),
+          benchmark,
+        });
         const dora = new DoraService({
           catalog,
+          entities,
           facts: factsStore,
-          rollups: rollupTotals,
+          answers: rollupAnswers,
           index: indexStore,
           derivation: projection,
           benchmark,
         });
-        const ownership = new OwnershipService({ catalog, oncall });
+        const ownership = new OwnershipService({ catalog, entities, oncall });
         // The same answers for AI assistants and tools, in Backstage's actions registry.
         registerActions(actionsRegistry, { ownership, oncall, dora, slo });
         const coverage = new CoverageService({
           catalog,
+          entities,
           facts: factsStore,
           annotations: keys,
         });
@@ -410,16 +423,16 @@ export const opsdeckPlugin = createBackendPlugin({
             }),
             provenance: new ProvenanceService({
               catalog,
+              entities,
               store: DatabaseProvenanceStore.of(db),
               derivation: projection,
             }),
             scopes: new ScopeDoraService({
               catalog,
+              entities,
               permissions,
-              rollups: rollupTotals,
-              store: rollupStore,
+              answers: rollupAnswers,
               derivation: projection,
-              benchmark,
             }),
             admin: new AdminService({
               permissions,

@@ -25,6 +25,7 @@ import { AccessRequestService } from './access/AccessRequestService';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { addAdminRoutes } from './admin/adminRoutes';
 import { auditedWrite } from './auditedWrite';
+import { uncompressedSmallAnswers } from './smallAnswers';
 import { DatabaseOpsDeckStore } from './store/DatabaseOpsDeckStore';
 import { SloService } from './slo/SloService';
 import { SloHistoryService } from './slo/SloHistoryService';
@@ -89,6 +90,7 @@ export async function createRouter(
     installed,
   } = options;
   const router = await createOpenApiRouter();
+  router.use(uncompressedSmallAnswers());
   const audited = auditedWrite(auditor);
 
   router.get('/health', async (_req, res) => {
@@ -174,11 +176,7 @@ export async function createRouter(
       { kind, namespace, name },
       { credentials },
     );
-    // A few KB, asked by every service page: gzip costs more (about 2 ms to set up a stream,
-    // twice the catalog's whole entity read) than it saves, so small answers go uncompressed.
-    const body = JSON.stringify(answer);
-    if (body.length < 16_384) res.setHeader('Cache-Control', 'no-transform');
-    res.type('application/json').send(body);
+    res.json(answer);
   });
 
   // A pipeline asks before it deploys; every call is audited, whatever the answer.

@@ -15,6 +15,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { DoraService } from '../dora/DoraService';
+import { RollupAnswers } from '../dora/RollupAnswers';
 import { ScopeDoraService } from '../dora/ScopeDoraService';
 import { EntityIndexService } from '../mapping/EntityIndexService';
 import { openOpsDeckDatabase } from '../store/database';
@@ -32,14 +33,7 @@ export async function startDerivation(
 ) {
   const db = await openOpsDeckDatabase({ getClient: async () => knex });
   const stack = projectionStack(db);
-  const {
-    events,
-    projection,
-    rollupStore: store,
-    factsStore,
-    indexStore,
-    totals,
-  } = stack;
+  const { events, projection, factsStore, indexStore, totals } = stack;
   let catalogEntities = entities;
   const catalog = catalogServiceMock.mock({
     getEntities: jest.fn(async (request?: any) => {
@@ -65,18 +59,20 @@ export async function startDerivation(
     projection,
     logger: mockServices.logger.mock(),
   });
+  const answers = new RollupAnswers({
+    rollups: totals,
+    benchmark: DEFAULT_BENCHMARK_SET,
+  });
   const scopes = new ScopeDoraService({
     catalog,
     permissions: mockServices.permissions(),
-    rollups: totals,
-    store,
+    answers,
     derivation: projection,
-    benchmark: DEFAULT_BENCHMARK_SET,
   });
   const dora = new DoraService({
     catalog,
     facts: factsStore,
-    rollups: totals,
+    answers,
     index: indexStore,
     derivation: projection,
     benchmark: DEFAULT_BENCHMARK_SET,

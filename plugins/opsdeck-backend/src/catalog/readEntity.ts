@@ -29,6 +29,32 @@ export async function readEntityAsCaller(
   return { entity, entityRef: stringifyEntityRef(entity) };
 }
 
+/** Reads an entity as the caller. @internal */
+export interface EntityReader {
+  read(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<{ entity: Entity; entityRef: string }>;
+}
+
+/**
+ * The reader a service was given (the plugin shares one {@link CallerEntityReader} between its
+ * routes, so a service page's cards read the entity once), else a read from the catalog each time.
+ *
+ * @internal
+ */
+export function entityReader(options: {
+  catalog: CatalogService;
+  entities?: EntityReader;
+}): EntityReader {
+  return (
+    options.entities ?? {
+      read: (ref, credentials) =>
+        readEntityAsCaller(options.catalog, ref, credentials),
+    }
+  );
+}
+
 /**
  * {@link readEntityAsCaller} with a short memory per caller and entity: a burst of requests from
  * one caller for one entity (a page's cards, a dashboard polling, a pipeline's retries) reads it
@@ -38,7 +64,7 @@ export async function readEntityAsCaller(
  *
  * @internal
  */
-export class CallerEntityReader {
+export class CallerEntityReader implements EntityReader {
   private readonly reads: TtlMemo<{ entity: Entity; entityRef: string }>;
 
   constructor(

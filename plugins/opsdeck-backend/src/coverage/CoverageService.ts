@@ -9,7 +9,7 @@ import {
   EntityCoverage,
   computeEntityCoverage,
 } from '@opsdeck/backstage-plugin-common';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { EntityReader, entityReader } from '../catalog/readEntity';
 import { inheritedOnCall } from '../oncall/onCallChains';
 import { FactsStore } from '../store/FactsStore';
 import { AnnotationKeys } from '../mapping/annotationKeys';
@@ -25,6 +25,8 @@ export class CoverageService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       facts: Pick<FactsStore, 'receivedKinds'>;
       /** Installed modules' annotation keys; default none. */
       annotations?: Pick<AnnotationKeys, 'oncall' | 'coverage'>;
@@ -35,8 +37,7 @@ export class CoverageService {
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityCoverage> {
-    const { entity } = await readEntityAsCaller(
-      this.options.catalog,
+    const { entity } = await entityReader(this.options).read(
       ref,
       options.credentials,
     );

@@ -6,6 +6,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BenchmarkSet,
+  DoraAnswer,
   DoraMetrics,
   DoraWindow,
   EntityDora,
@@ -14,12 +15,14 @@ import {
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { doraAnswer } from './doraAnswer';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { EntityReader, entityReader } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import { DatabaseEntityIndexStore } from '../store/DatabaseEntityIndexStore';
 import { FactsStore } from '../store/FactsStore';
 import { serviceScope } from '../derive/RollupDeriver';
-import { RollupTotals } from './RollupTotals';
+import { RollupAnswers } from './RollupAnswers';
+
+type FirstEvent = { firstEventAt: number | null };
 
 /**
  * DORA for one Component: from its daily rollups — the days of the window and the previous
@@ -33,8 +36,10 @@ export class DoraService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       facts: FactsStore;
-      rollups: RollupTotals;
+      answers: RollupAnswers;
       index: DatabaseEntityIndexStore;
       /** How far derivation has come. */
       derivation: { state(): Promise<DerivationState> };
@@ -79,30 +84,38 @@ export class DoraService {
     return this.options.derivation.state();
   }
 
-  /** The entity's service identities and the totals of each of these windows. */
-  private async read(entityRef: string, windows: readonly DoraWindow[]) {
-    const { index, facts, rollups } = this.options;
+  /**
+   * The entity's service identities and its answer for the window: from its rollups (remembered
+   * until they change), or from its facts when it shares an identity.
+   */
+  private async answerOf(
+    entityRef: string,
+    window: DoraWindow,
+  ): Promise<{ services: string[]; answer: DoraAnswer & FirstEvent }> {
+    const { index, facts, answers, benchmark } = this.options;
     const [services, shared] = await Promise.all([
       index.identitiesOf(entityRef),
       index.sharesIdentity(entityRef),
     ]);
     if (!shared) {
-      const scope = serviceScope(entityRef);
-      const [totals, firstEventAt] = await Promise.all([
-        rollups.totals(scope, windows),
-        rollups.firstEventAt(scope),
-      ]);
-      return { services, totals, firstEventAt };
+      const { answer, firstEventAt } = await answers.answer(
+        serviceScope(entityRef),
+        window,
+      );
+      return { services, answer: { ...answer, firstEventAt } };
     }
-    const rows = await facts.readWindowFacts(entityRef, {
-      from: Math.min(...windows.map(w => w.from)),
-      to: Math.max(...windows.map(w => w.to)),
-    });
-    return {
-      services,
-      totals: windows.map(w => totalsOfFacts(rows, w)),
-      firstEventAt: await facts.firstEventAt(entityRef),
-    };
+    // One read serves the window, its weeks and the previous window.
+    const [answer, firstEventAt] = await Promise.all([
+      doraAnswer(window, benchmark, async windows => {
+        const rows = await facts.readWindowFacts(entityRef, {
+          from: Math.min(...windows.map(w => w.from)),
+          to: Math.max(...windows.map(w => w.to)),
+        });
+        return windows.map(w => totalsOfFacts(rows, w));
+      }),
+      facts.firstEventAt(entityRef),
+    ]);
+    return { services, answer: { ...answer, firstEventAt } };
   }
 
   async getEntityDora(
@@ -115,29 +128,16 @@ export class DoraService {
     },
   ): Promise<EntityDora> {
     const window = resolveWindowQuery(query);
-    const { catalog, benchmark } = this.options;
     // The entity is read with the caller's credentials while its rows are read: a missing or
     // hidden entity still answers 404, and nothing read is returned before that check.
-    // One read serves the window, its weeks and the previous window.
-    const answerOf = async (candidate: string) => {
-      let services: string[] = [];
-      let firstEventAt: number | null = null;
-      const answer = await doraAnswer(window, benchmark, async windows => {
-        const read = await this.read(candidate, windows);
-        services = read.services;
-        firstEventAt = read.firstEventAt;
-        return read.totals;
-      });
-      return { services, answer: { ...answer, firstEventAt } };
-    };
     const guessed = stringifyEntityRef(ref);
     const [{ entityRef }, first] = await Promise.all([
-      readEntityAsCaller(catalog, ref, query.credentials),
-      answerOf(guessed),
+      entityReader(this.options).read(ref, query.credentials),
+      this.answerOf(guessed, window),
     ]);
     // The catalog matches names case-insensitively; read again under its spelling if it differs.
     const { services, answer } =
-      entityRef === guessed ? first : await answerOf(entityRef);
+      entityRef === guessed ? first : await this.answerOf(entityRef, window);
     return {
       entityRef,
       services,

@@ -8,7 +8,7 @@ import {
   toSafeHttpUrl,
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { EntityReader, entityReader } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
 import {
   ProvenanceRecord,
@@ -44,6 +44,8 @@ export class ProvenanceService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       store: ProvenanceStore;
       /** How far derivation has come. */
       derivation: { state(): Promise<DerivationState> };
@@ -71,8 +73,7 @@ export class ProvenanceService {
     const limit = parsePageLimit(query.limit);
     const window = resolveWindowQuery(query);
     const after = decodeCursor(query.cursor);
-    const { entityRef } = await readEntityAsCaller(
-      this.options.catalog,
+    const { entityRef } = await entityReader(this.options).read(
       ref,
       query.credentials,
     );

@@ -21,6 +21,16 @@ import { MergeableSketch } from '../rollups/sketch';
 export class RollupTotals {
   constructor(private readonly options: { store: RollupStore }) {}
 
+  /** How many Components a group or org scope holds. */
+  memberCount(scope: string): Promise<number> {
+    return this.options.store.memberCount(scope);
+  }
+
+  /** See {@link RollupStore.generation}. */
+  generation(): Promise<string> {
+    return this.options.store.generation();
+  }
+
   /**
    * The scope's first day with a deployment or an incident (00:00 UTC), null without any: windows
    * start on UTC days, so the day decides as well as the instant whether history precedes one.

@@ -5,16 +5,13 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  BenchmarkSet,
   ScopeDora,
   opsdeckRollupReadPermission,
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { authorizeOrThrow } from '../permissions/authorize';
-import { readEntityAsCaller } from '../catalog/readEntity';
-import { RollupTotals } from './RollupTotals';
-import { RollupStore } from '../store/RollupStore';
-import { doraAnswer } from './doraAnswer';
+import { EntityReader, entityReader } from '../catalog/readEntity';
+import { RollupAnswers } from './RollupAnswers';
 import { resolveWindowQuery } from './windowQuery';
 
 /**
@@ -27,12 +24,12 @@ export class ScopeDoraService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       permissions: PermissionsService;
-      rollups: RollupTotals;
-      store: RollupStore;
+      answers: RollupAnswers;
       /** How far derivation has come. */
       derivation: { state(): Promise<DerivationState> };
-      benchmark: BenchmarkSet;
     },
   ) {}
 
@@ -49,25 +46,19 @@ export class ScopeDoraService {
     const window = resolveWindowQuery(query);
     await this.authorize(query.credentials);
     const includeChildren = query.includeChildren ?? false;
-    const read = async (groupRef: string) => {
-      const scope = `${includeChildren ? 'tree' : 'group'}:${groupRef}`;
-      return {
-        services: await this.options.store.memberCount(scope),
-        answer: await this.answer(scope, window),
-      };
-    };
+    const read = (groupRef: string) =>
+      this.answer(`${includeChildren ? 'tree' : 'group'}:${groupRef}`, window);
     // The group is read with the caller's credentials while its rollups are read; nothing is
     // returned unless the catalog shows it to the caller.
     const guessed = stringifyEntityRef({ kind: 'group', ...ref });
     const [{ entityRef }, first] = await Promise.all([
-      readEntityAsCaller(
-        this.options.catalog,
+      entityReader(this.options).read(
         { kind: 'group', ...ref },
         query.credentials,
       ),
       read(guessed),
     ]);
-    const { services, answer } =
+    const { services, ...answer } =
       entityRef === guessed ? first : await read(entityRef);
     return {
       scope: { type: 'group', entityRef, includeChildren, services },
@@ -83,27 +74,19 @@ export class ScopeDoraService {
   }): Promise<ScopeDora> {
     const window = resolveWindowQuery(query);
     await this.authorize(query.credentials);
-    return {
-      scope: {
-        type: 'org',
-        services: await this.options.store.memberCount('org'),
-      },
-      ...(await this.answer('org', window)),
-    };
+    const { services, ...answer } = await this.answer('org', window);
+    return { scope: { type: 'org', services }, ...answer };
   }
 
   private async answer(
     scope: string,
     window: ReturnType<typeof resolveWindowQuery>,
   ) {
-    const { rollups, benchmark, derivation } = this.options;
-    return {
-      ...(await doraAnswer(window, benchmark, windows =>
-        rollups.totals(scope, windows),
-      )),
-      firstEventAt: await rollups.firstEventAt(scope),
-      ...(await derivation.state()),
-    };
+    const [{ answer, firstEventAt, members }, state] = await Promise.all([
+      this.options.answers.answer(scope, window),
+      this.options.derivation.state(),
+    ]);
+    return { services: members, ...answer, firstEventAt, ...state };
   }
 
   private authorize(credentials: BackstageCredentials) {

@@ -21,7 +21,7 @@ import { catalogPerson, linkPeople } from './catalogPeople';
 import { ProviderOnCall } from './ProviderOnCall';
 import { OnCallChain, onCallCandidates, onCallChains } from './onCallChains';
 
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { EntityReader, entityReader } from '../catalog/readEntity';
 
 type Choice = NonNullable<ReturnType<typeof chooseOnCallSource>>;
 
@@ -38,6 +38,8 @@ export class OnCallService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       providers: ProviderOnCall;
       /** On-call annotation keys in priority order; default the built-in ones. */
       annotations?: readonly string[];
@@ -65,8 +67,7 @@ export class OnCallService {
     ref: CompoundEntityRef,
     query: { credentials: BackstageCredentials; now?: number },
   ): Promise<OnCallAnswer> {
-    const { entity } = await readEntityAsCaller(
-      this.options.catalog,
+    const { entity } = await entityReader(this.options).read(
       ref,
       query.credentials,
     );
@@ -205,8 +206,7 @@ export class OnCallService {
     ref: CompoundEntityRef,
     query: { credentials: BackstageCredentials; from: number; to: number },
   ): Promise<ShiftsAnswer> {
-    const { entity } = await readEntityAsCaller(
-      this.options.catalog,
+    const { entity } = await entityReader(this.options).read(
       ref,
       query.credentials,
     );

@@ -11,7 +11,7 @@ import {
   toSafeHttpUrl,
 } from '@opsdeck/backstage-plugin-common';
 import { profileOf, relationTargets } from '../catalog/entities';
-import { readEntityAsCaller } from '../catalog/readEntity';
+import { EntityReader, entityReader } from '../catalog/readEntity';
 import { OnCallService } from './OnCallService';
 
 const summary = (entity: Entity): OwnershipGroup => ({
@@ -31,6 +31,8 @@ export class OwnershipService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default a catalog read each time. */
+      entities?: EntityReader;
       oncall: OnCallService;
     },
   ) {}
@@ -41,8 +43,7 @@ export class OwnershipService {
   ): Promise<OwnershipAnswer> {
     const { catalog, oncall } = this.options;
     const { credentials } = query;
-    const { entity, entityRef } = await readEntityAsCaller(
-      catalog,
+    const { entity, entityRef } = await entityReader(this.options).read(
       ref,
       credentials,
     );

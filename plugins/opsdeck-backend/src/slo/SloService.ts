@@ -20,7 +20,7 @@ import {
   ProviderHttpError,
 } from '@opsdeck/backstage-plugin-node';
 import { JsonValue } from '@backstage/types';
-import { CallerEntityReader } from '../catalog/readEntity';
+import { CallerEntityReader, EntityReader } from '../catalog/readEntity';
 import { ScopeQuery, scopeComponents } from '../catalog/scopeComponents';
 import { ProviderAnswerCache } from '../oncall/ProviderAnswerCache';
 import { ComponentSlos, OpenSloReader } from './OpenSloReader';
@@ -62,11 +62,13 @@ const percent = (share: number) => `${+(share * 100).toFixed(2)} %`;
  */
 export class SloService {
   private readonly now: () => number;
-  private readonly entities: CallerEntityReader;
+  private readonly entities: EntityReader;
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /** Shared reads of entities as the caller; default its own. */
+      entities?: EntityReader;
       reader: OpenSloReader;
       providers: () => OpsDeckSliProvider[];
       cache: ProviderAnswerCache;
@@ -75,7 +77,7 @@ export class SloService {
     },
   ) {
     this.now = options.now ?? Date.now;
-    this.entities = new CallerEntityReader(options.catalog);
+    this.entities = options.entities ?? new CallerEntityReader(options.catalog);
   }
 
   /** Reads an entity as the caller (remembered for a moment per caller and entity). */

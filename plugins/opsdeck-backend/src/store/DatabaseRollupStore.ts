@@ -7,6 +7,7 @@ import {
   RollupValueKind,
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { chunks } from './chunks';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { isTransientFault, openOpsDeckDatabase } from './database';
@@ -69,6 +70,16 @@ export function decodeValues(encoded: string): Float64Array {
   const out = new Float64Array(bytes.byteLength / 8);
   new Uint8Array(out.buffer).set(bytes);
   return out;
+}
+
+const GENERATION_KEY = 'rollups.generation';
+
+/** Marks rollups changed; last in a writing transaction, so locks are always taken in one order. */
+async function bumpGeneration(db: Knex | Knex.Transaction): Promise<void> {
+  await db('opsdeck_meta')
+    .insert({ key: GENERATION_KEY, value: randomUUID() })
+    .onConflict('key')
+    .merge();
 }
 
 /** Day of an instant, as SQL over integer epoch ms (no date functions: both dialects agree). */
@@ -228,7 +239,15 @@ export class DatabaseRollupStore implements RollupStore {
       for (const chunk of chunks(records, 40)) {
         await tx('opsdeck_rollups').insert(chunk);
       }
+      await bumpGeneration(tx);
     });
+  }
+
+  async generation(): Promise<string> {
+    const row = await this.db('opsdeck_meta')
+      .where('key', GENERATION_KEY)
+      .first('value');
+    return row ? String(row.value) : '';
   }
 
   /** Whole rows of several scopes on some days (to add them up). */
@@ -318,7 +337,10 @@ export class DatabaseRollupStore implements RollupStore {
   }
 
   async deleteScope(scope: string): Promise<void> {
-    await this.db('opsdeck_rollups').where('scope', scope).delete();
+    await this.db.transaction(async tx => {
+      await tx('opsdeck_rollups').where('scope', scope).delete();
+      await bumpGeneration(tx);
+    });
   }
 
   /** The (group/org scope, service) memberships of these services. */
@@ -397,6 +419,7 @@ export class DatabaseRollupStore implements RollupStore {
           );
         }
       }
+      if (changes.length) await bumpGeneration(tx);
       return changes;
     });
   }

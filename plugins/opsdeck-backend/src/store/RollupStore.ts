@@ -58,6 +58,11 @@ export interface RollupStore {
     days: readonly number[],
   ): Promise<Map<number, string | null>>;
   firstSentDay(scope: string): Promise<number | undefined>;
+  /**
+   * Changes whenever a rollup row or a scope's members change (in the same transaction): an
+   * answer built from rollups read after it stays right until it changes, on any replica.
+   */
+  generation(): Promise<string>;
   /** The first day the scope has any row (a deployment or an incident), 00:00 UTC. */
   firstEventDay(scope: string): Promise<number | undefined>;
   daysOf(scopes: readonly string[]): Promise<number[]>;
