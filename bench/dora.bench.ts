@@ -327,7 +327,7 @@ async function main() {
         at100k.team,
       )} (≤ 2×), org ${ratio(at100k.org)} (≤ 3×)`,
     );
-    await measureServiceTables(api);
+    await profiled('tables', () => measureServiceTables(api));
 
     if (with1M) {
       const more = Math.round((1_000_000 - DEPLOYMENTS) / SERVICES);

@@ -14,6 +14,8 @@ import {
   totalsOfFacts,
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
+import { createHash } from 'node:crypto';
+import { TtlMemo } from '../ttlMemo';
 import { doraAnswer } from './doraAnswer';
 import { EntityReader, entityReader } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
@@ -47,6 +49,12 @@ export class DoraService {
     },
   ) {}
 
+  /** Service tables' metrics, by generation, window and entities (a table holds few KB). */
+  private readonly tables = new TtlMemo<Map<string, DoraMetrics>>({
+    ttlMs: 10 * 60_000,
+    maxEntries: 200,
+  });
+
   /** Id of the benchmark set the answers tier with. */
   get benchmarkId(): string {
     return this.options.benchmark.id;
@@ -55,27 +63,37 @@ export class DoraService {
   /**
    * Several entities' metrics for one window, without the previous window or the weeks, read
    * together (the rows of a team's or the org's service table). The caller has already read the
-   * entities as the user.
+   * entities as the user. Remembered until the rollups change: every change of facts is followed
+   * by the rollup write that changes the generation, which is read before the facts.
    */
   async windowMetricsOf(
     entityRefs: readonly string[],
     window: DoraWindow,
   ): Promise<Map<string, DoraMetrics>> {
-    const facts = await this.options.facts.readManyWindowFacts(
-      entityRefs,
-      window,
-    );
-    return new Map(
-      entityRefs.map(ref => [
-        ref,
-        metricsFromTotals(
-          totalsOfFacts(
-            facts.get(ref) ?? { deployments: [], incidents: [] },
-            window,
-          ),
-          { window, benchmark: this.options.benchmark },
-        ),
-      ]),
+    const generation = await this.options.answers.generation();
+    const refs = createHash('sha256')
+      .update(entityRefs.join('\u0000'))
+      .digest('base64');
+    return this.tables.get(
+      `${generation}\u0000${window.from}\u0000${window.to}\u0000${refs}`,
+      async () => {
+        const facts = await this.options.facts.readManyWindowFacts(
+          entityRefs,
+          window,
+        );
+        return new Map(
+          entityRefs.map(ref => [
+            ref,
+            metricsFromTotals(
+              totalsOfFacts(
+                facts.get(ref) ?? { deployments: [], incidents: [] },
+                window,
+              ),
+              { window, benchmark: this.options.benchmark },
+            ),
+          ]),
+        );
+      },
     );
   }
 

@@ -41,6 +41,11 @@ export class RollupAnswers {
     });
   }
 
+  /** The rollup generation now: read it before the rows an answer kept under it is built from. */
+  generation(): Promise<string> {
+    return this.options.rollups.generation();
+  }
+
   async answer(scope: string, window: DoraWindow): Promise<RollupAnswer> {
     const { rollups, benchmark } = this.options;
     const generation = await rollups.generation();

@@ -161,6 +161,42 @@ describe('team and organisation service tables', () => {
     expect(orgCoverage.body.percent).toBe(37);
   });
 
+  it('shows new deployments in the table as soon as they are derived (a remembered table is dropped)', async () => {
+    const { server } = await start();
+    const path = `/api/opsdeck/org/services?${WINDOW}`;
+    const storefrontOf = (res: request.Response) =>
+      res.body.services.find(
+        (s: any) => s.entityRef === 'component:default/storefront',
+      );
+    const before = await readDerived(server, path);
+    expect(storefrontOf(before).dora.deploymentFrequency.value).toBeNull();
+    // Read again from memory, then a deployment of storefront arrives.
+    expect(storefrontOf(await readDerived(server, path)).dora).toEqual(
+      storefrontOf(before).dora,
+    );
+    await request(server)
+      .post('/api/opsdeck/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        version: 1,
+        source: 'ci',
+        deployments: [
+          {
+            id: 'sf-1',
+            service: 'component:default/storefront',
+            environment: 'production',
+            status: 'success',
+            finishedAt: day(9),
+          },
+        ],
+      })
+      .expect(202);
+    const after = await readDerived(server, path);
+    expect(storefrontOf(after).dora.deploymentFrequency.value).toBeCloseTo(
+      1 / 7,
+    );
+  });
+
   it('answers an empty team with no percentage, and names a missing team and a bad window', async () => {
     const { server } = await start();
     const empty = await request(server)
