@@ -9,9 +9,17 @@ import { loopMaxSinceLast, startBackend } from './portal';
 /**
  * With OPSDECK_BENCH_SLOW_MS set, prints every SQLite statement and garbage collection that held
  * the event loop longer than that, and every stall of the loop itself: where a long block comes
- * from.
+ * from; at exit, the statements that took the most time in all.
  */
 function reportSlow(thresholdMs: number) {
+  // Time per statement text, printed at the end: which statements the time goes to in all.
+  const totals = new Map<string, { ms: number; n: number }>();
+  process.on('exit', () => {
+    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+    console.log('SQLite time by statement (top 15):');
+    for (const [sql, { ms, n }] of top)
+      console.log(`  ${ms.toFixed(0)} ms in ${n} runs: ${sql.slice(0, 240)}`);
+  });
   const Database = require('better-sqlite3');
   const statement = Object.getPrototypeOf(
     new Database(':memory:').prepare('select 1'),
@@ -24,6 +32,9 @@ function reportSlow(thresholdMs: number) {
         return original.apply(this, params);
       } finally {
         const ms = performance.now() - start;
+        const sql = String(this.source).replace(/\?(, \?)+/g, '?, …');
+        const total = totals.get(sql) ?? { ms: 0, n: 0 };
+        totals.set(sql, { ms: total.ms + ms, n: total.n + 1 });
         if (ms > thresholdMs)
           console.log(
             `slow statement ${ms.toFixed(0)} ms: ${String(this.source).slice(

@@ -133,6 +133,13 @@ export async function startBackend(
 export function client(port: number) {
   const base = `http://127.0.0.1:${port}/api`;
   const headers = { Authorization: `Bearer ${TOKEN}` };
+  // A failed connection says why (fetch's own message is only "fetch failed").
+  const fetch = (url: string, init?: RequestInit) =>
+    globalThis.fetch(url, init).catch(error => {
+      throw new Error(
+        `${init?.method ?? 'GET'} ${url}: ${error} (${error?.cause})`,
+      );
+    });
   return {
     async get(path: string): Promise<any> {
       const res = await fetch(`${base}${path}`, { headers });

@@ -147,11 +147,15 @@ export class DoraService {
   ): Promise<EntityDora> {
     const window = resolveWindowQuery(query);
     // The entity is read with the caller's credentials while its rows are read: a missing or
-    // hidden entity still answers 404, and nothing read is returned before that check.
+    // hidden entity still answers 404, and nothing read is returned before that check. How far
+    // derivation has come is read before the rows: an answer never claims more than it holds.
     const guessed = stringifyEntityRef(ref);
-    const [{ entityRef }, first] = await Promise.all([
+    const [{ entityRef }, { state, ...first }] = await Promise.all([
       entityReader(this.options).read(ref, query.credentials),
-      this.answerOf(guessed, window),
+      this.derivationState().then(async read => ({
+        state: read,
+        ...(await this.answerOf(guessed, window)),
+      })),
     ]);
     // The catalog matches names case-insensitively; read again under its spelling if it differs.
     const { services, answer } =
@@ -160,7 +164,7 @@ export class DoraService {
       entityRef,
       services,
       ...answer,
-      ...(await this.derivationState()),
+      ...state,
     };
   }
 }

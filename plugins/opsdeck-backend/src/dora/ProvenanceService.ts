@@ -77,6 +77,8 @@ export class ProvenanceService {
       ref,
       query.credentials,
     );
+    // How far derivation has come, read before the rows: an answer never claims more than it holds.
+    const state = await this.options.derivation.state();
     const rows = await this.options.store.listRecords(entityRef, {
       ...window,
       type: query.type as 'deployment' | 'incident' | undefined,
@@ -99,7 +101,7 @@ export class ProvenanceService {
     });
     const last = items[items.length - 1];
     return {
-      ...(await this.options.derivation.state()),
+      ...state,
       items,
       ...(rows.length > limit && last
         ? { nextCursor: encodeCursor(last.time, last.key) }

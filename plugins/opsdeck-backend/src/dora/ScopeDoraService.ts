@@ -82,10 +82,12 @@ export class ScopeDoraService {
     scope: string,
     window: ReturnType<typeof resolveWindowQuery>,
   ) {
-    const [{ answer, firstEventAt, members }, state] = await Promise.all([
-      this.options.answers.answer(scope, window),
-      this.options.derivation.state(),
-    ]);
+    // How far derivation has come, read before the answer: it never claims more than it holds.
+    const state = await this.options.derivation.state();
+    const { answer, firstEventAt, members } = await this.options.answers.answer(
+      scope,
+      window,
+    );
     return { services: members, ...answer, firstEventAt, ...state };
   }
 

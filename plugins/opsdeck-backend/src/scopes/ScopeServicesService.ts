@@ -47,11 +47,11 @@ export class ScopeServicesService {
     options: { from?: string; to?: string; credentials: BackstageCredentials },
   ): Promise<ScopeServices> {
     const window = resolveWindowQuery(options);
-    const { scope, components } = await scopeComponents(
-      this.options.catalog,
-      query,
-      options.credentials,
-    );
+    // How far derivation has come, read before the rows: an answer never claims more than it holds.
+    const [state, { scope, components }] = await Promise.all([
+      this.options.dora.derivationState(),
+      scopeComponents(this.options.catalog, query, options.credentials),
+    ]);
     const coverages = await this.options.coverage.coverageOf(
       components,
       options.credentials,
@@ -78,7 +78,7 @@ export class ScopeServicesService {
       };
     });
     return {
-      ...(await this.options.dora.derivationState()),
+      ...state,
       scope,
       window,
       benchmark: this.options.dora.benchmarkId,

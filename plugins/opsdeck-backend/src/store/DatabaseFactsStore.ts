@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DoraScopeFacts } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { pushTo } from '../collections';
-import { chunks } from './chunks';
+import { chunks, pacedChunks } from './chunks';
 import {
   componentsOfIdentities,
   identitiesOfComponents,
@@ -121,7 +121,7 @@ export class DatabaseFactsStore implements FactsStore {
       );
     }
     const blaming: IncidentRow[] = [];
-    for (const chunk of chunks(deployments.map(d => d.record_key))) {
+    for await (const chunk of pacedChunks(deployments.map(d => d.record_key))) {
       blaming.push(
         ...(await this.db<IncidentRow>('opsdeck_incidents').whereIn(
           'caused_by_deployment',
@@ -136,7 +136,7 @@ export class DatabaseFactsStore implements FactsStore {
     if (slice) {
       // Earlier incidents still count where they name a deployment or SHA of the slice.
       const naming: IncidentRow[] = [...blaming];
-      for (const chunk of chunks([...shasOf(parsed.values())])) {
+      for await (const chunk of pacedChunks([...shasOf(parsed.values())])) {
         naming.push(
           ...(await this.db<IncidentRow>('opsdeck_incidents')
             .whereIn('caused_by_commit', chunk)
@@ -407,7 +407,7 @@ export class DatabaseFactsStore implements FactsStore {
       ['opsdeck_deployment_facts', changes.deleteDeployments],
       ['opsdeck_incident_facts', changes.deleteIncidents],
     ] as const) {
-      for (const chunk of chunks(rows, 100)) {
+      for await (const chunk of pacedChunks(rows, 100)) {
         await tx(table)
           .where(q => {
             for (const k of chunk) q.orWhere(k);
@@ -415,13 +415,13 @@ export class DatabaseFactsStore implements FactsStore {
           .delete();
       }
     }
-    for (const chunk of chunks(changes.upsertDeployments, 50)) {
+    for await (const chunk of pacedChunks(changes.upsertDeployments, 50)) {
       await tx('opsdeck_deployment_facts')
         .insert(chunk)
         .onConflict(['component', 'record_key'])
         .merge();
     }
-    for (const chunk of chunks(changes.upsertIncidents, 100)) {
+    for await (const chunk of pacedChunks(changes.upsertIncidents, 100)) {
       await tx('opsdeck_incident_facts')
         .insert(chunk)
         .onConflict(['component', 'record_key'])

@@ -8,7 +8,7 @@ import {
 } from '@opsdeck/backstage-plugin-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { chunks } from './chunks';
+import { chunks, pacedChunks } from './chunks';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { isTransientFault, openOpsDeckDatabase } from './database';
 import {
@@ -207,7 +207,7 @@ export class DatabaseRollupStore implements RollupStore {
   ): Promise<void> {
     const now = Date.now();
     await this.db.transaction(async tx => {
-      for (const chunk of chunks(entries, 200)) {
+      for await (const chunk of pacedChunks(entries, 200)) {
         await tx('opsdeck_rollups')
           .where(q => {
             for (const e of chunk) q.orWhere({ scope: e.scope, day: e.day });
@@ -236,7 +236,7 @@ export class DatabaseRollupStore implements RollupStore {
         }
         return [record];
       });
-      for (const chunk of chunks(records, 40)) {
+      for await (const chunk of pacedChunks(records, 40)) {
         await tx('opsdeck_rollups').insert(chunk);
       }
       await bumpGeneration(tx);
@@ -256,8 +256,8 @@ export class DatabaseRollupStore implements RollupStore {
     days: readonly number[],
   ): Promise<Array<{ scope: string; rollup: StoredRollup }>> {
     const out = [];
-    for (const scopeChunk of chunks(scopes, 200)) {
-      for (const dayChunk of chunks(days, 200)) {
+    for await (const scopeChunk of pacedChunks(scopes, 200)) {
+      for await (const dayChunk of pacedChunks(days, 200)) {
         const rows = await this.db('opsdeck_rollups')
           .whereIn('scope', scopeChunk)
           .whereIn('day', dayChunk);

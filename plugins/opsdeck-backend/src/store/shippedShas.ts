@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { chunks } from './chunks';
+import { pacedChunks } from './chunks';
 import { ShippedChanges } from './FactsStore';
 
 /*
@@ -16,7 +16,7 @@ export async function readShippedBefore(
   before: number,
 ): Promise<{ changes: Set<string>; commits: Set<string> }> {
   const out = { changes: new Set<string>(), commits: new Set<string>() };
-  for (const chunk of chunks([...shas])) {
+  for await (const chunk of pacedChunks([...shas])) {
     const rows = await db('opsdeck_shipped_shas')
       .where('component', component)
       .whereIn('sha', chunk);
@@ -53,7 +53,7 @@ export async function applyShipped(
     });
   };
   const whole = all.filter(s => s.cut === null).map(s => s.component);
-  for (const chunk of chunks(whole))
+  for await (const chunk of pacedChunks(whole))
     (await tx('opsdeck_shipped_shas').whereIn('component', chunk)).forEach(
       keep,
     );
@@ -67,7 +67,7 @@ export async function applyShipped(
       ...(await mine().where('first_change_at', '>=', cut)),
       ...(await mine().where('first_commit_at', '>=', cut)),
     ];
-    for (const chunk of chunks([...new Set(named)]))
+    for await (const chunk of pacedChunks([...new Set(named)]))
       rows.push(...(await mine().whereIn('sha', chunk)));
     rows.forEach(keep);
   }
@@ -104,13 +104,13 @@ export async function applyShipped(
         });
     }
   }
-  for (const chunk of chunks(deletes, 100))
+  for await (const chunk of pacedChunks(deletes, 100))
     await tx('opsdeck_shipped_shas')
       .where(q => {
         for (const k of chunk) q.orWhere(k);
       })
       .delete();
-  for (const chunk of chunks(upserts, 200))
+  for await (const chunk of pacedChunks(upserts, 200))
     await tx('opsdeck_shipped_shas')
       .insert(chunk)
       .onConflict(['component', 'sha'])
