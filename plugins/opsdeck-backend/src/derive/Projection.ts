@@ -232,12 +232,15 @@ export class Projection {
   async state(): Promise<DerivationState> {
     const { state } = this.options;
     // Read on every answer built on derived data: its reads go out together.
-    const [throughId, at, { pending }] = await Promise.all([
-      state.getMeta(META.throughId),
-      state.getMeta(META.throughAt),
+    const [meta, { pending }] = await Promise.all([
+      state.getMetas([META.throughId, META.throughAt]),
       state.queueCounts(),
     ]);
-    const after = await state.eventsAfter(Number(throughId ?? 0));
+    const throughId = meta.get(META.throughId);
+    const at = meta.get(META.throughAt);
+    // Counted exactly up to 1 000: beyond that a backlog is told by row ids, so that every answer
+    // does not count it again.
+    const after = await state.eventsAfter(Number(throughId ?? 0), 1_000);
     return {
       derivedThrough: at === undefined ? null : Number(at),
       // Work queued without new events (a rebuild) still means answers may change.

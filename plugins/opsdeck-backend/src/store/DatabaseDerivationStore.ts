@@ -16,11 +16,17 @@ export interface EventMark {
  */
 export interface DerivationStateStore {
   getMeta(key: string): Promise<string | undefined>;
+  /** Several values in one read. */
+  getMetas(keys: readonly string[]): Promise<Map<string, string>>;
   setMeta(key: string, value: string): Promise<void>;
   /** The newest stored event, if any. */
   newestEvent(): Promise<EventMark | undefined>;
-  /** How many events were stored after the one with this row id. */
-  eventsAfter(id: number): Promise<number>;
+  /**
+   * How many events were stored after the one with this row id. With `exactUpTo`, counted
+   * exactly up to that many; above it, the difference of row ids (the count where ids have no
+   * gaps, else more), so the cost of an answer does not grow with a backlog.
+   */
+  eventsAfter(id: number, exactUpTo?: number): Promise<number>;
   /** When the first event after this id was received; undefined when there is none. */
   firstReceivedAfter(id: number): Promise<number | undefined>;
   /** Marks waiting in the derivation queues (set-aside ones not counted), and set aside. */
@@ -53,6 +59,13 @@ export class DatabaseDerivationStore implements DerivationStateStore {
     return row?.value;
   }
 
+  async getMetas(keys: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db('opsdeck_meta')
+      .whereIn('key', [...keys])
+      .select('key', 'value');
+    return new Map(rows.map(r => [String(r.key), String(r.value)]));
+  }
+
   async setMeta(key: string, value: string): Promise<void> {
     await this.db('opsdeck_meta')
       .insert({ key, value })
@@ -69,11 +82,25 @@ export class DatabaseDerivationStore implements DerivationStateStore {
       : undefined;
   }
 
-  async eventsAfter(id: number): Promise<number> {
-    const [{ n }] = await this.db('opsdeck_events')
-      .where('id', '>', id)
+  async eventsAfter(id: number, exactUpTo?: number): Promise<number> {
+    if (exactUpTo === undefined) {
+      const [{ n }] = await this.db('opsdeck_events')
+        .where('id', '>', id)
+        .count({ n: '*' });
+      return Number(n);
+    }
+    const [{ n }] = await this.db
+      .from(
+        this.db('opsdeck_events')
+          .where('id', '>', id)
+          .select('id')
+          .limit(exactUpTo + 1)
+          .as('after'),
+      )
       .count({ n: '*' });
-    return Number(n);
+    if (Number(n) <= exactUpTo) return Number(n);
+    const newest = await this.newestEvent();
+    return Math.max(Number(n), (newest?.id ?? id) - id);
   }
 
   async firstReceivedAfter(id: number): Promise<number | undefined> {

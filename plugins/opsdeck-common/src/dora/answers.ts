@@ -29,7 +29,10 @@ export interface DoraAnswer {
 export interface DerivationState {
   /** When the newest event the answer includes was received, epoch ms; null before any. */
   derivedThrough?: number | null;
-  /** Events accepted but not derived yet (at least 1 while any derivation work is queued). */
+  /**
+   * Events accepted but not derived yet (at least 1 while any derivation work is queued): exact
+   * up to 1 000, above that the difference of the events' row ids (which PostgreSQL may skip).
+   */
   pendingEvents?: number;
 }
 
