@@ -45,7 +45,8 @@ describe('how far derivation has come', () => {
       const backlog = (await projection.state()).pendingEvents!;
       // 1 507 stored; ids may skip on PostgreSQL, never fall short.
       expect(backlog).toBeGreaterThanOrEqual(1_507);
-      if (id === 'SQLITE_3') expect(backlog).toBe(1_507);
+      // SQLite's row ids have no gaps here: exactly the backlog.
+      expect(id === 'SQLITE_3' ? backlog : 1_507).toBe(1_507);
       await projection.catchUp();
       expect((await projection.state()).pendingEvents).toBe(0);
     },
