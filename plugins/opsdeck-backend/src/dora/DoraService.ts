@@ -49,11 +49,19 @@ export class DoraService {
     },
   ) {}
 
-  /** Service tables' metrics, by generation, window and entities (a table holds few KB). */
-  private readonly tables = new TtlMemo<Map<string, DoraMetrics>>({
-    ttlMs: 10 * 60_000,
-    maxEntries: 200,
-  });
+  /**
+   * Service tables' metrics by generation, window and entities (the org's table of 500
+   * Components holds about 1 MB), dropped when the generation changes.
+   */
+  private tables = DoraService.emptyTables();
+  private tablesGeneration = '';
+
+  private static emptyTables() {
+    return new TtlMemo<Map<string, DoraMetrics>>({
+      ttlMs: 10 * 60_000,
+      maxEntries: 20,
+    });
+  }
 
   /** Id of the benchmark set the answers tier with. */
   get benchmarkId(): string {
@@ -71,6 +79,10 @@ export class DoraService {
     window: DoraWindow,
   ): Promise<Map<string, DoraMetrics>> {
     const generation = await this.options.answers.generation();
+    if (generation !== this.tablesGeneration) {
+      this.tablesGeneration = generation;
+      this.tables = DoraService.emptyTables();
+    }
     const refs = createHash('sha256')
       .update(entityRefs.join('\u0000'))
       .digest('base64');

@@ -25,7 +25,9 @@ export interface RollupAnswer {
  * @internal
  */
 export class RollupAnswers {
-  private readonly memo: TtlMemo<RollupAnswer>;
+  private memo: TtlMemo<RollupAnswer>;
+  /** The newest generation seen: answers kept under older ones are dropped when it changes. */
+  private seen = '';
 
   constructor(
     private readonly options: {
@@ -34,10 +36,15 @@ export class RollupAnswers {
       maxEntries?: number;
     },
   ) {
+    this.memo = this.emptyMemo();
+  }
+
+  private emptyMemo() {
     // Windows are whole UTC days, so a window's key holds for the day; the TTL only bounds memory.
-    this.memo = new TtlMemo({
+    // An answer holds about 30 KB: at most 1 000 of them by default.
+    return new TtlMemo<RollupAnswer>({
       ttlMs: 10 * 60_000,
-      maxEntries: options.maxEntries ?? 5_000,
+      maxEntries: this.options.maxEntries ?? 1_000,
     });
   }
 
@@ -49,6 +56,10 @@ export class RollupAnswers {
   async answer(scope: string, window: DoraWindow): Promise<RollupAnswer> {
     const { rollups, benchmark } = this.options;
     const generation = await rollups.generation();
+    if (generation !== this.seen) {
+      this.seen = generation;
+      this.memo = this.emptyMemo();
+    }
     const key = `${generation}\u0000${scope}\u0000${window.from}\u0000${window.to}`;
     return this.memo.get(key, async () => {
       const [answer, firstEventAt, count] = await Promise.all([
