@@ -1,4 +1,4 @@
-import { TtlMemo } from './ttlMemo';
+import { GenerationMemo, TtlMemo } from './ttlMemo';
 
 describe('TtlMemo', () => {
   it('shares one load per key for the TTL, loads again after it, and forgets a failed load', async () => {
@@ -31,5 +31,19 @@ describe('TtlMemo', () => {
     await memo.get('b', load('b'));
     await memo.get('a', load('a'));
     expect(loads).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('GenerationMemo', () => {
+  it('keeps values while the generation holds, and drops them all when it changes', async () => {
+    const memo = new GenerationMemo<number>({ ttlMs: 60_000, maxEntries: 10 });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await memo.get('g1', 'a', load)).toBe(1);
+    expect(await memo.get('g1', 'a', load)).toBe(1);
+    expect(await memo.get('g1', 'b', load)).toBe(2);
+    expect(await memo.get('g2', 'a', load)).toBe(3);
+    // Back to an older generation: what was kept under it is gone too.
+    expect(await memo.get('g1', 'b', load)).toBe(4);
   });
 });

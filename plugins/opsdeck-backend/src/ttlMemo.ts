@@ -44,3 +44,27 @@ export class TtlMemo<V> {
     return value;
   }
 }
+
+/**
+ * A {@link TtlMemo} for values built from data that carries a generation (a marker the writers
+ * change with the data): a value is kept under the generation read before its data was, so it is
+ * never kept under a newer one, and everything kept is dropped once another generation is seen.
+ *
+ * @internal
+ */
+export class GenerationMemo<V> {
+  private memo: TtlMemo<V>;
+  private seen: string | undefined;
+
+  constructor(private readonly options: { ttlMs: number; maxEntries: number }) {
+    this.memo = new TtlMemo(options);
+  }
+
+  get(generation: string, key: string, load: () => Promise<V>): Promise<V> {
+    if (generation !== this.seen) {
+      this.seen = generation;
+      this.memo = new TtlMemo(this.options);
+    }
+    return this.memo.get(`${generation}\u0000${key}`, load);
+  }
+}

@@ -15,7 +15,7 @@ import {
   DerivationState,
 } from '@opsdeck/backstage-plugin-common';
 import { createHash } from 'node:crypto';
-import { TtlMemo } from '../ttlMemo';
+import { GenerationMemo } from '../ttlMemo';
 import { doraAnswer } from './doraAnswer';
 import { EntityReader, entityReader } from '../catalog/readEntity';
 import { resolveWindowQuery } from './windowQuery';
@@ -49,19 +49,11 @@ export class DoraService {
     },
   ) {}
 
-  /**
-   * Service tables' metrics by generation, window and entities (the org's table of 500
-   * Components holds about 1 MB), dropped when the generation changes.
-   */
-  private tables = DoraService.emptyTables();
-  private tablesGeneration = '';
-
-  private static emptyTables() {
-    return new TtlMemo<Map<string, DoraMetrics>>({
-      ttlMs: 10 * 60_000,
-      maxEntries: 20,
-    });
-  }
+  /** Service tables' metrics by generation, window and entities (the org's 500: about 1 MB). */
+  private readonly tables = new GenerationMemo<Map<string, DoraMetrics>>({
+    ttlMs: 10 * 60_000,
+    maxEntries: 20,
+  });
 
   /** Id of the benchmark set the answers tier with. */
   get benchmarkId(): string {
@@ -79,15 +71,12 @@ export class DoraService {
     window: DoraWindow,
   ): Promise<Map<string, DoraMetrics>> {
     const generation = await this.options.answers.generation();
-    if (generation !== this.tablesGeneration) {
-      this.tablesGeneration = generation;
-      this.tables = DoraService.emptyTables();
-    }
     const refs = createHash('sha256')
       .update(entityRefs.join('\u0000'))
       .digest('base64');
     return this.tables.get(
-      `${generation}\u0000${window.from}\u0000${window.to}\u0000${refs}`,
+      generation,
+      `${window.from}\u0000${window.to}\u0000${refs}`,
       async () => {
         const facts = await this.options.facts.readManyWindowFacts(
           entityRefs,

@@ -3,7 +3,7 @@ import {
   DoraAnswer,
   DoraWindow,
 } from '@opsdeck/backstage-plugin-common';
-import { TtlMemo } from '../ttlMemo';
+import { GenerationMemo } from '../ttlMemo';
 import { doraAnswer } from './doraAnswer';
 import { RollupTotals } from './RollupTotals';
 
@@ -25,9 +25,9 @@ export interface RollupAnswer {
  * @internal
  */
 export class RollupAnswers {
-  private memo: TtlMemo<RollupAnswer>;
-  /** The newest generation seen: answers kept under older ones are dropped when it changes. */
-  private seen = '';
+  // Windows are whole UTC days, so a window's key holds for the day; the TTL only bounds memory.
+  // An answer holds about 30 KB: at most 1 000 of them by default.
+  private readonly memo: GenerationMemo<RollupAnswer>;
 
   constructor(
     private readonly options: {
@@ -36,15 +36,9 @@ export class RollupAnswers {
       maxEntries?: number;
     },
   ) {
-    this.memo = this.emptyMemo();
-  }
-
-  private emptyMemo() {
-    // Windows are whole UTC days, so a window's key holds for the day; the TTL only bounds memory.
-    // An answer holds about 30 KB: at most 1 000 of them by default.
-    return new TtlMemo<RollupAnswer>({
+    this.memo = new GenerationMemo({
       ttlMs: 10 * 60_000,
-      maxEntries: this.options.maxEntries ?? 1_000,
+      maxEntries: options.maxEntries ?? 1_000,
     });
   }
 
@@ -56,12 +50,8 @@ export class RollupAnswers {
   async answer(scope: string, window: DoraWindow): Promise<RollupAnswer> {
     const { rollups, benchmark } = this.options;
     const generation = await rollups.generation();
-    if (generation !== this.seen) {
-      this.seen = generation;
-      this.memo = this.emptyMemo();
-    }
-    const key = `${generation}\u0000${scope}\u0000${window.from}\u0000${window.to}`;
-    return this.memo.get(key, async () => {
+    const key = `${scope}\u0000${window.from}\u0000${window.to}`;
+    return this.memo.get(generation, key, async () => {
       const [answer, firstEventAt, count] = await Promise.all([
         doraAnswer(window, benchmark, windows =>
           rollups.totals(scope, windows),
