@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   FactRetriever,
@@ -85,10 +86,14 @@ const METRICS: Array<{
   },
 ];
 
-/** `component:default/checkout` → the entity a fact row names. */
+/** `component:default/checkout` → the entity a fact row names; nothing for a malformed ref. */
 function entityOf(ref: string) {
-  const m = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
-  return m ? { kind: m[1], namespace: m[2], name: m[3] } : undefined;
+  try {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    return { kind, namespace, name };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A fact row for one Component: metrics that have a value, tiers, coverage. */
