@@ -5,6 +5,8 @@
  * whoever the team's schedules have on call.
  */
 
+import { OpsDeckOnCallIncident, textOf } from '@opsdeck/backstage-plugin-node';
+
 /** Someone a provider names: its id, its display or user name, or both. */
 export type Who = { id?: string; name?: string };
 
@@ -103,6 +105,43 @@ export function once<V>(load: (key: string) => Promise<V>) {
     if (!memo.has(key)) memo.set(key, load(key));
     return memo.get(key)!;
   };
+}
+
+export const DAY = 86_400_000;
+
+/**
+ * Schedules' timelines around `now`, each read once per answer: a week back (who was on call
+ * before, for rules that page the previous person) and two weeks ahead (the next hand-offs).
+ */
+export function timelinesAroundNow(
+  now: number,
+  read: (
+    scheduleId: string,
+    from: Date,
+    days: number,
+  ) => Promise<ScheduleTimeline>,
+): (scheduleId: string) => Promise<ScheduleTimeline> {
+  return once(id => read(id, new Date(now - 7 * DAY), 21));
+}
+
+/** Open alerts as on-call incidents; an alert without an id or a creation time is left out. */
+export function incidentsOfAlerts(
+  alerts: readonly any[],
+  statusOf: (alert: any) => string,
+): OpsDeckOnCallIncident[] {
+  return alerts.flatMap(a =>
+    textOf(a?.id) && textOf(a?.createdAt)
+      ? [
+          {
+            id: a.id,
+            title: textOf(a.message) ?? a.id,
+            status: statusOf(a),
+            createdAt: a.createdAt,
+            urgency: textOf(a.priority),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Who a schedule pages for a rule's notify type, and until when that holds. */

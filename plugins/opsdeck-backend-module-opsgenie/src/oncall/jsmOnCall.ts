@@ -7,20 +7,19 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import { OPSGENIE_TEAM_ANNOTATION } from '../opsgenieSource';
 import {
+  DAY,
   LevelSources,
   Who,
+  incidentsOfAlerts,
   levelOfSchedules,
   levelOneFromSchedules,
   levelsFromRules,
   once,
   schedulesOfTeam,
   shiftsOf,
+  timelinesAroundNow,
 } from './escalationLevels';
 import { JsmOnCallSettings, JsmTeam, createJsmApi } from './jsmApi';
-
-const DAY = 86_400_000;
-/** Timeline asked for "now": a week back (previous in rotation) and two ahead (hand-offs). */
-const NOW_WINDOW = { back: 7 * DAY, days: 21 };
 
 /**
  * Who is on call for a Jira Service Management Operations team, through JSM's operations REST
@@ -92,9 +91,7 @@ export function createJsmOnCallProvider(
       const sources: LevelSources = {
         now,
         schedules,
-        timeline: once(id =>
-          api.timeline(id, new Date(now - NOW_WINDOW.back), NOW_WINDOW.days),
-        ),
+        timeline: timelinesAroundNow(now, api.timeline),
         onCallNow: once(id => api.onCallNow(id)),
       };
       let levels;
@@ -112,21 +109,8 @@ export function createJsmOnCallProvider(
           ...level,
           people: who.map(person),
         })),
-        incidents: alerts.flatMap(a =>
-          textOf(a?.id) && textOf(a?.createdAt)
-            ? [
-                {
-                  id: a.id,
-                  title: textOf(a.message) ?? a.id,
-                  status:
-                    a.acknowledged === true
-                      ? 'acknowledged'
-                      : textOf(a.status) ?? 'open',
-                  createdAt: a.createdAt,
-                  urgency: textOf(a.priority),
-                },
-              ]
-            : [],
+        incidents: incidentsOfAlerts(alerts, a =>
+          a.acknowledged === true ? 'acknowledged' : textOf(a.status) ?? 'open',
         ),
       };
     },

@@ -8,6 +8,7 @@ import {
 } from '@opsdeck/backstage-plugin-node';
 import { OPSGENIE_TEAM_ANNOTATION } from '../opsgenieSource';
 import {
+  DAY,
   Escalation,
   LevelSources,
   ScheduleRef,
@@ -17,16 +18,14 @@ import {
   levelOfSchedules,
   levelOneFromSchedules,
   levelsFromRules,
-  once,
   schedulesOfTeam,
+  incidentsOfAlerts,
   shiftsOf,
   timeOf,
+  timelinesAroundNow,
 } from './escalationLevels';
 import { FixHints, withFix } from './providerErrors';
 
-const DAY = 86_400_000;
-/** Timeline asked for "now": a week back (previous in rotation) and two ahead (hand-offs). */
-const NOW_WINDOW = { back: 7 * DAY, days: 21 };
 const KEY = 'opsdeck.oncall.opsgenie';
 
 const FIXES: FixHints = {
@@ -208,9 +207,7 @@ export function createOpsgenieOnCallProvider(
       const sources: LevelSources = {
         now,
         schedules,
-        timeline: once(id =>
-          timeline(id, new Date(now - NOW_WINDOW.back), NOW_WINDOW.days),
-        ),
+        timeline: timelinesAroundNow(now, timeline),
       };
       const [levels, alerts] = await Promise.all([
         escalation
@@ -234,18 +231,9 @@ export function createOpsgenieOnCallProvider(
           ...level,
           people: who.map(personOf),
         })),
-        incidents: ((alerts?.data ?? []) as any[]).flatMap(a =>
-          textOf(a?.id) && textOf(a?.createdAt)
-            ? [
-                {
-                  id: a.id,
-                  title: textOf(a.message) ?? a.id,
-                  status: textOf(a.status) ?? 'open',
-                  createdAt: a.createdAt,
-                  urgency: textOf(a.priority),
-                },
-              ]
-            : [],
+        incidents: incidentsOfAlerts(
+          alerts?.data ?? [],
+          a => textOf(a.status) ?? 'open',
         ),
       };
     },
