@@ -13,11 +13,11 @@ import examples from '@octokit/webhooks-examples/api.github.com/index.json';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
+import { freePort } from './portal';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -29,17 +29,6 @@ const ROOT = resolve(__dirname, '..');
 const PG =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
   'postgresql://postgres@127.0.0.1:5432';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
 
 async function startBackend(database: object, port: number) {
   const child: ChildProcess = spawn(

@@ -26,7 +26,8 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const server = createServer();
     server.once('error', rej);

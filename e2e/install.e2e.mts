@@ -24,12 +24,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium, SCREENSHOT_DIR } from './harness.mts';
+import { freePort, launchChromium, SCREENSHOT_DIR } from './harness.mts';
 import {
   ROOT,
   YARN,
@@ -107,17 +106,6 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
     timings.push([name, seconds]);
     process.stderr.write(`[install] ${name}: ${seconds} s\n`);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
 }
 
 /** Node's headers for building better-sqlite3 offline (its prebuilt binaries are on GitHub). */

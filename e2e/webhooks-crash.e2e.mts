@@ -11,11 +11,11 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import knexFactory, { type Knex } from 'knex';
+import { freePort } from './harness.mts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'crash-test-secret';
@@ -142,17 +142,6 @@ function deliveries(): Delivery[] {
     }
   }
   return out;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
 }
 
 /** Every backend started, so a failed test still stops them. */
