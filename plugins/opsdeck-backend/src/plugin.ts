@@ -394,17 +394,9 @@ export const opsdeckPlugin = createBackendPlugin({
                   .filter(d => d.has('owner'))
                   .map(d => [d.getString('id'), d.getString('owner')]),
               ),
-              notifier: new AccessRequestNotifier({
-                notifications:
-                  config.getOptionalBoolean('opsdeck.notifications.enabled') ===
-                  false
-                    ? undefined
-                    : notifications,
+              notifier: AccessRequestNotifier.fromConfig(config, {
+                notifications,
                 logger,
-                platformPath:
-                  config.getOptionalString(
-                    'opsdeck.notifications.platformPath',
-                  ) ?? '/platform',
               }),
             }),
             onboarding: new OnboardingService({

@@ -1,3 +1,4 @@
+import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AccessRequest } from '@opsdeck/backstage-plugin-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
@@ -24,6 +25,26 @@ export class AccessRequestNotifier {
       platformPath: string;
     },
   ) {}
+
+  /**
+   * From `opsdeck.notifications` (`enabled`, default true; `platformPath`, default `/platform`):
+   * without notifications, or with them turned off, decisions are only shown in the portal.
+   */
+  static fromConfig(
+    config: Config,
+    options: { notifications?: NotificationService; logger: LoggerService },
+  ): AccessRequestNotifier {
+    return new AccessRequestNotifier({
+      notifications:
+        config.getOptionalBoolean('opsdeck.notifications.enabled') === false
+          ? undefined
+          : options.notifications,
+      logger: options.logger,
+      platformPath:
+        config.getOptionalString('opsdeck.notifications.platformPath') ??
+        '/platform',
+    });
+  }
 
   /** A new request: its approving team is asked to decide. */
   requested(request: AccessRequest): Promise<void> {
