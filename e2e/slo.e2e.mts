@@ -56,12 +56,16 @@ describe(
       await page.waitForURL(/\/home/, { timeout: 60_000 });
       token = await portal.guestToken();
       // The catalog read, the demo's SLO files parsed and Prometheus answering with live data too:
-      // web-storefront pages once its short lookbacks have samples (its history already burns).
+      // web-storefront pages once its short lookbacks have samples (its history already burns),
+      // and every lookback has a rate once the live exporter has been scraped within it.
       await apiUntil(
         'entities/component/default/web-storefront/slo',
         answer =>
           answer.slos.length > 0 &&
-          answer.slos[0].objectives[0]?.status === 'page',
+          answer.slos[0].objectives[0]?.status === 'page' &&
+          answer.slos[0].objectives[0].burnRates.every(
+            (b: { rate: number | null }) => typeof b.rate === 'number',
+          ),
         240,
       );
     });
